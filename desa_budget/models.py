@@ -1,0 +1,207 @@
+"""The database tables (SQLAlchemy 2 typed ORM). Schema changes go through Alembic migrations."""
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class VillageProfile(Base):
+    """The village: one row. Names print on every document; kode desa identifies it at the DPMD."""
+
+    __tablename__ = "village_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nama_desa: Mapped[str] = mapped_column(String(100))
+    kode_desa: Mapped[str] = mapped_column(String(13))
+    kecamatan: Mapped[str] = mapped_column(String(100))
+    kabupaten: Mapped[str] = mapped_column(String(100))
+    provinsi: Mapped[str] = mapped_column(String(100))
+    alamat: Mapped[str] = mapped_column(String(300), default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    kepala_desa_nama: Mapped[str] = mapped_column(String(100), default="")
+    # "definitif", "plt" or "pj": decides the signature title (KEPALA DESA / Plt. / Pj. KEPALA DESA)
+    kepala_desa_status: Mapped[str] = mapped_column(String(10), default="definitif")
+    sekretaris_desa_nama: Mapped[str] = mapped_column(String(100), default="")
+    pelaksana_kegiatan_nama: Mapped[str] = mapped_column(String(100), default="")
+    operator_nama: Mapped[str] = mapped_column(String(100), default="")
+    kabupaten_profil: Mapped[str] = mapped_column(String(60), default="nasional")
+    target_pekerja_rentan: Mapped[int] = mapped_column(Integer, default=100)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class Person(Base):
+    """Someone the village protects, identified by NIK."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nik: Mapped[str] = mapped_column(String(16), unique=True)
+    nama: Mapped[str] = mapped_column(String(150))
+    jenis_kelamin: Mapped[str] = mapped_column(String(1))  # "L" or "P"
+    tanggal_lahir: Mapped[date] = mapped_column(Date)
+    tempat_lahir: Mapped[str] = mapped_column(String(100), default="")
+    nama_ibu: Mapped[str] = mapped_column(String(150), default="")
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    posts: Mapped[list["Post"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Post.id"
+    )
+    coverages: Mapped[list["Coverage"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Coverage.tahun"
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class Post(Base):
+    """A post a person holds (jabatan), with its SK and term. One person may hold two."""
+
+    __tablename__ = "post"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kategori: Mapped[str] = mapped_column(String(30))  # a key of categories.CATEGORIES
+    jabatan: Mapped[str] = mapped_column(String(150))
+    status: Mapped[str] = mapped_column(String(10), default="definitif")  # definitif / plt / pj
+    nomor_sk: Mapped[str] = mapped_column(String(100), default="")
+    tanggal_sk: Mapped[date | None] = mapped_column(Date, default=None)
+    mulai: Mapped[date | None] = mapped_column(Date, default=None)  # TMT
+    akhir: Mapped[date | None] = mapped_column(Date, default=None)  # end of term / date ended
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    person: Mapped[Person] = relationship(back_populates="posts")
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class Coverage(Base):
+    """How a person is covered from a year on (the newest row with tahun <= the year applies)."""
+
+    __tablename__ = "coverage"
+    __table_args__ = (UniqueConstraint("person_id", "tahun"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    tahun: Mapped[int] = mapped_column(Integer)
+    segmen: Mapped[str] = mapped_column(String(3))  # "PU" or "BPU"
+    dasar_upah: Mapped[int] = mapped_column(BigInteger)  # wage basis or declared income, rupiah
+    programs: Mapped[str] = mapped_column(String(20))  # "JKK,JKM,JHT,JP" in that order
+    kelas_jkk: Mapped[int] = mapped_column(Integer, default=1)
+    iuran_pekerja: Mapped[str] = mapped_column(String(6), default="desa")  # "desa" or "potong"
+    status_bpjs: Mapped[str] = mapped_column(String(10), default="belum")  # belum/terdaftar/nonaktif
+    nomor_kpj: Mapped[str | None] = mapped_column(String(20), default=None)
+    dibayar_oleh: Mapped[str] = mapped_column(String(6), default="desa")  # "desa" or "pemda"
+    kode_kegiatan: Mapped[str | None] = mapped_column(String(12), default=None)  # override
+    kode_rekening: Mapped[str | None] = mapped_column(String(12), default=None)  # override
+    sumber_dana: Mapped[str | None] = mapped_column(String(3), default=None)  # override
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    person: Mapped[Person] = relationship(back_populates="coverages")
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class AuditEntry(Base):
+    """One recorded change: when, who, what, old and new value."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    waktu: Mapped[datetime] = mapped_column(DateTime, index=True)
+    operator: Mapped[str] = mapped_column(String(100))
+    entitas: Mapped[str] = mapped_column(String(40))  # "person", "post", "coverage", "profil", ...
+    entitas_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    label: Mapped[str] = mapped_column(String(200), default="")  # e.g. the person's name
+    kolom: Mapped[str] = mapped_column(String(60), default="")
+    nilai_lama: Mapped[str | None] = mapped_column(Text, default=None)
+    nilai_baru: Mapped[str | None] = mapped_column(Text, default=None)
+    keterangan: Mapped[str] = mapped_column(String(300), default="")
+
+
+class LocalCode(Base):
+    """A code the village adds itself (kegiatan or objek numbered 90–99)."""
+
+    __tablename__ = "local_code"
+    __table_args__ = (UniqueConstraint("jenis", "kode"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jenis: Mapped[str] = mapped_column(String(10))  # "kegiatan" or "rekening"
+    kode: Mapped[str] = mapped_column(String(12))
+    uraian: Mapped[str] = mapped_column(String(200))
+
+
+class CategoryMapping(Base):
+    """The village's own choice of kegiatan / objek / sumber dana for a category."""
+
+    __tablename__ = "category_mapping"
+
+    kategori: Mapped[str] = mapped_column(String(30), primary_key=True)
+    kode_kegiatan: Mapped[str] = mapped_column(String(12))
+    kode_rekening: Mapped[str] = mapped_column(String(12))
+    sumber_dana: Mapped[str] = mapped_column(String(3))
+
+
+class BudgetYear(Base):
+    """Inputs for one budget year that are not about people (pagu, total belanja desa)."""
+
+    __tablename__ = "budget_year"
+
+    tahun: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    total_belanja: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    pagu: Mapped[int | None] = mapped_column(BigInteger, default=None)
+
+
+class Scenario(Base):
+    """A named planner scenario: its inputs as JSON (pagu, programs, tiers, worker shares)."""
+
+    __tablename__ = "scenario"
+    __table_args__ = (UniqueConstraint("tahun", "nama"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tahun: Mapped[int] = mapped_column(Integer)
+    nama: Mapped[str] = mapped_column(String(100))
+    params_json: Mapped[str] = mapped_column(Text)
+    dibuat: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BudgetVersion(Base):
+    """An adopted APBDes version (murni / perubahan): its legal numbers and frozen lines."""
+
+    __tablename__ = "budget_version"
+    __table_args__ = (UniqueConstraint("tahun", "jenis"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tahun: Mapped[int] = mapped_column(Integer)
+    jenis: Mapped[str] = mapped_column(String(10))  # "murni" or "perubahan"
+    nomor_perdes: Mapped[str] = mapped_column(String(50), default="")
+    tanggal_perdes: Mapped[date | None] = mapped_column(Date, default=None)
+    nomor_perkades: Mapped[str] = mapped_column(String(50), default="")
+    tanggal_perkades: Mapped[date | None] = mapped_column(Date, default=None)
+    ditetapkan: Mapped[datetime] = mapped_column(DateTime)
+    snapshot_json: Mapped[str] = mapped_column(Text)  # the simulation and lines, frozen
