@@ -114,7 +114,9 @@ class Coverage(Base):
     programs: Mapped[str] = mapped_column(String(20))  # "JKK,JKM,JHT,JP" in that order
     kelas_jkk: Mapped[int] = mapped_column(Integer, default=1)
     iuran_pekerja: Mapped[str] = mapped_column(String(6), default="desa")  # "desa" or "potong"
-    status_bpjs: Mapped[str] = mapped_column(String(10), default="belum")  # belum/terdaftar/nonaktif
+    status_bpjs: Mapped[str] = mapped_column(
+        String(10), default="belum"
+    )  # belum/terdaftar/nonaktif
     nomor_kpj: Mapped[str | None] = mapped_column(String(20), default=None)
     dibayar_oleh: Mapped[str] = mapped_column(String(6), default="desa")  # "desa" or "pemda"
     kode_kegiatan: Mapped[str | None] = mapped_column(String(12), default=None)  # override

@@ -44,7 +44,9 @@ class DataPaths:
 
 def data_paths(data_dir: Path | str | None = None) -> DataPaths:
     """The data folders: ``data_dir`` if given, else the user's data directory for the app."""
-    root = Path(data_dir) if data_dir else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    root = (
+        Path(data_dir) if data_dir else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
     paths = DataPaths(root.expanduser().resolve())
     for folder in (paths.root, paths.backups, paths.logs):
         folder.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,18 @@
 """Amounts in Indonesian words ("terbilang"), as printed under totals."""
 
 _UNITS = (
-    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-    "sepuluh", "sebelas",
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
 )
 _SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"))
 MAX_AMOUNT = 10**15 - 1

@@ -1,0 +1,82 @@
+"""Command line: the global options, the subcommand registry and the Indonesian error funnel."""
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import NoReturn
+
+from desa_budget.errors import UserError
+
+EXIT_USER_ERROR = 2
+
+_TRANSLATIONS = (
+    ("unrecognized arguments:", "opsi tidak dikenal:"),
+    ("the following arguments are required:", "opsi wajib belum diisi:"),
+    ("expected one argument", "membutuhkan satu nilai"),
+    ("invalid choice:", "pilihan tidak sah:"),
+    ("choose from", "pilih salah satu dari"),
+    ("not allowed with argument", "tidak boleh dipakai bersama"),
+    ("one of the arguments", "salah satu dari opsi"),
+    ("is required", "wajib diisi"),
+    ("argument ", "opsi "),
+    ("ambiguous option:", "opsi ambigu:"),
+    ("could match", "bisa berarti"),
+    ("invalid int value:", "bukan bilangan bulat:"),
+)
+
+
+class IndonesianArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors turned into one Indonesian sentence and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for english, indonesian in _TRANSLATIONS:
+            message = message.replace(english, indonesian)
+        self.exit(EXIT_USER_ERROR, f"Galat: {message}. Lihat '{self.prog} --help'.\n")
+
+
+def _command_modules() -> list[ModuleType]:
+    """Every subcommand module; each has ``register(subparsers)`` setting ``func`` on its parser."""
+    from desa_budget.cli import quote
+
+    modules: list[ModuleType] = [quote]
+    for name in ("store_cmds", "roster_cmds", "budget_cmds", "annex_cmds", "export_cmds"):
+        try:
+            modules.append(__import__(f"desa_budget.cli.{name}", fromlist=[name]))
+        except ModuleNotFoundError as exc:  # a command group not built yet
+            if exc.name != f"desa_budget.cli.{name}":
+                raise
+    return modules
+
+
+def build_parser() -> IndonesianArgumentParser:
+    parser = IndonesianArgumentParser(
+        prog="app.py",
+        description="Jamsos Desa: anggaran iuran BPJS Ketenagakerjaan desa.",
+    )
+    parser.add_argument("--data-dir", help="folder data (basis data, cadangan, log)")
+    parser.add_argument("--db", help="URL basis data SQLAlchemy, mis. postgresql+psycopg://...")
+    sub = parser.add_subparsers(
+        dest="command", metavar="PERINTAH", parser_class=IndonesianArgumentParser
+    )
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; a UserError becomes one message on stderr and exit status 2."""
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except UserError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 0
+    return run_command(args)

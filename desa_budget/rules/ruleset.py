@@ -1,0 +1,240 @@
+"""The loaded rules: a frozen object answering "which rate, ceiling or age applies in this month"."""
+
+from bisect import bisect_right
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Generic, TypeVar, cast
+
+from desa_budget.errors import UserError
+from desa_budget.rules.months import label_of_index, month_index, year_month
+from desa_budget.rules.table import RuleTable
+
+T = TypeVar("T")
+GENERAL_SECTOR = "umum"  # PP 50/2025 general BPU; "transportasi" has its own period
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class PuRate:
+    """A PU program's rates as fractions (0.0024 for 0.24 %)."""
+
+    employer: Decimal
+    worker: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.employer + self.worker
+
+
+@dataclass(frozen=True)
+class BpuParams:
+    min_income: int
+    jkk: Decimal  # fraction of the declared income
+    jkm_flat: int  # rupiah per month
+    jht: Decimal  # fraction of the declared income
+
+
+@dataclass(frozen=True)
+class IncomeBracket:
+    income_from: int
+    income_to: int | None  # None = no upper limit
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """The JP wage ceiling that applies in a month; ``assumed`` after the last published row."""
+
+    amount: int
+    assumed: bool
+    since: int  # month index of the row's valid_from
+    unpublished_from: int | None = None  # first month with no published ceiling (when assumed)
+
+
+@dataclass(frozen=True)
+class Discount:
+    factor: Decimal
+    start: int  # month index, inclusive
+    end: int | None  # month index, inclusive
+
+
+@dataclass(frozen=True)
+class MonthRules:
+    """Everything the engine needs for one contribution month, looked up once."""
+
+    year: int
+    month: int
+    pu: Mapping[tuple[str, int | None], PuRate]  # (program, JKK class or None)
+    jp_ceiling: Ceiling | None
+    jp_age: int | None
+    bpu: BpuParams | None
+    discount: Discount | None  # PP 50/2025 discount for general BPU, when the month is in it
+    bpu_brackets: tuple[IncomeBracket, ...] = ()  # declared-income brackets in force
+    # Months with equal PU rules (rates, JP ceiling) share pu_epoch; likewise BPU rules and
+    # bpu_epoch. The engine computes once per epoch: January and February usually share one.
+    pu_epoch: int = 0
+    bpu_epoch: int = 0
+
+
+@dataclass(frozen=True)
+class Series(Generic[T]):
+    """Non-overlapping periods in order (the loader checked them) with one value each."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int | None, ...]
+    values: tuple[T, ...]
+
+    def find(self, index: int) -> T | None:
+        pos = bisect_right(self.starts, index) - 1
+        if pos < 0:
+            return None
+        end = self.ends[pos]
+        return self.values[pos] if end is None or index <= end else None
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """All rule tables, validated. Lookups take a year and month (1-12); build with ``load_rules``."""
+
+    tables: Mapping[str, RuleTable]  # file name -> table, in display order
+    pu_series: Mapping[tuple[str, int | None], Series[PuRate]]
+    ceiling_series: Series[int]
+    age_series: Series[int]  # periods are years
+    bpu_series: Series[BpuParams]
+    bracket_series: Mapping[int, Series[IncomeBracket]]
+    discount_series: Mapping[str, Series[Discount]]
+    first_index: int  # the first month any contribution rule exists
+    _cache: dict[Hashable, object] = field(default_factory=dict, repr=False)  # bounded
+    _months: dict[int, MonthRules] = field(default_factory=dict, repr=False)
+    _epochs: dict[Hashable, int] = field(default_factory=dict, repr=False)  # never cleared
+
+    @property
+    def first_month(self) -> tuple[int, int]:
+        return year_month(self.first_index)
+
+    def check_month(self, year: int, month: int) -> int:
+        """The month's index; a UserError for a month the rules do not reach back to."""
+        if not 1 <= month <= 12:
+            raise UserError(f"Bulan {month} tidak sah; bulan harus 1 sampai 12.")
+        index = month_index(year, month)
+        if index < self.first_index:
+            raise UserError(
+                f"Belum ada aturan iuran untuk {label_of_index(index)}; aturan paling awal berlaku "
+                f"mulai {label_of_index(self.first_index)}."
+            )
+        return index
+
+    def pu_rate(self, program: str, jkk_class: int, year: int, month: int) -> PuRate:
+        index = self.check_month(year, month)
+        key = (program, jkk_class if program == "JKK" else None)
+        series = self.pu_series.get(key)
+        rate = series.find(index) if series else None
+        if rate is None:
+            kelas = f" kelas {jkk_class}" if program == "JKK" else ""
+            raise UserError(f"Tidak ada tarif {program}{kelas} untuk {label_of_index(index)}.")
+        return rate
+
+    def jp_ceiling_at(self, year: int, month: int) -> Ceiling:
+        """The JP ceiling of a month; after the last published row, the last value, assumed."""
+        index = self.check_month(year, month)
+        ceiling = self._ceiling(index)
+        if ceiling is None:
+            raise UserError(f"Tidak ada batas upah JP untuk {label_of_index(index)}.")
+        return ceiling
+
+    def jp_ceiling(self, year: int, month: int) -> tuple[int, bool]:
+        """(amount, assumed) for a month."""
+        ceiling = self.jp_ceiling_at(year, month)
+        return ceiling.amount, ceiling.assumed
+
+    def jp_age(self, year: int) -> int:
+        age = self.age_series.find(year)
+        if age is None:
+            raise UserError(f"Tidak ada usia pensiun JP untuk tahun {year}.")
+        return age
+
+    def bpu(self, year: int, month: int) -> BpuParams:
+        index = self.check_month(year, month)
+        params = self.bpu_series.find(index)
+        if params is None:
+            raise UserError(f"Tidak ada aturan iuran BPU untuk {label_of_index(index)}.")
+        return params
+
+    def bpu_brackets(self, year: int, month: int) -> tuple[IncomeBracket, ...]:
+        """The declared-income brackets in force (kept as data until the official table is known)."""
+        index = self.check_month(year, month)
+        found = (s.find(index) for s in self.bracket_series.values())
+        return tuple(sorted((b for b in found if b), key=lambda b: b.income_from))
+
+    def bpu_discount_at(
+        self, year: int, month: int, sector: str = GENERAL_SECTOR
+    ) -> Discount | None:
+        series = self.discount_series.get(sector)
+        return series.find(month_index(year, month)) if series else None
+
+    def bpu_discount_factor(
+        self, year: int, month: int, sector: str = GENERAL_SECTOR
+    ) -> Decimal | None:
+        """PP 50/2025's factor on BPU JKK+JKM for the month, or None outside its period."""
+        discount = self.bpu_discount_at(year, month, sector)
+        return discount.factor if discount else None
+
+    def month(self, year: int, month: int) -> MonthRules:
+        """All of one month's rules, looked up once and kept."""
+        index = month_index(year, month)
+        found = self._months.get(index) if 1 <= month <= 12 else None
+        if found is None:
+            found = self._months[index] = self._month_rules(self.check_month(year, month))
+        return found
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from these rules (a month's rules, the engine's amounts), kept with them."""
+        try:
+            return cast(T, self._cache[key])
+        except KeyError:
+            pass
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        value = compute()
+        self._cache[key] = value
+        return value
+
+    def _ceiling(self, index: int) -> Ceiling | None:
+        series = self.ceiling_series
+        pos = bisect_right(series.starts, index) - 1
+        if pos < 0:
+            return None
+        end = series.ends[pos]
+        if end is None or index <= end:
+            return Ceiling(series.values[pos], assumed=False, since=series.starts[pos])
+        if pos == len(series.starts) - 1:
+            return Ceiling(series.values[pos], True, series.starts[pos], unpublished_from=end + 1)
+        return None  # the loader forbids gaps, so this is unreachable for loaded rules
+
+    def _month_rules(self, index: int) -> MonthRules:
+        year, month = year_month(index)
+        pu = {}
+        for key, series in self.pu_series.items():
+            rate = series.find(index)
+            if rate is not None:
+                pu[key] = rate
+        ceiling = self._ceiling(index)
+        bpu = self.bpu_series.find(index)
+        discount = self.bpu_discount_at(year, month)
+        brackets = self.bpu_brackets(year, month)
+        return MonthRules(
+            year=year,
+            month=month,
+            pu=pu,
+            jp_ceiling=ceiling,
+            jp_age=self.age_series.find(year),
+            bpu=bpu,
+            discount=discount,
+            pu_epoch=self._epoch(("pu", frozenset(pu.items()), ceiling)),
+            bpu_brackets=brackets,
+            bpu_epoch=self._epoch(("bpu", bpu, discount, brackets)),
+        )
+
+    def _epoch(self, content: Hashable) -> int:
+        """The same small number for equal rule contents."""
+        return self._epochs.setdefault(content, len(self._epochs) + 1)
