@@ -1,0 +1,1 @@
+"""Jamsos Desa window: Qt widgets, table models, undo commands, dialogs. Calls the core only."""
