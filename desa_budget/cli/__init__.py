@@ -4,7 +4,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from desa_budget.errors import UserError
 
@@ -26,8 +26,35 @@ _TRANSLATIONS = (
 )
 
 
+_HEADINGS = {"positional arguments": "perintah dan argumen", "options": "opsi"}
+
+
+class IndonesianHelpFormatter(argparse.HelpFormatter):
+    """Help text headings in Indonesian (argparse has no Indonesian catalog)."""
+
+    def add_usage(
+        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, prefix="Pemakaian: " if prefix is None else prefix
+        )
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_HEADINGS.get(heading or "", heading))
+
+
 class IndonesianArgumentParser(argparse.ArgumentParser):
     """argparse with its usage errors turned into one Indonesian sentence and exit status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", IndonesianHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar"
+            )
 
     def error(self, message: str) -> NoReturn:
         for english, indonesian in _TRANSLATIONS:
