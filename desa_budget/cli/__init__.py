@@ -64,16 +64,9 @@ class IndonesianArgumentParser(argparse.ArgumentParser):
 
 def _command_modules() -> list[ModuleType]:
     """Every subcommand module; each has ``register(subparsers)`` setting ``func`` on its parser."""
-    from desa_budget.cli import quote
+    from desa_budget.cli import quote, roster_cmds, store_cmds
 
-    modules: list[ModuleType] = [quote]
-    for name in ("store_cmds", "roster_cmds", "budget_cmds", "annex_cmds", "export_cmds"):
-        try:
-            modules.append(__import__(f"desa_budget.cli.{name}", fromlist=[name]))
-        except ModuleNotFoundError as exc:  # a command group not built yet
-            if exc.name != f"desa_budget.cli.{name}":
-                raise
-    return modules
+    return [quote, store_cmds, roster_cmds]
 
 
 def build_parser() -> IndonesianArgumentParser:
