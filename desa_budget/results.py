@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 PROGRAMS: tuple[str, ...] = ("JKK", "JKM", "JHT", "JP")
 
@@ -52,6 +53,7 @@ class PersonYear:
     desa: int
     potongan: int
     by_program: Mapping[str, ProgramAmount] = field(default_factory=dict)
+    tanggal_lahir: date | None = None
 
     @property
     def months(self) -> tuple[int, ...]:

@@ -1,13 +1,12 @@
 """Roster DTOs (person, post, coverage) and their validation, shared by the window and the import."""
 
-import csv
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from desa_budget import categories, identifiers
+from desa_budget.codes.limits import limits_for
 from desa_budget.money import format_rp
-from desa_budget.paths import resources_dir
 from desa_budget.results import PROGRAMS
 from desa_budget.rules import load_rules
 
@@ -80,20 +79,11 @@ class Limits:
 
 
 def load_limits(year: int | None = None) -> Limits:
-    """Siltap minimums from resources/codes/siltap_minimum.csv (none when it is missing) and the
-    BPU minimum income of the rule tables in force in January of ``year`` (default: this year)."""
-    rules = load_rules()
-    bpu = rules.bpu(year or date.today().year, 1)
-    path = resources_dir() / "codes" / "siltap_minimum.csv"
-    minimums: dict[str, int] = {}
-    if path.exists():
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                key = (row.get("kategori") or "").strip()
-                amount = (row.get("minimum") or row.get("nilai") or "").strip()
-                if key in categories.BY_KEY and amount.isdigit():
-                    minimums[key] = int(amount)
-    return Limits(siltap_minimum=minimums, bpu_min_income=bpu.min_income)
+    """Siltap minimums (resources/codes, through the one validated loader) and the BPU minimum
+    income of the rule tables in force in January of ``year`` (default: this year)."""
+    year = year or date.today().year
+    bpu = load_rules().bpu(year, 1)
+    return Limits(siltap_minimum=limits_for(year).siltap_minimum, bpu_min_income=bpu.min_income)
 
 
 def normalize_programs(programs: Sequence[str]) -> tuple[str, ...]:

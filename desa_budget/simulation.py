@@ -157,6 +157,7 @@ def person_year(
         desa=quote.desa,
         potongan=quote.potongan,
         by_program=by_program,
+        tanggal_lahir=entry.tanggal_lahir,
     )
     return result, tuple(quote.assumptions)
 

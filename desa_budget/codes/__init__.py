@@ -1,0 +1,1 @@
+"""Budget codes: the kegiatan / rekening / sumber dana catalog, kabupaten profiles, lines and checks."""

@@ -1,0 +1,72 @@
+"""Code shapes: the dotted form (1.1.03, 5.1.3.04) and Siskeudes' form (01.01.03., 5.1.3.04.)."""
+
+import re
+
+from desa_budget.errors import UserError
+
+_KEGIATAN = re.compile(r"^\d{1,2}(\.\d{1,2}(\.\d{2})?)?$")
+_REKENING = re.compile(r"^\d(\.\d(\.\d(\.\d{2})?)?)?$")
+LOCAL_RANGE = range(90, 100)
+
+
+def _segments(text: str) -> list[str]:
+    cleaned = text.strip().rstrip(".")
+    if not cleaned or not all(part.isdigit() for part in cleaned.split(".")):
+        raise UserError(f"Kode '{text.strip()}' tidak berbentuk angka bertitik (mis. 1.1.03).")
+    return cleaned.split(".")
+
+
+def normalize_kegiatan(text: str) -> str:
+    """'01.01.03.' or '1.1.3' -> '1.1.03' (bidang.sub bidang.kegiatan; kegiatan two digits)."""
+    parts = [int(p) for p in _segments(text)]
+    if len(parts) > 3:
+        raise UserError(
+            f"Kode kegiatan '{text.strip()}' terlalu panjang (bidang.sub bidang.kegiatan)."
+        )
+    shown = [str(p) for p in parts[:2]] + [f"{p:02d}" for p in parts[2:]]
+    code = ".".join(shown)
+    if not _KEGIATAN.match(code):
+        raise UserError(f"Kode kegiatan '{text.strip()}' tidak sah.")
+    return code
+
+
+def normalize_rekening(text: str) -> str:
+    """'5.1.3.04.' or '5.1.3.4' -> '5.1.3.04' (akun.kelompok.jenis.objek; objek two digits)."""
+    parts = [int(p) for p in _segments(text)]
+    if len(parts) > 4:
+        raise UserError(
+            f"Kode rekening '{text.strip()}' terlalu panjang (akun.kelompok.jenis.objek)."
+        )
+    shown = [str(p) for p in parts[:3]] + [f"{p:02d}" for p in parts[3:]]
+    code = ".".join(shown)
+    if not _REKENING.match(code):
+        raise UserError(f"Kode rekening '{text.strip()}' tidak sah.")
+    return code
+
+
+def format_siskeudes(code: str, kind: str | None = None) -> str:
+    """Siskeudes' form: kegiatan codes in two-digit segments ('1.1.03' -> '01.01.03.'); rekening
+    codes keep their digits ('5.1.3.04' -> '5.1.3.04.'). Both end with a dot.
+
+    ``kind`` ("kegiatan" / "rekening") settles short codes; without it a code with four segments,
+    or three whose last is one digit (a jenis, 5.1.3), is a rekening."""
+    parts = code.split(".")
+    if kind is None:
+        kind = (
+            "rekening"
+            if len(parts) == 4 or (len(parts) == 3 and len(parts[2]) == 1)
+            else "kegiatan"
+        )
+    if kind == "rekening":
+        return code + "."
+    return ".".join(f"{int(p):02d}" for p in parts) + "."
+
+
+def parent(code: str) -> str | None:
+    """'1.1.03' -> '1.1'; '1' -> None."""
+    return code.rsplit(".", 1)[0] if "." in code else None
+
+
+def is_local(code: str) -> bool:
+    """Kegiatan and objek numbered 90–99 are reserved for local additions."""
+    return "." in code and int(code.rsplit(".", 1)[1]) in LOCAL_RANGE
