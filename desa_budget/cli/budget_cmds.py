@@ -1,0 +1,196 @@
+"""Commands: ``lines`` (APBDes lines of a year) and ``plan`` (what the pagu can cover).
+
+Their JSON shapes are stable (issue 4 part 6); automated checks read them. ``version`` and
+``scenario`` live in version_cmds and are registered from here.
+"""
+
+import argparse
+import json
+import re
+from datetime import date
+from typing import Any
+
+from desa_budget.cli import version_cmds
+from desa_budget.cli.common import open_from_args
+from desa_budget.errors import UserError
+from desa_budget.money import format_cell, format_rp
+from desa_budget.planner import MODES, PlanResult, default_tiers, plan
+from desa_budget.profile import get_profile
+from desa_budget.rules import load_rules
+from desa_budget.simulation import load_roster_year
+
+_DIGITS = re.compile(r"[0-9]{1,15}")
+
+
+def register(subparsers: Any) -> None:
+    lines = subparsers.add_parser("lines", help="baris anggaran APBDes untuk iuran setahun")
+    lines.add_argument("--year", type=int, default=None, help="tahun anggaran (bawaan: tahun ini)")
+    lines.add_argument(
+        "--version",
+        choices=("murni", "perubahan"),
+        default=None,
+        help="tampilkan versi yang sudah ditetapkan, bukan angka terkini",
+    )
+    lines.add_argument("--json", action="store_true", help="keluaran JSON")
+    lines.set_defaults(func=run_lines)
+
+    planner = subparsers.add_parser("plan", help="berapa yang dapat ditanggung dengan pagu ini")
+    planner.add_argument(
+        "--year", type=int, default=None, help="tahun anggaran (bawaan: tahun ini)"
+    )
+    planner.add_argument(
+        "--pagu", required=True, metavar="RUPIAH", help="dana tersedia, angka saja"
+    )
+    planner.add_argument(
+        "--mode", choices=MODES, default="strict", help="strict (bawaan) atau fill"
+    )
+    planner.add_argument("--json", action="store_true", help="keluaran JSON")
+    planner.set_defaults(func=run_plan)
+
+    version_cmds.register(subparsers)
+
+
+def year_of(args: argparse.Namespace) -> int:
+    year: int | None = getattr(args, "year", None)
+    return year if year is not None else date.today().year
+
+
+def parse_rupiah(text: str, what: str = "Pagu") -> int:
+    """Digits only ("150000000"): dots, commas, signs and decimals are refused, never guessed."""
+    if not _DIGITS.fullmatch(text.strip()):
+        raise UserError(
+            f"{what} '{text}' tidak sah; tulis bilangan bulat rupiah yang tidak negatif, "
+            "angka saja tanpa titik (mis. 150000000)."
+        )
+    return int(text.strip())
+
+
+def run_lines(args: argparse.Namespace) -> int:
+    from desa_budget import versions
+
+    year = year_of(args)
+    rules = load_rules()
+    db = open_from_args(args)
+    with db.session() as session:
+        if args.version:
+            version = versions.load_version(session, year, args.version)
+        else:
+            sim, built = versions.current(session, rules, year)
+            version = versions.FrozenVersion(year, "", sim, built)
+        checked = versions.check_version(session, version)
+    lines = version.lines
+    if args.json:
+        data = {
+            "year": year,
+            "lines": [
+                {
+                    "kegiatan": line.kegiatan,
+                    "rekening": line.rekening,
+                    "sumber_dana": line.sumber_dana,
+                    "uraian": line.uraian,
+                    "volume": line.volume,
+                    "satuan": line.satuan,
+                    "jumlah": line.jumlah,
+                }
+                for line in lines.lines
+            ],
+            "total": lines.total,
+            "potongan": lines.potongan,
+            "warnings": [str(w) for w in checked.warnings],
+            "errors": [str(e) for e in checked.errors],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    title = versions.LABELS[args.version] if args.version else "Angka terkini (belum ditetapkan)"
+    print(f"Baris anggaran iuran BPJS Ketenagakerjaan tahun {year}: {title}")
+    if version.info is not None:
+        print(
+            f"Perdes {version.info.nomor_perdes or '-'} tanggal "
+            f"{version.info.tanggal_perdes or '-'}; ditetapkan {version.info.ditetapkan:%Y-%m-%d}"
+        )
+    print_lines(lines)
+    for label, items in (("Kesalahan", checked.errors), ("Peringatan", checked.warnings)):
+        if items:
+            print(f"\n{label}:")
+            for item in items:
+                print(f"  ! {item}")
+    return 0
+
+
+def print_lines(lines: Any) -> None:
+    header = f"{'Kegiatan':<9} {'Rekening':<10} {'SD':<4} {'Uraian':<46} {'Vol':>5} {'Sat':<4}"
+    print(header + f" {'Jumlah':>13}")
+    print("-" * (len(header) + 14))
+    for line in lines.lines:
+        print(
+            f"{line.kegiatan:<9} {line.rekening:<10} {line.sumber_dana:<4} "
+            f"{line.uraian[:46]:<46} {line.volume:>5} {line.satuan:<4} "
+            f"{format_cell(line.jumlah):>13}"
+        )
+    print(f"\nJumlah belanja: {format_rp(lines.total)}")
+    print(
+        f"Potongan siltap (bukan belanja, disetor atas nama peserta): {format_rp(lines.potongan)}"
+    )
+
+
+def plan_to_json(result: PlanResult) -> dict[str, Any]:
+    return {
+        "year": result.year,
+        "pagu": result.pagu,
+        "mode": result.mode,
+        "tiers": [
+            {
+                "tier": t.tier,
+                "name": t.name,
+                "eligible": t.eligible,
+                "covered": t.covered,
+                "cost": t.cost,
+            }
+            for t in result.tiers
+        ],
+        "used": result.used,
+        "left": result.left,
+        "cost_full": result.cost_full,
+    }
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    pagu = parse_rupiah(args.pagu)
+    year = year_of(args)
+    rules = load_rules()
+    db = open_from_args(args)
+    with db.session() as session:
+        profile = get_profile(session)
+        target = profile.target_pekerja_rentan if profile is not None else 100
+        entries = load_roster_year(session, year)
+    result = plan(
+        entries, rules, year, pagu=pagu, mode=args.mode,
+        tiers=default_tiers(target_pekerja_rentan=target),
+    )  # fmt: skip
+    if args.json:
+        print(json.dumps(plan_to_json(result), ensure_ascii=False, indent=2))
+        return 0
+    print_plan(result)
+    return 0
+
+
+def print_plan(result: PlanResult) -> None:
+    print(
+        f"Rencana pertanggungan tahun {result.year}: pagu {format_rp(result.pagu)}, "
+        f"mode {result.mode}"
+    )
+    header = f"{'No':>2}  {'Tingkat':<58} {'Ditanggung':>10} {'Biaya':>13} {'Biaya penuh':>13}"
+    print(header)
+    print("-" * len(header))
+    for t in result.tiers:
+        print(
+            f"{t.tier:>2}  {t.name[:58]:<58} {f'{t.covered}/{t.eligible}':>10} "
+            f"{format_cell(t.cost):>13} {format_cell(t.cost_full):>13}"
+        )
+    print(f"\nTerpakai: {format_rp(result.used)}")
+    print(f"Sisa: {format_rp(result.left)}")
+    print(f"Biaya menanggung semua tingkat: {format_rp(result.cost_full)}")
+    if result.unpriced:
+        print(f"Catatan: {len(result.unpriced)} orang tanpa dasar upah/penghasilan tidak dihitung.")
+    for note in result.assumptions:
+        print(f"Asumsi: {note}")
