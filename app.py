@@ -16,9 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("jamsos").info("Jamsos Desa %s: %s", __version__, args.command or "jendela")
     if args.command is not None:
         return run_command(args)
-    from desa_budget.cli.default import run_default
+    from ui.main import run_gui
 
-    return run_default(args)
+    return run_gui(args)
 
 
 if __name__ == "__main__":

@@ -76,6 +76,11 @@ def build_parser() -> IndonesianArgumentParser:
     )
     parser.add_argument("--data-dir", help="folder data (basis data, cadangan, log)")
     parser.add_argument("--db", help="URL basis data SQLAlchemy, mis. postgresql+psycopg://...")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="tanpa perintah: buka desa demo bila basis data masih kosong (tanpa bertanya)",
+    )
     sub = parser.add_subparsers(
         dest="command", metavar="PERINTAH", parser_class=IndonesianArgumentParser
     )

@@ -1,0 +1,108 @@
+"""Screenshots of every screen of the demo village at 1366 × 768, for looking at what we built.
+
+Run under a real X server:  xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py
+PNG files go to build/screenshots/ (or --out); the language is Indonesian unless --lang en.
+"""
+
+import argparse
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, path: Path, app: QApplication) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
+    parser.add_argument("--lang", default="id", choices=["id", "en"])
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from ui import first_start, i18n
+    from ui.settings import Settings
+
+    first_start.FirstStartDialog.ask = classmethod(lambda cls, parent=None: first_start.DEMO)  # type: ignore[method-assign]
+    data_dir = Path(tempfile.mkdtemp(prefix="jamsos_shots_"))
+    Settings.in_folder(data_dir).language = args.lang
+
+    from ui.main import start
+
+    started = start(argparse.Namespace(data_dir=str(data_dir), db=None))
+    app, window, ctx = started.app, started.window, started.ctx
+    assert window is not None and ctx is not None
+    i18n.set_language(args.lang)
+    window.setGeometry(0, 0, *SIZE)
+    settle(app)
+    suffix = "" if args.lang == "id" else f"_{args.lang}"
+    for number, key in enumerate(window.page_keys(), start=1):
+        window.show_page(key)
+        save(window, args.out / f"{number:02d}_{key}{suffix}.png", app)
+
+    # Dialogs, shown without exec() and photographed.
+    from desa_budget import roster
+    from desa_budget.errors import UserError
+    from desa_budget.roster_data import load_limits
+    from ui.dialogs.end_post_dialog import EndPostDialog
+    from ui.dialogs.import_preview import ImportPreviewDialog
+    from ui.dialogs.person_dialog import PersonDialog
+    from ui.pages.roster import open_posts
+
+    with ctx.db.session() as session:
+        rows = roster.list_roster(session, ctx.year, rules=ctx.rules)
+        detail = roster.get_person(session, rows[2].person_id)
+        kode = roster.kode_desa(session)
+    person = PersonDialog(
+        window, year=ctx.year, kode_desa=kode, limits=load_limits(ctx.year), detail=detail
+    )
+    person.dasar_upah.set_value(900_000)  # show a problem under its field
+    person.show()
+    save(person, args.out / f"20_person_dialog{suffix}.png", app)
+    person.close()
+    new = PersonDialog(window, year=ctx.year, kode_desa=kode, limits=load_limits(ctx.year))
+    new.nik.setText("12345")
+    new.show()
+    save(new, args.out / f"21_person_new{suffix}.png", app)
+    new.close()
+    ending = EndPostDialog(window, open_posts(detail, ctx.year), date(ctx.year, 6, 30))
+    ending.show()
+    save(ending, args.out / f"22_end_post{suffix}.png", app)
+    ending.close()
+    error = UserError(
+        "Berkas daftar.xlsx berisi 3 masalah; tidak ada yang diimpor.",
+        details=[
+            "Baris 3, kolom NIK: NIK harus 16 angka.",
+            "Baris 5, kolom Tanggal Lahir: Tanggal tidak sah: 31-02-1980.",
+            "Baris 6, kolom Dasar Upah: Bukan jumlah rupiah: banyak.",
+        ],
+    )
+    preview = ImportPreviewDialog(window, file_name="daftar.xlsx", error=error)
+    preview.show()
+    save(preview, args.out / f"23_import_errors{suffix}.png", app)
+    preview.close()
+    QTimer.singleShot(0, window.close)
+    app.exec()
+    ctx.db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Every table model passes Qt's model tester, and the roster filters find what a user types."""
+
+from datetime import date
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from ui_helpers import YEAR, new_person_form
+
+from desa_budget.errors import UserError
+from desa_budget.roster import list_roster
+from desa_budget.roster_import import FieldChange, ImportEntry, ImportPlan
+from desa_budget.simulation import simulate
+from ui.app_context import AppContext
+from ui.models.import_models import (
+    ImportAddModel,
+    ImportChangeModel,
+    ImportErrorModel,
+    change_rows,
+    parse_error,
+)
+from ui.models.roster_model import ACTIVE_ONLY, ENDED_ONLY, RosterFilterModel, RosterModel
+from ui.models.summary_models import (
+    WARNING,
+    CategoryModel,
+    Finding,
+    FindingModel,
+    ProgramModel,
+    category_lines,
+    program_lines,
+)
+from ui.models.table_model import ROW_ROLE, SORT_ROLE
+
+
+@pytest.fixture
+def roster_model(ctx: AppContext) -> RosterModel:
+    model = RosterModel()
+    with ctx.db.session() as session:
+        model.set_rows(list_roster(session, YEAR, rules=ctx.rules))
+    return model
+
+
+def test_roster_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, roster_model: RosterModel
+) -> None:
+    qtmodeltester.check(roster_model, force_py=True)
+    row = roster_model.index(0, RosterModel.DESA)
+    assert isinstance(row.data(SORT_ROLE), int)
+    assert row.data(ROW_ROLE).nama == roster_model.index(0, RosterModel.NAMA).data()
+
+
+def test_roster_proxy_passes_the_model_tester_while_filtering(
+    qtmodeltester: ModelTester, roster_model: RosterModel
+) -> None:
+    proxy = RosterFilterModel()
+    proxy.setSourceModel(roster_model)
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.set_search("kaur")
+    assert proxy.rowCount() > 0
+    assert all("kaur" in r.jabatan.casefold() for r in proxy.visible_rows())
+    proxy.set_search("")
+    proxy.set_filters(kategori="bpd")
+    assert proxy.rowCount() == 9
+    proxy.set_filters(segmen="BPU")
+    assert {r.kategori for r in proxy.visible_rows()} <= {"pekerja_rentan", "rt_rw"}
+    proxy.set_filters(status_bpjs="belum")
+    assert all(r.status_bpjs == "belum" for r in proxy.visible_rows())
+    proxy.set_filters(keadaan=ENDED_ONLY)
+    assert proxy.rowCount() == 0  # everyone in the demo is in post in its year
+    proxy.set_filters(keadaan=ACTIVE_ONLY)
+    assert proxy.rowCount() == roster_model.rowCount()
+
+
+def test_search_by_nik_and_sorting_by_amount(roster_model: RosterModel) -> None:
+    proxy = RosterFilterModel()
+    proxy.setSourceModel(roster_model)
+    nik = roster_model.row_at(3).nik
+    proxy.set_search(nik[-6:])
+    assert [r.nik for r in proxy.visible_rows()] == [nik]
+    proxy.set_search("")
+    proxy.sort(RosterModel.DESA)
+    amounts = [r.desa for r in proxy.visible_rows()]
+    assert amounts == sorted(amounts)
+
+
+def test_beranda_models_pass_the_model_tester(qtmodeltester: ModelTester, ctx: AppContext) -> None:
+    with ctx.db.session() as session:
+        sim = simulate(session, ctx.rules, YEAR)
+    categories = CategoryModel()
+    categories.set_rows(category_lines(sim))
+    qtmodeltester.check(categories, force_py=True)
+    programs = ProgramModel()
+    programs.set_rows(program_lines(sim))
+    qtmodeltester.check(programs, force_py=True)
+    assert sum(line.desa for line in program_lines(sim)) == sim.desa
+    findings = FindingModel()
+    findings.set_rows([Finding(WARNING, "Periksa ini")])
+    qtmodeltester.check(findings, force_py=True)
+
+
+def _plan() -> ImportPlan:
+    form = new_person_form()
+    added = ImportEntry(rows=(2,), person=form.person, posts=(form.post,), coverage=form.coverage)
+    changed = ImportEntry(
+        rows=(3, 4),
+        person=form.person,
+        posts=(form.post,),
+        coverage=form.coverage,
+        person_id=7,
+        changes=(FieldChange("Dasar Upah", "1.000.000", "1.500.000"),),
+    )
+    return ImportPlan(year=YEAR, file_name="x.xlsx", entries=(added, changed), matched=True)
+
+
+def test_import_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
+    plan = _plan()
+    adds = ImportAddModel()
+    adds.set_rows(plan.adds)
+    qtmodeltester.check(adds, force_py=True)
+    changes = ImportChangeModel()
+    changes.set_rows(change_rows(plan))
+    qtmodeltester.check(changes, force_py=True)
+    assert changes.index(0, ImportChangeModel.BARU).data() == "1.500.000"
+    errors = ImportErrorModel()
+    errors.set_rows([parse_error("Baris 7, kolom Tanggal Lahir: Tanggal tidak sah.")])
+    qtmodeltester.check(errors, force_py=True)
+
+
+def test_import_errors_are_split_into_row_column_and_problem() -> None:
+    error = parse_error("Baris 12, kolom NIK: NIK harus 16 angka.")
+    assert (error.baris, error.kolom, error.masalah) == (12, "NIK", "NIK harus 16 angka.")
+    assert parse_error("Baris 5: NIK sama dengan baris 3.").baris == 5
+    whole = parse_error(str(UserError("Berkas kosong.")))
+    assert (whole.baris, whole.kolom, whole.masalah) == (None, "", "Berkas kosong.")
+    assert date.today().year >= 2024

@@ -1,0 +1,128 @@
+"""Before an import writes anything: what will be added and changed, or every error in the file."""
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desa_budget.errors import UserError
+from desa_budget.roster_import import ImportPlan
+from ui.i18n import _, label_buttons
+from ui.models.import_models import (
+    ImportAddModel,
+    ImportChangeModel,
+    ImportErrorModel,
+    change_rows,
+    parse_error,
+)
+
+
+def _table(model: QAbstractItemModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class ImportPreviewDialog(QDialog):
+    """``plan`` mode offers "Impor"; ``error`` mode lists every problem and only closes."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        file_name: str,
+        plan: ImportPlan | None = None,
+        error: UserError | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Impor daftar peserta: {file}").format(file=file_name))
+        self.resize(960, 560)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.buttons = QDialogButtonBox()
+        if plan is not None:
+            self._show_plan(plan)
+        elif error is not None:
+            self._show_error(error)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        adds, changed, same = len(plan.adds), len(plan.changed), len(plan.unchanged)
+        self.summary.setText(
+            _(
+                "Tahun {tahun}: {adds} orang akan ditambahkan, {changed} orang diubah, "
+                "{same} orang tetap. Belum ada yang disimpan; periksa lalu tekan Impor."
+            ).format(tahun=plan.year, adds=adds, changed=changed, same=same)
+        )
+        self.add_model = ImportAddModel(self)
+        self.add_model.set_rows(plan.adds)
+        self.tabs.addTab(
+            _table(self.add_model, ImportAddModel.JABATAN),
+            _("Ditambahkan ({n})").format(n=adds),
+        )
+        self.change_model = ImportChangeModel(self)
+        self.change_model.set_rows(change_rows(plan))
+        self.tabs.addTab(
+            _table(self.change_model, ImportChangeModel.BARU),
+            _("Diubah ({n})").format(n=changed),
+        )
+        if plan.warnings:
+            text = QPlainTextEdit("\n".join(plan.warnings))
+            text.setReadOnly(True)
+            self.tabs.addTab(text, _("Peringatan ({n})").format(n=len(plan.warnings)))
+        self.buttons.setStandardButtons(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        label_buttons(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Impor"))
+        ok.setEnabled(bool(adds or changed))
+
+    def _show_error(self, error: UserError) -> None:
+        problems = [parse_error(line) for line in error.details] or [parse_error(error.message)]
+        self.summary.setText(
+            _("{message}\nTidak ada yang diubah. Perbaiki berkasnya lalu impor lagi.").format(
+                message=error.message
+            )
+        )
+        self.summary.setStyleSheet("color: #b00020;")
+        self.error_model = ImportErrorModel(self)
+        self.error_model.set_rows(problems)
+        self.tabs.addTab(
+            _table(self.error_model, ImportErrorModel.MASALAH),
+            _("Masalah ({n})").format(n=len(problems)),
+        )
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        label_buttons(self.buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, file_name: str, plan: ImportPlan) -> bool:
+        """Show the plan; True when the user chose to import it."""
+        return cls(parent, file_name=file_name, plan=plan).exec() == QDialog.DialogCode.Accepted
+
+    @classmethod
+    def show_errors(cls, parent: QWidget | None, *, file_name: str, error: UserError) -> None:
+        cls(parent, file_name=file_name, error=error).exec()

@@ -1,0 +1,100 @@
+"""Opening the window: QApplication, language, the error funnel, the database, the first start,
+then the main window. ``app.py`` calls ``run_gui(args)`` when no subcommand is given."""
+
+import argparse
+import sys
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtWidgets import QApplication
+
+from desa_budget import audit
+from desa_budget.errors import UserError
+from desa_budget.logging_setup import configure_logging, ensure_std_streams
+from desa_budget.paths import data_paths
+from desa_budget.profile import get_profile
+from desa_budget.rules import load_rules
+from desa_budget.store import open_database
+from ui import errors, i18n
+from ui.app_context import AppContext
+from ui.first_start import run_first_start
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+EXIT_USER_ERROR = 2
+
+
+@dataclass
+class Started:
+    app: QApplication
+    window: MainWindow | None  # None: the user chose to quit at the first start
+    ctx: AppContext | None
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Jamsos Desa")
+    app.setOrganizationName("JamsosDesa")
+    return app
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    data_dir = getattr(args, "data_dir", None)
+    if data_dir:
+        return Settings.in_folder(data_paths(data_dir).root)
+    return Settings.for_user()
+
+
+def start(args: argparse.Namespace) -> Started:
+    """Everything up to a shown main window; raises UserError when the data cannot be opened."""
+    ensure_std_streams()
+    app = application()
+    paths = data_paths(getattr(args, "data_dir", None))
+    log_file = configure_logging(paths.logs)
+    errors.install_excepthook(log_file)
+    settings = settings_for(args)
+    i18n.set_language(settings.language)
+    db = open_database(data_dir=getattr(args, "data_dir", None), url=getattr(args, "db", None))
+    year = settings.last_year or date.today().year
+    if not run_first_start(db, year=year, auto_demo=bool(getattr(args, "demo", False))):
+        db.dispose()
+        return Started(app, None, None)
+    with db.session() as session:
+        operator = audit.current_operator(session)
+        profile = get_profile(session)
+    ctx = AppContext(
+        db=db, rules=load_rules(), settings=settings, operator=operator, year=year, parent=app
+    )
+    window = MainWindow(ctx, village=f"Desa {profile.nama_desa}" if profile else "")
+    window.show()
+    return Started(app, window, ctx)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the window and run until it is closed; exit status 2 when the data cannot be opened."""
+    try:
+        started = start(args)
+    except UserError as exc:
+        application()
+        errors.show_user_error(None, exc)
+        return EXIT_USER_ERROR
+    if started.window is None:
+        return 0
+    try:
+        return started.app.exec()
+    finally:
+        if started.ctx is not None:
+            started.ctx.db.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from desa_budget.cli import build_parser
+
+    return run_gui(build_parser().parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

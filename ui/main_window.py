@@ -1,0 +1,260 @@
+"""The main window: navigation on the left, the registered pages on the right, the year in the
+toolbar, undo/redo, and the shortcuts (Ctrl+N, Ctrl+F, Ctrl+Z/Ctrl+Y, Ctrl+P)."""
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desa_budget.errors import UserError
+from ui import errors
+from ui.app_context import AppContext, NavTarget
+from ui.i18n import _
+from ui.pages import Page, PageSpec, available_pages
+
+DEFAULT_SIZE = QSize(1280, 720)  # inside a 1366 × 768 office screen with its taskbar
+MINIMUM_SIZE = QSize(1000, 600)
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    page_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, *, village: str = "") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._painted = False
+        self.setWindowTitle(
+            _("Jamsos Desa — {desa}").format(desa=village) if village else _("Jamsos Desa")
+        )
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.specs: list[PageSpec] = available_pages()
+        self.pages: dict[str, Page] = {}
+        self._stale: set[str] = set()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setSpacing(2)
+        for spec in self.specs:
+            item = QListWidgetItem(_(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(180, 34))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self._slots: dict[str, QWidget] = {}
+        for spec in self.specs:
+            holder = QWidget()  # replaced by the page the first time it is shown
+            self._slots[spec.key] = holder
+            self.stack.addWidget(holder)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(6, 6, 6, 6)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_toolbar()
+        self._build_shortcuts()
+        self.statusBar().showMessage(_("Data: {lokasi}").format(lokasi=ctx.db.location))
+
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        ctx.year_changed.connect(self._on_ctx_data_changed)
+        ctx.data_changed.connect(self._on_ctx_data_changed)
+        ctx.navigate_requested.connect(self.navigate)
+        ctx.command_failed.connect(self._on_ctx_command_failed)
+        self._restore_state()
+
+    # Building
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_("Alat"))
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(_("Tahun anggaran ")))
+        self.year_box = QComboBox()
+        self.year_box.setObjectName("year")
+        for year in self.ctx.year_range():
+            self.year_box.addItem(str(year), year)
+        self.year_box.setCurrentIndex(max(self.year_box.findData(self.ctx.year), 0))
+        self.year_box.currentIndexChanged.connect(self._on_year_box_changed)
+        bar.addWidget(self.year_box)
+        bar.addSeparator()
+        stack = self.ctx.undo_stack
+        self.undo_action = stack.createUndoAction(self, _("Batalkan"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = stack.createRedoAction(self, _("Ulangi"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        # Qt's action texts would prefix the step in English ("Undo ..."): use our own words.
+        stack.undoTextChanged.connect(self._on_undo_text_changed)
+        stack.redoTextChanged.connect(self._on_redo_text_changed)
+        self._on_undo_text_changed(stack.undoText())
+        self._on_redo_text_changed(stack.redoText())
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+
+    def _build_shortcuts(self) -> None:
+        def action(text: str, keys: str, slot: object) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.new_action = action(_("Tambah peserta"), "Ctrl+N", self.new_person)
+        self.search_action = action(_("Cari"), "Ctrl+F", self.focus_search)
+        self.print_action = action(_("Cetak"), "Ctrl+P", self.print_current)
+
+    def _on_undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(
+            _("Batalkan {langkah}").format(langkah=text) if text else _("Batalkan")
+        )
+
+    def _on_redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(
+            _("Ulangi {langkah}").format(langkah=text) if text else _("Ulangi")
+        )
+
+    # Pages
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self.specs]
+
+    def current_key(self) -> str:
+        row = self.nav.currentRow()
+        return self.specs[row].key if 0 <= row < len(self.specs) else ""
+
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built on first use (start-up builds only the first one shown)."""
+        if key not in self.pages:
+            spec = next(s for s in self.specs if s.key == key)
+            page = spec.create(self.ctx)
+            holder = self._slots[key]
+            index = self.stack.indexOf(holder)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+            self._slots[key] = page
+            self.pages[key] = page
+            page.refresh()
+        return self.pages[key]
+
+    def show_page(self, key: str) -> Page | None:
+        if key not in self.page_keys():
+            return None
+        self.nav.setCurrentRow(self.page_keys().index(key))
+        return self.pages.get(key)
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.specs):
+            return
+        key = self.specs[row].key
+        page = self.page(key)
+        if key in self._stale:
+            self._stale.discard(key)
+            page.refresh()
+        self.stack.setCurrentWidget(page)
+        self.ctx.settings.last_page = key
+        self.page_changed.emit(key)
+
+    def _on_ctx_data_changed(self) -> None:
+        """Refresh the visible page now, the others when they are next shown."""
+        current = self.current_key()
+        for key, page in self.pages.items():
+            if key == current:
+                page.refresh()
+            else:
+                self._stale.add(key)
+
+    def _on_year_box_changed(self, index: int) -> None:
+        year = self.year_box.itemData(index)
+        if isinstance(year, int):
+            self.ctx.set_year(year)
+
+    def navigate(self, target: NavTarget) -> None:
+        page = self.show_page(target.page)
+        if page is None:
+            self.statusBar().showMessage(_("Halaman itu belum tersedia di versi ini."), 5000)
+            return
+        page.navigate_to(target)
+
+    # Shortcuts
+    def new_person(self) -> None:
+        page = self.pages.get(self.current_key())
+        if page is not None and page.new_item():
+            return
+        roster = self.show_page("peserta")
+        if roster is not None:
+            roster.new_item()
+
+    def focus_search(self) -> None:
+        page = self.pages.get(self.current_key())
+        if page is None or not page.focus_search():
+            self.statusBar().showMessage(_("Halaman ini tidak punya kotak pencarian."), 4000)
+
+    def print_current(self) -> None:
+        key = self.current_key()
+        self.ctx.print_requested.emit(key)
+        page = self.pages.get(key)
+        if page is None or not page.print_page():
+            self.statusBar().showMessage(
+                _("Tidak ada yang dicetak dari halaman ini; dokumen dicetak dari halaman Dokumen."),
+                5000,
+            )
+
+    # Undo steps that fail later (e.g. someone else changed the row meanwhile)
+    def _on_ctx_command_failed(self, exc: BaseException) -> None:
+        QTimer.singleShot(0, self.ctx.reset_history)  # not while the stack is mid-undo
+        if isinstance(exc, UserError):
+            errors.show_user_error(
+                self,
+                UserError(
+                    _("Langkah itu tidak dapat dibatalkan/diulang: {pesan}").format(
+                        pesan=exc.message
+                    )
+                    + " "
+                    + _("Riwayat batal/ulang dikosongkan."),
+                    exc.details,
+                ),
+            )
+        else:
+            errors.report(exc)
+
+    # Window state
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.window_geometry
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
+            self.resize(DEFAULT_SIZE)
+        state = settings.window_state
+        if state:
+            self.restoreState(QByteArray(state))
+        keys = self.page_keys()
+        last = settings.last_page
+        if keys:
+            self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.window_geometry = bytes(self.saveGeometry().data())
+        settings.window_state = bytes(self.saveState().data())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()

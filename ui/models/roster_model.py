@@ -1,0 +1,177 @@
+"""The roster table: one RosterRow per person for the chosen year, with search and filters."""
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desa_budget import categories
+from desa_budget.money import format_cell
+from desa_budget.roster_list import AKTIF, BELUM_MULAI, BERAKHIR, TANPA_JABATAN, RosterRow
+from ui.i18n import N_, _
+from ui.models.table_model import ROW_ROLE, SORT_ROLE, Column, DtoTableModel
+
+STATE_LABELS: dict[str, str] = {
+    AKTIF: N_("Aktif"),
+    BERAKHIR: N_("Berakhir"),
+    BELUM_MULAI: N_("Belum mulai"),
+    TANPA_JABATAN: N_("Tanpa jabatan"),
+}
+
+
+def _jabatan(row: RosterRow) -> str:
+    if row.jumlah_jabatan > 1:
+        return f"{row.jabatan} (+{row.jumlah_jabatan - 1})"
+    return row.jabatan
+
+
+def category_label(key: str) -> str:
+    return categories.label(key) if key in categories.BY_KEY else key
+
+
+def _program(row: RosterRow) -> str:
+    return f"{row.segmen} · {', '.join(row.programs)}" if row.programs else f"{row.segmen} · —"
+
+
+def _months(row: RosterRow) -> str:
+    """Months in post; a person not in post this year shows why instead of 0."""
+    return str(row.months) if row.aktif else _(STATE_LABELS.get(row.keadaan, row.keadaan))
+
+
+class RosterModel(DtoTableModel[RosterRow]):
+    NAMA, NIK, JABATAN, KATEGORI, PROGRAM, STATUS_BPJS = range(6)
+    DASAR_UPAH, BULAN, DESA, POTONGAN = range(6, 10)
+
+    COLUMNS: ClassVar[tuple[Column[RosterRow], ...]] = (
+        Column(N_("Nama"), lambda r: r.nama, lambda r: r.nama.casefold()),
+        Column(N_("NIK"), lambda r: r.nik),
+        Column(N_("Jabatan"), _jabatan, lambda r: r.jabatan.casefold(), tooltip=_jabatan),
+        Column(
+            N_("Kategori"),
+            lambda r: category_label(r.kategori),
+            lambda r: categories.BY_KEY[r.kategori].rank if r.kategori in categories.BY_KEY else 99,
+        ),
+        Column(N_("Segmen · program"), _program, lambda r: (r.segmen, len(r.programs))),
+        Column(
+            N_("Status BPJS"), lambda r: categories.BPJS_STATUSES.get(r.status_bpjs, r.status_bpjs)
+        ),
+        Column(N_("Dasar upah"), lambda r: format_cell(r.dasar_upah), lambda r: r.dasar_upah, True),
+        Column(N_("Bulan"), _months, lambda r: r.months, True),
+        Column(N_("Iuran desa"), lambda r: format_cell(r.desa), lambda r: r.desa, True),
+        Column(N_("Dipotong"), lambda r: format_cell(r.potongan), lambda r: r.potongan, True),
+    )
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return _(HEADER_TIPS.get(section, "")) or None
+        return super().headerData(section, orientation, role)
+
+    def extra_data(self, row: RosterRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and not row.aktif:
+            return QBrush(QColor("#777777"))
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and column == self.DESA
+            and row.dibayar_oleh != "desa"
+        ):
+            return _("Dibayar Pemda: tidak masuk APBDes")
+        return None
+
+    def row_of_person(self, person_id: int) -> int:
+        for number, row in enumerate(self._rows):
+            if row.person_id == person_id:
+                return number
+        return -1
+
+
+HEADER_TIPS = {
+    RosterModel.BULAN: N_("Bulan menjabat dalam tahun ini (iuran dihitung per bulan)"),
+    RosterModel.DESA: N_("Iuran setahun yang dibayar desa (atau Pemda)"),
+    RosterModel.POTONGAN: N_("Iuran pekerja setahun yang dipotong dari siltap/honor"),
+}
+
+ALL = ""
+ACTIVE_ONLY = "aktif"
+ENDED_ONLY = "berakhir"
+
+
+class RosterFilterModel(QSortFilterProxyModel):
+    """Search (nama, NIK, jabatan) and filters (kategori, segmen, status BPJS, aktif/berakhir)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._search = ""
+        self._kategori = ALL
+        self._segmen = ALL
+        self._status_bpjs = ALL
+        self._keadaan = ALL
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
+        """Qt 6.9+ wants the change bracketed; older versions only invalidate afterwards."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - PySide6 before 6.9
+            change()
+            self.invalidateRowsFilter()
+
+    def set_search(self, text: str) -> None:
+        def change() -> None:
+            self._search = " ".join(text.split()).casefold()
+
+        self._change_filter(change)
+
+    def set_filters(
+        self,
+        *,
+        kategori: str = ALL,
+        segmen: str = ALL,
+        status_bpjs: str = ALL,
+        keadaan: str = ALL,
+    ) -> None:
+        def change() -> None:
+            self._kategori, self._segmen = kategori, segmen
+            self._status_bpjs, self._keadaan = status_bpjs, keadaan
+
+        self._change_filter(change)
+
+    def filterAcceptsRow(
+        self,
+        source_row: int,
+        source_parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, RosterRow):
+            return False
+        if self._search and not any(
+            self._search in text.casefold() for text in (row.nama, row.nik, row.jabatan)
+        ):
+            return False
+        if self._kategori and row.kategori != self._kategori:
+            return False
+        if self._segmen and row.segmen != self._segmen:
+            return False
+        if self._status_bpjs and row.status_bpjs != self._status_bpjs:
+            return False
+        if self._keadaan == ACTIVE_ONLY and not row.aktif:
+            return False
+        return not (self._keadaan == ENDED_ONLY and row.aktif)
+
+    def visible_rows(self) -> list[RosterRow]:
+        return [self.index(n, 0).data(ROW_ROLE) for n in range(self.rowCount())]

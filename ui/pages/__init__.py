@@ -1,0 +1,79 @@
+"""The page registry: every screen of the main window, in navigation order.
+
+A page lives in its own module under ui/pages/ with ``create_page(ctx) -> Page``. A registered page
+whose module does not exist yet is simply left out of the navigation (never shown as a placeholder).
+See ui/README.md.
+"""
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from PySide6.QtWidgets import QWidget
+
+from ui.app_context import AppContext, NavTarget
+from ui.i18n import N_
+
+
+class Page(QWidget):
+    """Base of every page. Override what applies; the main window calls these hooks."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def refresh(self) -> None:
+        """Reload from the database (called when the page is shown and after data/year changes)."""
+
+    def navigate_to(self, target: NavTarget) -> None:
+        """Show what ``target`` points at (a person, a field)."""
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: put the cursor in this page's search box; False when the page has none."""
+        return False
+
+    def new_item(self) -> bool:
+        """Ctrl+N: start adding; False when the page adds nothing."""
+        return False
+
+    def print_page(self) -> bool:
+        """Ctrl+P: print or open the print preview; False when there is nothing to print here."""
+        return False
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # stable: kept in the settings as the last tab and used by NavTarget.page
+    title: str  # a message id, translated when shown
+    module: str  # importable module with create_page(ctx) -> Page
+
+    def exists(self) -> bool:
+        """Whether the page's module is there, found without importing it (start-up stays fast)."""
+        return importlib.util.find_spec(self.module) is not None
+
+    def create(self, ctx: AppContext) -> Page:
+        """Import the module and build the page (done the first time the page is shown)."""
+        module: ModuleType = importlib.import_module(self.module)
+        factory: Callable[[AppContext], Page] = module.create_page
+        return factory(ctx)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("beranda", N_("Beranda"), "ui.pages.beranda"),
+    PageSpec("peserta", N_("Daftar Peserta"), "ui.pages.roster"),
+    PageSpec("kode", N_("Kode Anggaran"), "ui.pages.kode_anggaran"),
+    PageSpec("rencana", N_("Simulasi & Rencana"), "ui.pages.rencana"),
+    PageSpec("dokumen", N_("Dokumen"), "ui.pages.dokumen"),
+    PageSpec("pengaturan", N_("Pengaturan"), "ui.pages.pengaturan"),
+    PageSpec("riwayat", N_("Riwayat"), "ui.pages.riwayat"),
+    PageSpec("tentang", N_("Tentang / Manfaat"), "ui.pages.tentang"),
+)
+
+BY_KEY: dict[str, PageSpec] = {spec.key: spec for spec in PAGES}
+
+
+def available_pages(pages: tuple[PageSpec, ...] = PAGES) -> list[PageSpec]:
+    """The registered pages whose modules exist, in navigation order."""
+    return [spec for spec in pages if spec.exists()]

@@ -1,0 +1,517 @@
+"""Daftar Peserta: the roster of the chosen year — search, filters, add/edit/end/delete with undo,
+and import/export of the roster workbook (import previewed before anything is written)."""
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desa_budget import categories, roster
+from desa_budget.engine import months_in_post
+from desa_budget.errors import UserError
+from desa_budget.money import format_rp
+from desa_budget.roster import PersonDetail, RosterRow
+from desa_budget.roster_data import Limits, load_limits
+from ui import errors, file_dialogs, msgbox
+from ui.app_context import AppContext, NavTarget
+from ui.commands import (
+    AddPersonCommand,
+    AddPostCommand,
+    DeletePersonCommand,
+    EndPostCommand,
+    RosterCommand,
+    SetCoverageCommand,
+    UpdatePersonCommand,
+    UpdatePostCommand,
+    push,
+    push_macro,
+)
+from ui.dialogs.end_post_dialog import EndPostDialog, PostChoice
+from ui.dialogs.person_dialog import PersonDialog, PersonForm
+from ui.i18n import _, ngettext
+from ui.models.roster_model import (
+    ACTIVE_ONLY,
+    ALL,
+    ENDED_ONLY,
+    RosterFilterModel,
+    RosterModel,
+)
+from ui.models.table_model import ROW_ROLE
+from ui.pages import Page
+from ui.workers import Task, run_task
+
+
+def _filter_combo(items: list[tuple[str, str]]) -> QComboBox:
+    box = QComboBox()
+    for key, text in items:
+        box.addItem(text, key)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return box
+
+
+class RosterPage(Page):
+    import_finished = Signal(bool)  # True when an import was written
+    export_finished = Signal(str)  # the file written
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._limits: dict[int, Limits] = {}
+        self.task: Task | None = None
+        self.model = RosterModel(self)
+        self.proxy = RosterFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Cari nama, NIK atau jabatan (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.kategori = _filter_combo(
+            [(ALL, _("Semua kategori"))] + [(c.key, c.label) for c in categories.CATEGORIES]
+        )
+        self.segmen = _filter_combo([(ALL, _("Semua segmen")), ("PU", "PU"), ("BPU", "BPU")])
+        self.status_bpjs = _filter_combo(
+            [(ALL, _("Semua status BPJS"))] + list(categories.BPJS_STATUSES.items())
+        )
+        self.keadaan = _filter_combo(
+            [(ALL, _("Aktif dan berakhir")), (ACTIVE_ONLY, _("Aktif")), (ENDED_ONLY, _("Berakhir"))]
+        )
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for combo in (self.kategori, self.segmen, self.status_bpjs, self.keadaan):
+            filters.addWidget(combo)
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._update_totals)
+
+        self.add_button = QPushButton(_("Tambah (Ctrl+N)"))
+        self.edit_button = QPushButton(_("Ubah"))
+        self.end_button = QPushButton(_("Akhiri jabatan"))
+        self.delete_button = QPushButton(_("Hapus"))
+        self.import_button = QPushButton(_("Impor xlsx…"))
+        self.export_button = QPushButton(_("Ekspor xlsx…"))
+        self.add_button.clicked.connect(self.add_person)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.end_button.clicked.connect(self.end_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button.clicked.connect(self.choose_import)
+        self.export_button.clicked.connect(self.choose_export)
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.end_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch()
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # roster order until a click
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        metrics = self.view.fontMetrics()
+        for column, sample in _SAMPLES.items():
+            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+        header.setSectionResizeMode(RosterModel.NAMA, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.totals = QLabel()
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.totals)
+        self._update_buttons()
+
+    # Loading
+    def refresh(self) -> None:
+        selected = self.selected_ids()
+        with self.ctx.db.session() as session:
+            rows = roster.list_roster(session, self.ctx.year, rules=self.ctx.rules)
+        self.model.set_rows(rows)
+        self.select_persons(selected)
+        self._update_totals()
+        self._update_buttons()
+
+    def _update_totals(self) -> None:
+        rows = self.proxy.visible_rows()
+        apbdes = [r for r in rows if r.dibayar_oleh == "desa"]
+        count = len(rows)
+        self.totals.setText(
+            ngettext(
+                "{n} orang ditampilkan · iuran desa {desa} · dipotong {potongan} (tahun {tahun})",
+                "{n} orang ditampilkan · iuran desa {desa} · dipotong {potongan} (tahun {tahun})",
+                count,
+            ).format(
+                n=count,
+                desa=format_rp(sum(r.desa for r in apbdes)),
+                potongan=format_rp(sum(r.potongan for r in apbdes)),
+                tahun=self.ctx.year,
+            )
+        )
+
+    def _on_filter_changed(self) -> None:
+        self.proxy.set_filters(
+            kategori=str(self.kategori.currentData()),
+            segmen=str(self.segmen.currentData()),
+            status_bpjs=str(self.status_bpjs.currentData()),
+            keadaan=str(self.keadaan.currentData()),
+        )
+        self._update_totals()
+
+    # Selection
+    def selected_rows(self) -> list[RosterRow]:
+        rows = self.view.selectionModel().selectedRows()
+        return [index.data(ROW_ROLE) for index in rows]
+
+    def selected_ids(self) -> list[int]:
+        return [row.person_id for row in self.selected_rows()]
+
+    def select_persons(self, person_ids: list[int]) -> None:
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        first = True
+        for person_id in person_ids:
+            source_row = self.model.row_of_person(self.ctx.ids.resolve("person", person_id))
+            if source_row < 0:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if not index.isValid():
+                continue
+            flags = (
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.select(index, flags)
+            if first:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.view.scrollTo(index)
+                first = False
+
+    def _update_buttons(self) -> None:
+        count = len(self.view.selectionModel().selectedRows())
+        self.edit_button.setEnabled(count == 1)
+        self.end_button.setEnabled(count >= 1)
+        self.delete_button.setEnabled(count >= 1)
+
+    # Main-window hooks
+    def focus_search(self) -> bool:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+        return True
+
+    def new_item(self) -> bool:
+        self.add_person()
+        return True
+
+    def navigate_to(self, target: NavTarget) -> None:
+        values = dict(target.filters)
+        if target.filters:
+            self.search.clear()
+        for name, combo in (
+            ("kategori", self.kategori),
+            ("segmen", self.segmen),
+            ("status_bpjs", self.status_bpjs),
+            ("keadaan", self.keadaan),
+        ):
+            if target.filters:
+                index = combo.findData(values.get(name, ALL))
+                combo.setCurrentIndex(max(index, 0))
+        if target.person_id is not None:
+            self.select_persons([target.person_id])
+            if target.field:
+                self.edit_person(target.person_id)
+
+    # Editing
+    def _limits_for(self, year: int) -> Limits:
+        if year not in self._limits:
+            self._limits[year] = load_limits(year)
+        return self._limits[year]
+
+    def add_person(self) -> None:
+        year = self.ctx.year
+        with self.ctx.db.session() as session:
+            kode = roster.kode_desa(session)
+        kategori = str(self.kategori.currentData()) or None
+        form = PersonDialog.ask(
+            self, year=year, kode_desa=kode, limits=self._limits_for(year), kategori=kategori
+        )
+        if form is None:
+            return
+        command = AddPersonCommand(self.ctx, form.person, [form.post], form.coverage)
+        self._push(lambda: push(self.ctx, command))
+        if command.person_id is not None:
+            self.select_persons([command.person_id])
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.edit_person(ids[0])
+
+    def _on_view_double_clicked(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if isinstance(row, RosterRow):
+            self.edit_person(row.person_id)
+
+    def edit_person(self, person_id: int) -> None:
+        year = self.ctx.year
+        with self.ctx.db.session() as session:
+            detail = roster.get_person(session, person_id)
+            kode = roster.kode_desa(session)
+        form = PersonDialog.ask(
+            self, year=year, kode_desa=kode, limits=self._limits_for(year), detail=detail
+        )
+        if form is None:
+            return
+        commands = edit_commands(self.ctx, detail, form, year)
+        if commands:
+            text = _("Ubah {nama}").format(nama=form.person.nama)
+            self._push(lambda: push_macro(self.ctx, text, commands))
+            self.select_persons([person_id])
+
+    def end_selected(self) -> None:
+        year = self.ctx.year
+        choices: list[PostChoice] = []
+        with self.ctx.db.session() as session:
+            for person_id in self.selected_ids():
+                detail = roster.get_person(session, person_id)
+                choices.extend(open_posts(detail, year))
+        if not choices:
+            msgbox.info(
+                self,
+                _("Akhiri jabatan"),
+                _("Tidak ada jabatan yang masih berjalan pada tahun {tahun}.").format(tahun=year),
+            )
+            return
+        default = min(date.today(), date(year, 12, 31))
+        answer = EndPostDialog.ask(self, choices, default)
+        if answer is None:
+            return
+        chosen, akhir = answer
+        commands: list[RosterCommand] = [
+            EndPostCommand(self.ctx, c.post_id, c.jabatan, c.akhir, akhir) for c in chosen
+        ]
+        text = ngettext("Akhiri {n} jabatan", "Akhiri {n} jabatan", len(commands)).format(
+            n=len(commands)
+        )
+        self._push(lambda: push_macro(self.ctx, text, commands))
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        names = ", ".join(r.nama for r in rows[:5]) + ("…" if len(rows) > 5 else "")
+        if not msgbox.confirm(
+            self,
+            _("Hapus peserta"),
+            _(
+                "Hapus {n} orang dari daftar: {names}?\n"
+                "Untuk orang yang berhenti, lebih baik pakai Akhiri jabatan. "
+                "Penghapusan dapat dibatalkan dengan Ctrl+Z."
+            ).format(n=len(rows), names=names),
+            yes=_("Hapus"),
+        ):
+            return
+        with self.ctx.db.session() as session:
+            details = [roster.get_person(session, r.person_id) for r in rows]
+        commands: list[RosterCommand] = [DeletePersonCommand(self.ctx, d) for d in details]
+        text = ngettext("Hapus {n} orang", "Hapus {n} orang", len(commands)).format(n=len(commands))
+        self._push(lambda: push_macro(self.ctx, text, commands))
+
+    def _push(self, action: Any) -> None:
+        """Make an edit; a refusal from the core (UserError) is shown, the form's data is kept."""
+        try:
+            action()
+        except UserError as exc:
+            errors.show_user_error(self, exc)
+
+    # Import and export
+    def choose_import(self) -> None:
+        path = file_dialogs.open_xlsx(
+            self,
+            title=_("Impor daftar peserta"),
+            folder=self.ctx.settings.last_import_dir,
+        )
+        if path is not None:
+            self.ctx.settings.last_import_dir = str(path.parent)
+            self.start_import(path)
+
+    def start_import(self, path: Path) -> None:
+        """Read and check the file in a worker, then preview; nothing is written before "Impor"."""
+        year, db = self.ctx.year, self.ctx.db
+        limits = self._limits_for(year)
+
+        def work() -> object:
+            from desa_budget.roster_import_apply import plan_import
+
+            with db.session() as session:
+                return plan_import(session, path, year=year, limits=limits)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                from ui.dialogs.import_preview import ImportPreviewDialog
+
+                ImportPreviewDialog.show_errors(self, file_name=path.name, error=exc)
+                self.import_finished.emit(False)
+            else:
+                self.import_finished.emit(False)
+                errors.report(exc)
+
+        self.task = run_task(
+            self,
+            work,
+            label=_("Memeriksa {file}…").format(file=path.name),
+            on_done=lambda plan: self._preview_import(path, plan),
+            on_error=failed,
+        )
+
+    def _preview_import(self, path: Path, plan: Any) -> None:
+        from ui.dialogs.import_preview import ImportPreviewDialog
+
+        if not ImportPreviewDialog.ask(self, file_name=path.name, plan=plan):
+            self.import_finished.emit(False)
+            return
+        db, operator = self.ctx.db, self.ctx.operator
+        limits = self._limits_for(self.ctx.year)
+
+        def work() -> object:
+            from desa_budget.roster_import_apply import apply_import
+
+            with db.session() as session:
+                return apply_import(session, plan, operator=operator, limits=limits)
+
+        def done(summary: Any) -> None:
+            self.ctx.reset_history()
+            self.ctx.notify_changed()
+            msgbox.info(
+                self,
+                _("Impor selesai"),
+                _("{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.").format(
+                    added=summary.added, changed=summary.changed, unchanged=summary.unchanged
+                ),
+                "\n".join(summary.warnings) or None,
+            )
+            self.import_finished.emit(True)
+
+        def failed(exc: BaseException) -> None:
+            self.import_finished.emit(False)
+            errors.report(exc)
+
+        self.task = run_task(
+            self,
+            work,
+            label=_("Menyimpan impor…"),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def choose_export(self) -> None:
+        year = self.ctx.year
+        folder = Path(self.ctx.settings.last_export_dir or Path.home())
+        path = file_dialogs.save_xlsx(
+            self,
+            title=_("Ekspor daftar peserta"),
+            suggested=folder / f"daftar_peserta_{year}.xlsx",
+        )
+        if path is not None:
+            self.ctx.settings.last_export_dir = str(path.parent)
+            self.start_export(path)
+
+    def start_export(self, path: Path) -> None:
+        year, db = self.ctx.year, self.ctx.db
+
+        def work() -> object:
+            from desa_budget.roster_xlsx import export_roster
+
+            with db.session() as session:
+                return export_roster(session, path, year=year)
+
+        def done(count: Any) -> None:
+            msgbox.info(
+                self,
+                _("Ekspor selesai"),
+                _("{n} baris ditulis ke {path}.").format(n=count, path=path),
+            )
+            self.export_finished.emit(str(path))
+
+        self.task = run_task(
+            self, work, label=_("Menulis {file}…").format(file=path.name), on_done=done
+        )
+
+
+# Column widths from sample contents, so the columns fit whatever font the PC uses.
+_SAMPLES = {
+    RosterModel.NIK: "3302121709740001",
+    RosterModel.JABATAN: "Kaur Umum dan Perencanaan",
+    RosterModel.KATEGORI: "Sekretaris Desa",
+    RosterModel.PROGRAM: "PU · JKK, JKM, JHT, JP",
+    RosterModel.STATUS_BPJS: "Belum Terdaftar",
+    RosterModel.DASAR_UPAH: "10.000.000",
+    RosterModel.BULAN: "Berakhir",
+    RosterModel.DESA: "10.000.000",
+    RosterModel.POTONGAN: "1.000.000",
+}
+
+
+def open_posts(detail: PersonDetail, year: int) -> list[PostChoice]:
+    """The person's posts held during ``year`` that can still be ended."""
+    choices = []
+    for post in detail.posts:
+        data = post.data
+        if months_in_post(data.mulai, data.akhir, year):
+            choices.append(
+                PostChoice(
+                    post_id=post.id,
+                    label=f"{detail.person.nama} — {data.jabatan}",
+                    jabatan=data.jabatan,
+                    akhir=data.akhir,
+                    mulai=data.mulai,
+                )
+            )
+    return choices
+
+
+def edit_commands(
+    ctx: AppContext, detail: PersonDetail, form: PersonForm, year: int
+) -> list[RosterCommand]:
+    """The commands that turn ``detail`` into what the form says (only the parts that changed)."""
+    commands: list[RosterCommand] = []
+    if form.person != detail.person:
+        commands.append(
+            UpdatePersonCommand(ctx, detail.id, detail.person, form.person, version=detail.version)
+        )
+    post = next((p for p in detail.posts if p.id == form.post_id), None)
+    if post is None:
+        commands.append(AddPostCommand(ctx, detail.id, form.post))
+    elif post.data != form.post:
+        commands.append(UpdatePostCommand(ctx, post.id, post.data, form.post, version=post.version))
+    effective = detail.coverage_for(year)
+    if effective is None or replace(effective, tahun=year) != form.coverage:
+        exact = next((c.data for c in detail.coverages if c.data.tahun == year), None)
+        commands.append(SetCoverageCommand(ctx, detail.id, form.person.nama, exact, form.coverage))
+    return commands
+
+
+def create_page(ctx: AppContext) -> Page:
+    return RosterPage(ctx)
