@@ -1,29 +1,39 @@
 """Checks on a year's lines: valid codes, Dana Desa limits, siltap minimums, the 30 % ceiling and the
-kabupaten's own rules. Each finding names the place that fixes it (a person, a category, the year)."""
+kabupaten's own rules. Each finding names the place that fixes it (a person, a category, a line, the
+year), so the window can jump there."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from desa_budget import categories
 from desa_budget.codes.catalog import Catalog
-from desa_budget.codes.limits import limits_for
-from desa_budget.codes.lines import BudgetLines
+from desa_budget.codes.ceiling import CEILING_GROUP, Ratio30, ceiling_message, ratio_30
+from desa_budget.codes.limits import Limits, limits_for
+from desa_budget.codes.lines import BudgetLine, BudgetLines
 from desa_budget.codes.profiles import KabupatenProfile
-from desa_budget.money import format_decimal, format_rp
-from desa_budget.results import Simulation
+from desa_budget.money import format_rp
+from desa_budget.results import PersonYear, Simulation
+
+__all__ = [
+    "CEILING_GROUP",
+    "CheckResult",
+    "Finding",
+    "Ratio30",
+    "check_budget",
+    "ratio_30",
+]
 
 ERROR, WARNING = "error", "warning"
 DDS = "DDS"
 DDS_FORBIDDEN = categories.APPARATUS | {"bpd"}  # Permendesa 16/2025; SE Kemendes 4/PRI.00/I/2024
 DDS_WARN = frozenset({"staf_desa", "lkd", "rt_rw", "pekerja_rentan"})
-CEILING_GROUP = categories.APPARATUS | {"bpd"}
 
 
 @dataclass(frozen=True)
 class Finding:
     severity: str  # error / warning
-    kode: str  # short id of the check, e.g. "dds", "siltap", "batas30"
+    kode: str  # the kind of check: "kode", "dds", "siltap", "batas30", "kabupaten"
     message: str  # Indonesian, shown as is
     target_kind: str  # "person", "kategori", "line", "tahun", "profil"
     target: str  # person id, category key, "kegiatan|rekening|sumber", year
@@ -38,180 +48,93 @@ class CheckResult:
     warnings: tuple[Finding, ...]
 
 
-@dataclass(frozen=True)
-class Ratio30:
-    """The 30 % ceiling, with and without the social-security lines of the same people."""
-
-    total_belanja: int
-    penghasilan: (
-        int  # siltap + tunjangan of kades and perangkat + tunjangan BPD (roster basis × months)
-    )
-    jaminan_sosial: int  # desa-paid contributions of the same people
-    batas_persen: Decimal
-    persen_tanpa: Decimal
-    persen_dengan: Decimal
-
-    @property
-    def exceeded(self) -> bool:
-        """Above the ceiling by the default reading (social security counted inside)."""
-        return self.persen_dengan > self.batas_persen
-
-
-def ratio_30(sim: Simulation, total_belanja: int) -> Ratio30:
-    group = [p for p in sim.persons if p.kategori in CEILING_GROUP]
-    pay = sum(p.dasar_upah * len(p.monthly) for p in group)
-    jamsos = sum(p.desa for p in group if p.dibayar_oleh == "desa")
-    limit = limits_for(sim.year).batas_persen
-    hundred = Decimal(100)
-    return Ratio30(
-        total_belanja=total_belanja,
-        penghasilan=pay,
-        jaminan_sosial=jamsos,
-        batas_persen=limit,
-        persen_tanpa=Decimal(pay) * hundred / Decimal(total_belanja),
-        persen_dengan=Decimal(pay + jamsos) * hundred / Decimal(total_belanja),
-    )
-
-
-def _line_key(kegiatan: str, rekening: str, sumber: str) -> str:
-    return f"{kegiatan}|{rekening}|{sumber}"
+def line_key(line: BudgetLine) -> str:
+    """The target of a line finding: 'kegiatan|rekening|sumber dana'."""
+    return f"{line.kegiatan}|{line.rekening}|{line.sumber_dana}"
 
 
 def _code_findings(lines: BudgetLines, catalog: Catalog) -> list[Finding]:
     found: list[Finding] = []
     for line in lines.lines:
-        key = _line_key(line.kegiatan, line.rekening, line.sumber_dana)
         keg, rek = catalog.get("kegiatan", line.kegiatan), catalog.get("rekening", line.rekening)
+        problems = []
         if keg is None or keg.level != "kegiatan":
-            found.append(
-                Finding(
-                    ERROR,
-                    "kode",
-                    f"Kode kegiatan {line.kegiatan} pada baris "
-                    f"'{line.uraian}' tidak ada dalam daftar kode kegiatan.",
-                    "line",
-                    key,
-                )
-            )
+            problems.append(f"Kode kegiatan {line.kegiatan} tidak ada dalam daftar kode kegiatan")
         if rek is None or rek.level != "objek":
-            found.append(
-                Finding(
-                    ERROR,
-                    "kode",
-                    f"Kode rekening {line.rekening} pada baris "
-                    f"'{line.uraian}' bukan objek belanja yang dikenal.",
-                    "line",
-                    key,
-                )
-            )
+            problems.append(f"Kode rekening {line.rekening} bukan objek belanja yang dikenal")
         if catalog.get("sumber_dana", line.sumber_dana) is None:
-            found.append(
-                Finding(
-                    ERROR,
-                    "kode",
-                    f"Sumber dana '{line.sumber_dana}' pada baris '{line.uraian}' tidak dikenal.",
-                    "line",
-                    key,
-                )
-            )
+            problems.append(f"Sumber dana '{line.sumber_dana}' tidak dikenal")
+        found += [
+            Finding(ERROR, "kode", f"{text} (baris '{line.uraian}').", "line", line_key(line))
+            for text in problems
+        ]
     return found
 
 
-def _dds_findings(lines: BudgetLines, profile: KabupatenProfile) -> list[Finding]:
+def _targets(line: BudgetLine, by_id: dict[int, PersonYear], sumber: str) -> list[tuple[str, str]]:
+    """Where to change ``sumber`` on this line: each person who chose it themselves, and the
+    category when some persons take it from the category's mapping."""
+    own = [
+        str(pid)
+        for pid in line.person_ids
+        if pid in by_id and (by_id[pid].sumber_dana or "").strip().upper() == sumber
+    ]
+    targets = [("person", pid) for pid in own]
+    if len(own) < len(line.person_ids):
+        targets.append(("kategori", line.kategori))
+    return targets
+
+
+def _sumber_findings(
+    sim: Simulation, lines: BudgetLines, profile: KabupatenProfile
+) -> list[Finding]:
+    by_id = {p.person_id: p for p in sim.persons}
     found: list[Finding] = []
     for line in lines.lines:
-        key = _line_key(line.kegiatan, line.rekening, line.sumber_dana)
         label = categories.label(line.kategori)
         if line.sumber_dana == DDS and line.kategori in DDS_FORBIDDEN:
-            found.append(
-                Finding(
-                    ERROR,
-                    "dds",
-                    f"Dana Desa (DDS) tidak boleh membiayai BPJS "
-                    f"Ketenagakerjaan {label} (Permendesa 16/2025; SE Kemendes "
-                    f"4/PRI.00/I/2024). Pilih ADD, PAD atau sumber lain.",
-                    "kategori",
-                    line.kategori,
-                )
+            text = (
+                f"Dana Desa (DDS) tidak boleh membiayai iuran BPJS Ketenagakerjaan {label} "
+                f"(Permendesa 16/2025; SE Kemendes 4/PRI.00/I/2024). Pilih ADD, PAD atau "
+                f"sumber lain."
             )
+            found += [Finding(ERROR, "dds", text, k, t) for k, t in _targets(line, by_id, DDS)]
         elif line.sumber_dana == DDS and line.kategori in DDS_WARN:
-            found.append(
-                Finding(
-                    WARNING,
-                    "dds",
-                    f"Iuran {label} dibiayai Dana Desa (DDS): periksa "
-                    f"ketentuan prioritas Dana Desa tahun ini dan Perbup setempat.",
-                    "kategori",
-                    line.kategori,
-                )
+            text = (
+                f"Iuran {label} dibiayai Dana Desa (DDS): periksa ketentuan prioritas Dana Desa "
+                f"tahun ini dan Perbup setempat (SE Kemendes 4/PRI.00/I/2024 menyebut pekerja "
+                f"rentan)."
             )
+            found += [Finding(WARNING, "dds", text, k, t) for k, t in _targets(line, by_id, DDS)]
         if line.sumber_dana in profile.forbidden_sumber.get(line.kategori, frozenset()):
-            found.append(
-                Finding(
-                    WARNING,
-                    "kabupaten",
-                    f"Profil {profile.title} melarang sumber "
-                    f"dana {line.sumber_dana} untuk {label}.",
-                    "line",
-                    key,
-                )
-            )
+            text = f"Profil {profile.title} melarang sumber dana {line.sumber_dana} untuk {label}."
+            found += [
+                Finding(WARNING, "kabupaten", text, k, t)
+                for k, t in _targets(line, by_id, line.sumber_dana)
+            ]
     return found
 
 
-def _siltap_findings(sim: Simulation) -> list[Finding]:
-    minimums = limits_for(sim.year).siltap_minimum
+def _siltap_findings(sim: Simulation, minimums: dict[str, int]) -> list[Finding]:
     found: list[Finding] = []
     for p in sim.persons:
         minimum = minimums.get(p.kategori)
-        if minimum is not None and p.dasar_upah < minimum:
-            found.append(
-                Finding(
-                    WARNING,
-                    "siltap",
-                    f"Dasar upah {p.nama} ({format_rp(p.dasar_upah)}) "
-                    f"di bawah siltap minimum PP 11/2019 untuk {categories.label(p.kategori)} "
-                    f"({format_rp(minimum)}).",
-                    "person",
-                    str(p.person_id),
-                )
-            )
+        # A Pj. is a civil servant and a Plt. keeps the pay of their own post: no siltap to test.
+        if minimum is None or p.status_jabatan in ("pj", "plt") or p.dasar_upah >= minimum:
+            continue
+        text = (
+            f"Dasar upah {p.nama} ({format_rp(p.dasar_upah)}) di bawah siltap minimum "
+            f"PP 11/2019 untuk {categories.label(p.kategori)} ({format_rp(minimum)})."
+        )
+        found.append(Finding(WARNING, "siltap", text, "person", str(p.person_id)))
     return found
 
 
-def _ceiling_findings(sim: Simulation, total_belanja: int | None) -> list[Finding]:
-    if not total_belanja:
+def _ceiling_findings(sim: Simulation, total_belanja: int | None, limits: Limits) -> list[Finding]:
+    if total_belanja is None or total_belanja <= 0:
         return []
-    r = ratio_30(sim, total_belanja)
-    tanpa, dengan = format_decimal(r.persen_tanpa), format_decimal(r.persen_dengan)
-    limit = format_decimal(r.batas_persen, 0)
-    detail = (
-        f"Penghasilan kepala desa, perangkat dan tunjangan BPD (dasar upah × bulan) "
-        f"{tanpa}% dari belanja desa {format_rp(total_belanja)}; dengan iuran jaminan sosial "
-        f"mereka {dengan}%."
-    )
-    if r.persen_tanpa > r.batas_persen:
-        return [
-            Finding(
-                WARNING,
-                "batas30",
-                f"Melebihi batas {limit}% (PP 11/2019). {detail}",
-                "tahun",
-                str(sim.year),
-            )
-        ]
-    if r.exceeded:
-        return [
-            Finding(
-                WARNING,
-                "batas30",
-                f"Melebihi batas {limit}% bila iuran jaminan sosial "
-                f"dihitung di dalamnya (bawaan), tidak bila di luar. {detail}",
-                "tahun",
-                str(sim.year),
-            )
-        ]
-    return []
+    text = ceiling_message(ratio_30(sim, total_belanja, batas_persen=limits.batas_persen))
+    return [Finding(WARNING, "batas30", text, "tahun", str(sim.year))] if text else []
 
 
 def _age(born: date, on: date) -> int:
@@ -223,29 +146,29 @@ def _profile_findings(sim: Simulation, profile: KabupatenProfile) -> list[Findin
         return []
     start = date(sim.year, 1, 1)
     rentan = [p for p in sim.persons if p.kategori == "pekerja_rentan"]
-    if profile.max_age_pekerja_rentan is not None:
-        limit = profile.max_age_pekerja_rentan
+    limit = profile.max_age_pekerja_rentan
+    if limit is not None:
+        # Unknown birth dates count: the NIK check warns about those on its own.
         rentan = [
             p for p in rentan if p.tanggal_lahir is None or _age(p.tanggal_lahir, start) <= limit
         ]
     if len(rentan) >= profile.min_pekerja_rentan:
         return []
     age = (
-        f" berusia paling tinggi {profile.max_age_pekerja_rentan} tahun"
-        if profile.max_age_pekerja_rentan is not None
+        f" berusia paling tinggi {limit} tahun (pada 1 Januari {sim.year})"
+        if limit is not None
         else ""
     )
-    return [
-        Finding(
-            WARNING,
-            "kabupaten",
-            f"Profil {profile.title} meminta paling sedikit "
-            f"{profile.min_pekerja_rentan} pekerja rentan{age}; yang dilindungi baru "
-            f"{len(rentan)}.",
-            "kategori",
-            "pekerja_rentan",
-        )
-    ]
+    text = (
+        f"Profil {profile.title} meminta paling sedikit {profile.min_pekerja_rentan} pekerja "
+        f"rentan{age}; yang dilindungi baru {len(rentan)}."
+    )
+    return [Finding(WARNING, "kabupaten", text, "kategori", "pekerja_rentan")]
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per message and target (several lines of a category give the same one)."""
+    return list(dict.fromkeys(findings))
 
 
 def check_budget(
@@ -255,12 +178,17 @@ def check_budget(
     catalog: Catalog,
     profile: KabupatenProfile,
     total_belanja: int | None,
+    limits: Limits | None = None,
 ) -> CheckResult:
-    findings = (
+    """Errors and warnings for the year's lines. ``limits`` (siltap minimums and the ceiling
+    percentage) default to the dated rows in force in ``sim.year``; ``total_belanja`` None or 0
+    skips the 30 % check."""
+    limits = limits or limits_for(sim.year)
+    findings = _unique(
         _code_findings(lines, catalog)
-        + _dds_findings(lines, profile)
-        + _siltap_findings(sim)
-        + _ceiling_findings(sim, total_belanja)
+        + _sumber_findings(sim, lines, profile)
+        + _siltap_findings(sim, limits.siltap_minimum)
+        + _ceiling_findings(sim, total_belanja, limits)
         + _profile_findings(sim, profile)
     )
     return CheckResult(

@@ -45,21 +45,39 @@ def normalize_rekening(text: str) -> str:
 
 
 def format_siskeudes(code: str, kind: str | None = None) -> str:
-    """Siskeudes' form: kegiatan codes in two-digit segments ('1.1.03' -> '01.01.03.'); rekening
-    codes keep their digits ('5.1.3.04' -> '5.1.3.04.'). Both end with a dot.
+    """Siskeudes' printed form of a code (domain.md §3), always with a trailing dot:
 
-    ``kind`` ("kegiatan" / "rekening") settles short codes; without it a code with four segments,
-    or three whose last is one digit (a jenis, 5.1.3), is a rekening."""
-    parts = code.split(".")
+    - kegiatan: every segment in two digits, '1.1.03' -> '01.01.03.' ('3.1.90' -> '03.01.90.');
+    - rekening: the digits as they are (akun, kelompok, jenis one digit, objek two),
+      '5.1.3.04' -> '5.1.3.04.'.
+
+    Either form is accepted as input. ``kind`` ("kegiatan" / "rekening") settles short codes;
+    without it a code with four segments, or three whose last is one digit (a jenis, 5.1.3), is a
+    rekening, anything else a kegiatan. :func:`parse_code` turns the printed form back. A code that
+    is not of either shape comes back as written: this is for display, codes.checks reports it."""
+    parts = code.strip().rstrip(".").split(".")
     if kind is None:
         kind = (
             "rekening"
             if len(parts) == 4 or (len(parts) == 3 and len(parts[2]) == 1)
             else "kegiatan"
         )
+    try:
+        if kind == "rekening":
+            return normalize_rekening(code) + "."
+        return ".".join(f"{int(p):02d}" for p in normalize_kegiatan(code).split(".")) + "."
+    except UserError:
+        return code.strip()
+
+
+def parse_code(text: str, kind: str) -> str:
+    """Either form back to the dotted one: ('01.01.03.', 'kegiatan') -> '1.1.03';
+    ('5.1.3.04.', 'rekening') -> '5.1.3.04'. A bad shape is a UserError."""
+    if kind == "kegiatan":
+        return normalize_kegiatan(text)
     if kind == "rekening":
-        return code + "."
-    return ".".join(f"{int(p):02d}" for p in parts) + "."
+        return normalize_rekening(text)
+    raise UserError(f"Jenis kode '{kind}' tidak dikenal (kegiatan atau rekening).")
 
 
 def parent(code: str) -> str | None:

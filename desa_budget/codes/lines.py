@@ -10,6 +10,7 @@ from typing import Protocol
 
 from desa_budget import categories
 from desa_budget.codes.catalog import Catalog
+from desa_budget.errors import UserError
 from desa_budget.results import PROGRAMS, PersonYear, Simulation
 
 SATUAN = "OB"  # orang-bulan
@@ -73,31 +74,45 @@ def program_words(programs: tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + " dan " + names[-1]
 
 
-def _code_key(code: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in code.split("."))
+def _code_key(code: str) -> tuple[tuple[int, int, str], ...]:
+    # Numeric order (1.1.9 before 1.1.10); a malformed code sorts last instead of failing.
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.split("."))
 
 
 def line_codes(person: PersonYear, mapping: Mapping[str, LineCode]) -> tuple[str, str, str]:
     """The person's own codes where set, else the category's mapping."""
-    default = mapping[person.kategori]
+    default = mapping.get(person.kategori)
+    if default is None and not (
+        person.kode_kegiatan and person.kode_rekening and person.sumber_dana
+    ):
+        raise UserError(
+            f"Kategori {categories.label(person.kategori)} belum punya kode kegiatan, rekening dan "
+            f"sumber dana; atur pemetaan kodenya dulu ({person.nama})."
+        )
     return (
-        person.kode_kegiatan or default.kode_kegiatan,
-        person.kode_rekening or default.kode_rekening,
-        person.sumber_dana or default.sumber_dana,
+        person.kode_kegiatan or (default.kode_kegiatan if default else ""),
+        person.kode_rekening or (default.kode_rekening if default else ""),
+        person.sumber_dana or (default.sumber_dana if default else ""),
     )
 
 
 def build_lines(
     sim: Simulation, *, catalog: Catalog, mapping: Mapping[str, LineCode]
 ) -> BudgetLines:
-    """Group the desa-paid persons into lines; ``catalog`` normalises the codes a person carries."""
+    """Group the desa-paid persons into lines; ``catalog`` normalises the codes a person carries.
+
+    A line is one (kegiatan, rekening, sumber dana), category and set of programs; a person's own
+    codes win over the category's ``mapping``. Pemda-paid persons make no line. Lines come in
+    code order (kegiatan, rekening, sumber dana), then category rank, then programs. Codes the
+    catalog does not know are kept as written, for codes.checks to report."""
     groups: dict[tuple[str, str, str, str, tuple[str, ...]], list[PersonYear]] = {}
     withheld: dict[str, list[PersonYear]] = {}
     for person in sim.apbdes_persons:
         kegiatan, rekening, sumber = line_codes(person, mapping)
         kegiatan = catalog.find("kegiatan", kegiatan) or kegiatan
         rekening = catalog.find("rekening", rekening) or rekening
-        key = (kegiatan, rekening, sumber.upper(), person.kategori, person.programs)
+        sumber = catalog.find("sumber_dana", sumber) or sumber.strip().upper()
+        key = (kegiatan, rekening, sumber, person.kategori, person.programs)
         if person.desa:
             groups.setdefault(key, []).append(person)
         if person.potongan:
