@@ -9,11 +9,8 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
@@ -21,7 +18,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desa_budget.errors import UserError
+from desa_budget.migrations import HEAD
 from desa_budget.paths import DataPaths, data_paths
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -93,8 +94,10 @@ def translate_errors() -> Iterator[None]:
         raise
 
 
-def alembic_config(connection: Connection | None = None, *, url: str | None = None) -> Config:
+def alembic_config(connection: Connection | None = None, *, url: str | None = None) -> "Config":
     """The Alembic configuration, built in code (no alembic.ini in the installed app)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
@@ -104,11 +107,15 @@ def alembic_config(connection: Connection | None = None, *, url: str | None = No
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the migrations have no head"
     return head
@@ -116,6 +123,8 @@ def head_revision() -> str:
 
 def first_revision() -> str:
     """The oldest revision (the schema of the first released database)."""
+    from alembic.script import ScriptDirectory
+
     revisions = list(ScriptDirectory.from_config(alembic_config()).walk_revisions())
     return revisions[-1].revision
 
@@ -163,7 +172,7 @@ def read_sqlite_state(path: Path) -> SqliteState:
         raise UserError(NOT_SQLITE_MESSAGE.format(path=path)) from exc
     revision = row[0] if row else None
     # An unknown revision is a newer Jamsos Desa only if it also has our oldest table.
-    ours = revision in known_revisions() or "village_profile" in tables or revision is None
+    ours = revision in (HEAD, None) or "village_profile" in tables or revision in known_revisions()
     return SqliteState(empty=False, ours=ours, revision=revision)
 
 
@@ -175,7 +184,7 @@ def _server_revision(engine: Engine) -> str | None:
 
 
 def refuse_if_newer(revision: str | None) -> None:
-    if revision is not None and revision not in known_revisions():
+    if revision is not None and revision != HEAD and revision not in known_revisions():
         raise UserError(NEWER_MESSAGE.format(rev=revision))
 
 
@@ -208,6 +217,8 @@ def upgrade_to_head(url: str) -> None:
     On SQLite foreign keys are off meanwhile: a batch migration drops and recreates tables, and with
     them on, dropping ``person`` would cascade-delete every post. The result is checked before commit.
     """
+    from alembic import command
+
     engine = make_engine(url, foreign_keys=False)
     try:
         with engine.begin() as conn:
@@ -238,15 +249,17 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
         raise UserError(
             "Basis data SQLite harus berupa berkas; pakai --data-dir atau sqlite:///BERKAS."
         )
-    head = head_revision()
+    head = HEAD
     existed = file is not None and file.exists() and file.stat().st_size > 0
     had_data = False
+    at_head = False
     if file is not None:
         if existed:
             state = read_sqlite_state(file)
             if not state.ours:
                 raise UserError(NOT_OURS_MESSAGE.format(path=file))
             refuse_if_newer(state.revision)
+            at_head = state.revision == head
             had_data = not state.empty
             if state.revision != head and had_data:
                 backup.write_backup(file, paths.backups, kind="pre-migrate")
@@ -266,7 +279,9 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
                     f"Tidak dapat terhubung ke server basis data {location}: {exc.orig}"
                 ) from exc
             refuse_if_newer(revision)
-        upgrade_to_head(url)
+            at_head = revision == head
+        if not at_head:
+            upgrade_to_head(url)
     except BaseException:
         engine.dispose()
         raise

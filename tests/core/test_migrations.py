@@ -112,3 +112,11 @@ def test_database_at_base_is_backed_up_before_upgrading(tmp_path: Path) -> None:
     with old.connect() as conn:
         assert inspect(conn).get_table_names() == ["alembic_version"]  # the state before
     old.dispose()
+
+
+def test_head_constant_names_the_newest_migration() -> None:
+    """A database at HEAD opens without Alembic; HEAD must follow every new migration script."""
+    from desa_budget.migrations import HEAD
+    from desa_budget.store import head_revision
+
+    assert HEAD == head_revision()
