@@ -1,0 +1,15 @@
+"""The printed documents: PDF budget annexes (daftar nominatif, penjabaran, RAB, ringkasan)."""
+
+from desa_budget.reports.data import AnnexData, Regulation, gather_annex_data, jp_ceiling_text
+from desa_budget.reports.render import DOCS, expand_docs, render_documents, write_pdf
+
+__all__ = [
+    "DOCS",
+    "AnnexData",
+    "Regulation",
+    "expand_docs",
+    "gather_annex_data",
+    "jp_ceiling_text",
+    "render_documents",
+    "write_pdf",
+]

@@ -1,0 +1,252 @@
+"""Blocks every document shares: text styles, the kop (letterhead), the LAMPIRAN block, titles,
+totals in words and the ruled tables."""
+
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    LongTable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desa_budget.reports.data import AnnexData, Regulation, tanggal_indonesia
+from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts
+from desa_budget.terbilang import terbilang_rupiah
+
+log = logging.getLogger(__name__)
+
+DOTS = ". . . . . . . . . . . . . . . . . . ."
+SHORT_DOTS = ". . . . . ."
+HEADER_FILL = colors.HexColor("#E6E6E6")
+GROUP_FILL = colors.HexColor("#F2F2F2")
+
+
+@cache
+def style(name: str, size: float = 9.0) -> ParagraphStyle:
+    """Paragraph styles by name ("body", "bold", "center", "title", "right", "small") and size."""
+    ensure_fonts()
+    bold = name in ("bold", "title", "center-bold", "right-bold")
+    align = {"center": TA_CENTER, "title": TA_CENTER, "center-bold": TA_CENTER}.get(name, TA_LEFT)
+    if name in ("right", "right-bold"):
+        align = TA_RIGHT
+    return ParagraphStyle(
+        f"{name}-{size}",
+        fontName=BOLD if bold else REGULAR,
+        fontSize=size,
+        leading=round(size * 1.22, 2),
+        alignment=align,
+        textColor=colors.black,
+    )
+
+
+def para(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
+    """A paragraph of plain text (escaped); use :func:`markup` for text with tags."""
+    return Paragraph(escape(text), style(name, size))
+
+
+def markup(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
+    return Paragraph(text, style(name, size))
+
+
+@cache
+def _indented(name: str, size: float, indent: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{name}-{size}-{indent}", parent=style(name, size), leftIndent=indent)
+
+
+def indented(text: str, level: int, *, bold: bool = False, size: float = 9.0) -> Paragraph:
+    """Plain text indented by hierarchy level (bidang 0, sub bidang 1, ...)."""
+    return Paragraph(escape(text), _indented("bold" if bold else "body", size, level * 7.0))
+
+
+def _prefixed(value: str, prefix: str, alternatives: Sequence[str] = ()) -> str:
+    text = " ".join(value.split()).upper()
+    if any(text.startswith(p + " ") for p in (prefix, *alternatives)):
+        return text
+    return f"{prefix} {text}"
+
+
+def desa_upper(data: AnnexData) -> str:
+    return " ".join(data.profile.nama_desa.split()).upper()
+
+
+class DoubleRule(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """The kop's closing double rule: a thick line over a thin one."""
+
+    def __init__(self, width: float) -> None:
+        super().__init__()
+        self.width = width
+        self.height = 3.2
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(1.6)
+        self.canv.line(0, 2.6, self.width, 2.6)
+        self.canv.setLineWidth(0.5)
+        self.canv.line(0, 0.2, self.width, 0.2)
+
+
+def _logo(png: bytes | None, size: float) -> Flowable | None:
+    if not png:
+        return None
+    try:
+        reader = ImageReader(io.BytesIO(png))
+        w, h = reader.getSize()
+    except Exception:  # a broken logo must not stop the print; the kop goes without it
+        log.warning("Logo desa tidak dapat dibaca; kop dicetak tanpa logo.")
+        return None
+    scale = size / max(w, h)
+    return Image(io.BytesIO(png), width=w * scale, height=h * scale)
+
+
+def kop(data: AnnexData, width: float) -> list[Flowable]:
+    """PEMERINTAH KABUPATEN X / KECAMATAN Y / DESA Z / alamat, logo on the left, double rule."""
+    p = data.profile
+    lines = [
+        markup(escape("PEMERINTAH " + _prefixed(p.kabupaten, "KABUPATEN", ("KOTA",))), "title", 12),
+        markup(escape(_prefixed(p.kecamatan, "KECAMATAN", ("DISTRIK",))), "title", 12),
+        markup(escape("DESA " + desa_upper(data)), "title", 15),
+    ]
+    if p.alamat.strip():
+        lines.append(para(p.alamat.strip(), "center", 8.5))
+    side = 24 * mm
+    logo = _logo(data.logo_png, 21 * mm)
+    table = Table([[logo or "", lines, ""]], colWidths=[side, width - 2 * side, side])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (0, 0), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return [table, DoubleRule(width), Spacer(1, 3 * mm)]
+
+
+@dataclass(frozen=True)
+class LampiranRef:
+    """Which regulation a document is annexed to."""
+
+    roman: str  # "I", "II" or "" for a single annex
+    kepala_desa: bool  # Peraturan Kepala Desa (else Peraturan Desa)
+    tentang: str
+
+
+def nomor_text(reg: Regulation, year: int, adopted: bool) -> str:
+    """ "3 TAHUN 2026"; a draft or an unnumbered version: ". . . . TAHUN 2026"."""
+    nomor = " ".join(reg.nomor.split()).upper()
+    if not adopted or not nomor:
+        return f"{SHORT_DOTS} TAHUN {year}"
+    if "TAHUN" in nomor:
+        return nomor
+    return f"{nomor} TAHUN {reg.tanggal.year if reg.tanggal else year}"
+
+
+def tanggal_text(reg: Regulation, adopted: bool, *, upper: bool = False) -> str:
+    if not adopted or reg.tanggal is None:
+        return DOTS
+    text = tanggal_indonesia(reg.tanggal)
+    return text.upper() if upper else text
+
+
+def regulation_of(data: AnnexData, ref: LampiranRef) -> Regulation:
+    return data.perkades if ref.kepala_desa else data.perdes
+
+
+def lampiran_block(data: AnnexData, ref: LampiranRef) -> Flowable:
+    """The LAMPIRAN block at the top right, dotted while the version is a draft."""
+    reg = regulation_of(data, ref)
+    kind = "PERATURAN KEPALA DESA" if ref.kepala_desa else "PERATURAN DESA"
+    size = 8.0
+    rows = [
+        [para(f"LAMPIRAN {ref.roman}".strip(), "body", size), "", para(f"{kind} {desa_upper(data)}", "body", size)],
+        [para("NOMOR", "body", size), ":", para(nomor_text(reg, data.year, data.adopted), "body", size)],
+        [para("TANGGAL", "body", size), ":", para(tanggal_text(reg, data.adopted, upper=True), "body", size)],
+        [para("TENTANG", "body", size), ":", para(ref.tentang, "body", size)],
+    ]  # fmt: skip
+    table = Table(rows, colWidths=[21 * mm, 3 * mm, 72 * mm], hAlign="RIGHT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), REGULAR, size),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+            ]
+        )
+    )
+    return table
+
+
+def title_block(lines: Sequence[str], size: float = 11.0) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 3 * mm)]
+    out += [para(line, "title", size) for line in lines]
+    out.append(Spacer(1, 3 * mm))
+    return out
+
+
+def terbilang_line(amount: int, size: float = 8.5) -> Paragraph:
+    return markup(f"<b>Terbilang:</b> <i>{escape(terbilang_rupiah(amount))}</i>", "body", size)
+
+
+def grid_style(header_rows: int, size: float, data_end: int = -1) -> list[tuple[object, ...]]:
+    """The ruled table look: thin grid, grey bold header, numbers right-aligned by the caller."""
+    return [
+        ("FONT", (0, 0), (-1, -1), REGULAR, size),
+        ("FONT", (0, 0), (-1, header_rows - 1), BOLD, size),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+        ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+        ("VALIGN", (0, header_rows), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, data_end), 0.4, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]
+
+
+def ruled_table(
+    rows: list[list[object]],
+    widths: Sequence[float],
+    *,
+    header_rows: int,
+    size: float,
+    commands: Sequence[tuple[object, ...]],
+    closing: Sequence[Flowable] = (),
+    keep_rows: int = 2,
+) -> LongTable:
+    """A long ruled table whose header repeats on every page. The ``closing`` flowables (terbilang,
+    notes, signature) become unruled full-width rows kept on one page with the last ``keep_rows``
+    rows of figures, so a signature never stands alone on a page."""
+    data_end = len(rows) - 1
+    style: list[tuple[object, ...]] = grid_style(header_rows, size, data_end) + list(commands)
+    for index, flowable in enumerate(closing):
+        r = len(rows)
+        rows.append([flowable] + [""] * (len(widths) - 1))
+        style += [("SPAN", (0, r), (-1, r)), ("ALIGN", (0, r), (-1, r), "LEFT"),
+                  ("LEFTPADDING", (0, r), (-1, r), 0), ("RIGHTPADDING", (0, r), (-1, r), 0),
+                  ("TOPPADDING", (0, r), (-1, r), 4 if index == 0 else 0.5)]  # fmt: skip
+    if closing:
+        style.append(("NOSPLIT", (0, max(header_rows, data_end - keep_rows)), (-1, -1)))
+    table = LongTable(rows, colWidths=list(widths), repeatRows=header_rows, splitByRow=1)
+    table.setStyle(style)
+    return table

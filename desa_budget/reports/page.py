@@ -1,0 +1,163 @@
+"""Page machinery: A4 / F4 paper in either orientation, frames, the footer with "Halaman x dari y"
+(drawn by a deferred canvas once the whole file's page count is known) and the deterministic build.
+"""
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+
+from desa_budget.errors import UserError
+from desa_budget.reports.fonts import REGULAR, ensure_fonts
+
+PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "F4": (215 * mm, 330 * mm)}
+FOOTER_SIZE = 7.5
+FOOTER_Y = 9 * mm
+RIGHT_MARGIN = 14 * mm
+GREY = 0.35
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One paper size and orientation: page size, margins and the frame the story flows in."""
+
+    paper: str
+    landscape: bool
+
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        if self.paper not in PAPERS:
+            raise UserError(f"Ukuran kertas '{self.paper}' tidak dikenal; pilih A4 atau F4.")
+        size = PAPERS[self.paper]
+        return landscape(size) if self.landscape else size
+
+    @property
+    def margins(self) -> tuple[float, float, float, float]:
+        """Left, right, top, bottom: a wider binding margin on the left in portrait."""
+        left = 14 * mm if self.landscape else 20 * mm
+        return left, RIGHT_MARGIN, 12 * mm, 16 * mm
+
+    @property
+    def width(self) -> float:
+        left, right, _, _ = self.margins
+        return self.pagesize[0] - left - right
+
+    @property
+    def height(self) -> float:
+        _, _, top, bottom = self.margins
+        return self.pagesize[1] - top - bottom
+
+    def frame(self, name: str) -> Frame:
+        left, _, _, bottom = self.margins
+        return Frame(
+            left,
+            bottom,
+            self.width,
+            self.height,
+            id=name,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+
+
+@dataclass(frozen=True)
+class Section:
+    """One document of the file: its page template id, footer text, layout and flowables."""
+
+    key: str
+    footer: str
+    layout: Layout
+    story: Sequence[Flowable]
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """Keeps every page until ``save`` so each footer can say "Halaman x dari y" of the file."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802  (reportlab's name)
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for number, state in enumerate(self._held_pages, start=1):
+            self.__dict__.update(state)
+            width = self._pagesize[0]
+            self.saveState()
+            self.setFont(REGULAR, FOOTER_SIZE)
+            self.setFillGray(GREY)
+            self.drawRightString(width - RIGHT_MARGIN, FOOTER_Y, f"Halaman {number} dari {total}")
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+def _footer(text: str, layout: Layout) -> Any:
+    def draw(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        left = layout.margins[0]
+        canvas.saveState()
+        canvas.setStrokeGray(0.6)
+        canvas.setLineWidth(0.4)
+        canvas.line(
+            left, FOOTER_Y + 3.6 * mm, layout.pagesize[0] - RIGHT_MARGIN, FOOTER_Y + 3.6 * mm
+        )
+        canvas.setFont(REGULAR, FOOTER_SIZE)
+        canvas.setFillGray(GREY)
+        canvas.drawString(left, FOOTER_Y, text)
+        canvas.restoreState()
+
+    return draw
+
+
+def build_pdf(sections: Sequence[Section], *, title: str, author: str, subject: str) -> bytes:
+    """The sections in order in one PDF; ``invariant`` so the same data gives the same bytes."""
+    ensure_fonts()
+    if not sections:
+        raise UserError("Tidak ada dokumen yang dipilih untuk dicetak.")
+    buffer = io.BytesIO()
+    first = sections[0].layout
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=first.pagesize,
+        invariant=1,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Jamsos Desa",
+        keywords="",
+        initialFontName=REGULAR,
+    )
+    templates = [
+        PageTemplate(
+            id=s.key,
+            frames=[s.layout.frame(s.key)],
+            onPage=_footer(s.footer, s.layout),
+            pagesize=s.layout.pagesize,
+        )
+        for s in sections
+    ]
+    doc.addPageTemplates(templates)
+    story: list[Flowable] = []
+    for index, section in enumerate(sections):
+        if index:
+            story += [NextPageTemplate(section.key), PageBreak()]
+        story += list(section.story)
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return buffer.getvalue()

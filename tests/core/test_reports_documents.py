@@ -1,0 +1,211 @@
+"""The PDF annexes read back as text: totals to the rupiah, terbilang, paper, pages, NIK, drafts."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from report_helpers import (
+    DESA_TOTAL,
+    KADES_NIK,
+    POTONGAN_TOTAL,
+    YEAR,
+    annex_data,
+    page_sizes,
+    pages,
+    profile,
+    text,
+)
+
+from desa_budget.errors import UserError
+from desa_budget.money import format_number
+from desa_budget.reports import jp_ceiling_text, render_documents, write_pdf
+from desa_budget.rules import load_rules
+from desa_budget.terbilang import terbilang_rupiah
+
+A4 = (595.28, 841.89)
+F4 = (609.45, 935.43)
+
+
+def render(doc: str = "all", **kwargs: object) -> bytes:
+    data = kwargs.pop("data", None) or annex_data()
+    return render_documents(data, docs=[doc], **kwargs)  # type: ignore[arg-type]
+
+
+def test_daftar_nominatif_totals_and_terbilang() -> None:
+    data = annex_data()
+    out = text(render("lampiran", data=data))
+    assert data.simulation.desa == DESA_TOTAL  # the fixture's hand sums
+    assert (
+        f"JUMLAH TOTAL (4 orang) {format_number(DESA_TOTAL)} {format_number(POTONGAN_TOTAL)}" in out
+    )
+    # Subtotals per group: A (kades + kaur), D (RT/RW), F (pekerja rentan).
+    assert f"Jumlah A (2 orang) {format_number(2_845_440 + 3_334_696)} 1.368.000" in out
+    assert "Jumlah B (1 orang) 97.200 -" in out
+    assert "Jumlah C (1 orang) 151.200 -" in out
+    assert f"Terbilang: {terbilang_rupiah(DESA_TOTAL)}" in out
+    # Withheld shares are never added to spending.
+    assert format_number(DESA_TOTAL + POTONGAN_TOTAL) not in out
+    # The Pemda-paid Ketua RW is not listed and is said to be left out.
+    assert "KARTO" not in out
+    assert "1 peserta lain dibiayai Pemerintah Daerah (APBD)" in out
+
+
+def test_daftar_nominatif_shows_last_month_and_marks_the_jp_step() -> None:
+    out = text(render("lampiran"))
+    assert "279.400*" in out  # Bambang's March-December amount, marked as varying
+    assert "237.120 12 2.845.440 1.368.000" in out
+    assert "iuran bulan terakhir yang ditanggung" in out
+    assert "Rp10.547.400 (Januari–Februari 2026) dan Rp11.086.300 (mulai Maret 2026)" in out
+
+
+def test_jp_ceiling_text_from_the_rules() -> None:
+    rules = load_rules()
+    assert jp_ceiling_text(rules, 2026) == (
+        "batas upah JP Rp10.547.400 (Januari–Februari 2026) dan Rp11.086.300 (mulai Maret 2026)"
+    )
+    assert "asumsi" in jp_ceiling_text(rules, 2027)
+
+
+def test_penjabaran_every_level_adds_up() -> None:
+    data = annex_data()
+    out = text(render("penjabaran", data=data))
+    total = data.lines.total
+    assert total == DESA_TOTAL
+    assert f"JUMLAH {format_number(total)}" in out
+    assert f"Terbilang: {terbilang_rupiah(total)}" in out
+    bidang1 = 2_845_440 + 3_334_696 + 97_200
+    assert f"1 BIDANG PENYELENGGARAAN PEMERINTAHAN DESA {format_number(bidang1)}" in out
+    assert f"1.1.03 Penyediaan Jaminan Sosial bagi Kepala Desa dan Perangkat Desa " \
+           f"{format_number(2_845_440 + 3_334_696)}" in out  # fmt: skip
+    for line in data.lines.lines:
+        assert f"{line.uraian} {format_number(line.volume)} OB {format_number(line.jumlah)}" in out
+    assert "(Rp1.368.000) disetor atas nama peserta" in out
+
+
+def test_rab_one_per_kegiatan_with_header_and_signatures() -> None:
+    data = annex_data()
+    pdf = render("rab", data=data)
+    texts = pages(pdf)
+    kegiatan = sorted({line.kegiatan for line in data.lines.lines})
+    assert len(texts) == len(kegiatan) == 3
+    totals = []
+    for page, code in zip(texts, kegiatan, strict=True):
+        assert "RENCANA ANGGARAN BIAYA (RAB)" in page
+        assert f"Kegiatan : {code} " in page
+        amount = sum(ln.jumlah for ln in data.lines.lines if ln.kegiatan == code)
+        totals.append(amount)
+        assert f"JUMLAH {format_number(amount)}" in page
+        assert f"Terbilang: {terbilang_rupiah(amount)}" in page
+        for title in ("KEPALA DESA SUKAMAJU", "SEKRETARIS DESA", "PELAKSANA KEGIATAN"):
+            assert title in page
+        assert "SUPARNO" in page and "SRI WAHYUNI" in page and "DARSIH" in page
+    assert sum(totals) == data.lines.total
+    first = texts[0]
+    assert "Waktu Pelaksanaan : Januari – Desember 2026" in first
+    assert "Keluaran : 2 orang terlindungi jaminan sosial ketenagakerjaan" in first
+    # Bambang's varying months are priced per tarif so volume x harga = jumlah.
+    assert "tarif Rp270.348 per orang-bulan (1 orang) 2 OB 270.348 540.696" in first
+    assert "tarif Rp279.400 per orang-bulan (1 orang) 10 OB 279.400 2.794.000" in first
+    assert "Waktu Pelaksanaan : April – Desember 2026" in texts[2]
+
+
+def test_ringkasan_is_one_page_with_figures_and_notes() -> None:
+    data = annex_data(pagu=7_000_000)
+    pdf = render("ringkasan", data=data)
+    assert len(pages(pdf)) == 1
+    out = text(pdf)
+    assert f"Rp{format_number(DESA_TOTAL)}" in out
+    assert f"Rp{format_number(POTONGAN_TOTAL)}" in out
+    assert "5 orang dari 5 orang dalam daftar" in out
+    assert f"sisa Rp{format_number(7_000_000 - DESA_TOTAL)}" in out
+    assert "angka rancangan" in out
+
+
+@pytest.mark.parametrize(
+    ("paper", "landscape", "size"),
+    [
+        ("A4", False, A4),
+        ("A4", True, (A4[1], A4[0])),
+        ("F4", False, F4),
+        ("F4", True, (F4[1], F4[0])),
+    ],
+)
+def test_paper_sizes(paper: str, landscape: bool, size: tuple[float, float]) -> None:
+    for width, height in page_sizes(render(paper=paper, landscape=landscape)):
+        assert width == pytest.approx(size[0], abs=0.05)
+        assert height == pytest.approx(size[1], abs=0.05)
+
+
+def test_default_orientation_and_page_numbers_across_the_file() -> None:
+    pdf = render("all")
+    sizes = page_sizes(pdf)
+    texts = pages(pdf)
+    total = len(texts)
+    assert sizes[0][0] > sizes[0][1]  # the daftar nominatif is landscape
+    assert sizes[-1][0] < sizes[-1][1]  # the ringkasan portrait
+    for number, page in enumerate(texts, start=1):
+        assert f"Halaman {number} dari {total}" in page
+    order = [t for t in ("DAFTAR NOMINATIF", "PENJABARAN", "RENCANA ANGGARAN", "RINGKASAN")]
+    firsts = [next(i for i, p in enumerate(texts) if title in p) for title in order]
+    assert firsts == sorted(firsts)
+
+
+def test_same_data_same_bytes() -> None:
+    assert render() == render()
+    assert render() != render(data=annex_data(profile=profile(nama_desa="Sukamulya")))
+
+
+def test_nik_masked_unless_asked() -> None:
+    masked = text(render("lampiran"))
+    assert KADES_NIK not in masked and "3302 12** **** 0001" in masked
+    full = text(render("lampiran", full_nik=True))
+    assert KADES_NIK in full
+
+
+def test_draft_prints_dotted_number_and_date() -> None:
+    out = text(render("lampiran"))
+    assert "NOMOR : . . . . . . TAHUN 2026" in out
+    assert "TANGGAL : . . . . ." in out
+    assert "Sukamaju, . . . . ." in out
+    assert "3 TAHUN 2026" not in out
+
+
+def test_adopted_prints_number_date_and_title() -> None:
+    data = annex_data(adopted=True, profile=profile(kepala_desa_status="pj"))
+    pdf = render("all", data=data)
+    out = text(pdf)
+    assert "PERATURAN KEPALA DESA SUKAMAJU NOMOR : 3 TAHUN 2026 TANGGAL : 2 JANUARI 2026" in out
+    assert "PERATURAN DESA SUKAMAJU NOMOR : 2 TAHUN 2026" in out
+    assert "Sukamaju, 2 Januari 2026 Pj. KEPALA DESA SUKAMAJU" in out
+    assert ". . . . . . TAHUN" not in out
+
+
+def test_kop_on_first_page_of_each_document() -> None:
+    texts = pages(render("all"))
+    kop = "PEMERINTAH KABUPATEN BANYUMAS KECAMATAN SUMBANG DESA SUKAMAJU"
+    assert texts[0].startswith(kop) or kop in texts[0]
+    assert sum(kop in p for p in texts) == 1 + 1 + 3 + 1  # lampiran, penjabaran, 3 RAB, ringkasan
+
+
+def test_write_pdf_replaces_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "lampiran.pdf"
+    target.write_bytes(b"old")
+    write_pdf(target, annex_data(), docs=["lampiran"])
+    assert target.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == ["lampiran.pdf"]
+    with pytest.raises(UserError):
+        write_pdf(tmp_path / "missing" / "x.pdf", annex_data(), docs=["lampiran"])
+
+
+def test_unknown_doc_or_paper_is_a_user_error() -> None:
+    with pytest.raises(UserError):
+        render("anggaran")
+    with pytest.raises(UserError):
+        render(paper="A3")
+
+
+def test_year_shown_in_titles() -> None:
+    data = replace(annex_data(), jenis="perubahan")
+    out = text(render("all", data=data))
+    assert f"TAHUN ANGGARAN {YEAR} (PERUBAHAN)" in out
+    assert "PENJABARAN PERUBAHAN ANGGARAN PENDAPATAN DAN BELANJA DESA" in out
