@@ -1,0 +1,136 @@
+"""Commands: ``export dpmd``, ``export sipp`` (village workbooks) and ``consolidate`` (the DPMD recap)."""
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desa_budget.cli.common import open_from_args
+from desa_budget.money import format_rp
+from desa_budget.sheets.xlsx_style import PAPER_SIZES, check_target
+
+EXIT_NOTHING_USED = 2
+
+
+def register(subparsers: Any) -> None:
+    export = subparsers.add_parser("export", help="buku kerja Excel untuk DPMD dan BPJS TK")
+    kinds = export.add_subparsers(dest="export_command", metavar="JENIS", required=True)
+
+    dpmd = kinds.add_parser("dpmd", help="data desa untuk DPMD (Info, Rekap, Anggaran, Rincian)")
+    dpmd.add_argument("--year", type=int, required=True, help="tahun anggaran")
+    dpmd.add_argument(
+        "--version",
+        choices=("murni", "perubahan", "draf"),
+        default=None,
+        help="versi anggaran (bawaan: versi terakhir yang ditetapkan, atau draf)",
+    )
+    dpmd.add_argument("--out", required=True, metavar="BERKAS.xlsx", help="berkas keluaran")
+    dpmd.add_argument(
+        "--full-nik", action="store_true", help="tulis NIK lengkap (bawaan: disamarkan)"
+    )
+    dpmd.add_argument(
+        "--include-kpj", action="store_true", help="tambahkan kolom Nomor KPJ (rahasia)"
+    )
+    dpmd.add_argument("--paper", choices=sorted(PAPER_SIZES), default="A4", help="ukuran kertas")
+    dpmd.set_defaults(func=run_dpmd)
+
+    sipp = kinds.add_parser("sipp", help="daftar peserta belum terdaftar untuk pendaftaran BPJS TK")
+    sipp.add_argument("--year", type=int, required=True, help="tahun anggaran")
+    sipp.add_argument("--out", required=True, metavar="BERKAS.xlsx", help="berkas keluaran")
+    sipp.set_defaults(func=run_sipp)
+
+    cons = subparsers.add_parser("consolidate", help="gabungkan berkas DPMD banyak desa jadi rekap")
+    cons.add_argument(
+        "inputs", nargs="+", metavar="BERKAS_ATAU_FOLDER", help="berkas .xlsx / folder"
+    )
+    cons.add_argument("--out", required=True, metavar="REKAP.xlsx", help="buku kerja rekap")
+    cons.add_argument("--pdf", metavar="REKAP.pdf", help="juga rekap siap cetak (PDF)")
+    cons.add_argument("--year", type=int, help="tahun anggaran (bawaan: tahun berkas pertama)")
+    cons.add_argument(
+        "--profil-kabupaten",
+        metavar="NAMA",
+        help="aturan kabupaten untuk catatan (mis. contoh_kudus)",
+    )
+    cons.add_argument("--paper", choices=sorted(PAPER_SIZES), default="A4", help="ukuran kertas")
+    cons.set_defaults(func=run_consolidate)
+
+
+def run_dpmd(args: argparse.Namespace) -> int:
+    from desa_budget.rules import load_rules
+    from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
+
+    check_target(args.out)
+    rules = load_rules()
+    db = open_from_args(args)
+    with db.session() as session:
+        data = gather_dpmd_data(
+            session, rules, year=args.year, jenis=args.version, include_kpj=args.include_kpj
+        )
+    written = export_dpmd(
+        args.out, data, full_nik=args.full_nik, include_kpj=args.include_kpj, paper=args.paper
+    )
+    sim = data.simulation
+    print(
+        f"Ditulis {written}: {data.nama_desa} {data.year} versi {data.versi}, "
+        f"{len(sim.persons)} orang dilindungi, iuran desa {format_rp(sim.desa)}, "
+        f"potongan {format_rp(sim.potongan)}."
+    )
+    if args.full_nik or args.include_kpj:
+        what = " dan ".join(
+            w for w, on in (("NIK lengkap", args.full_nik), ("nomor KPJ", args.include_kpj)) if on
+        )
+        print(f"Perhatian: berkas berisi {what}; kirim hanya lewat saluran resmi.")
+    return 0
+
+
+def run_sipp(args: argparse.Namespace) -> int:
+    from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
+
+    check_target(args.out)
+    db = open_from_args(args)
+    with db.session() as session:
+        data = gather_sipp_data(session, year=args.year)
+    warnings = export_sipp(args.out, data)
+    pu = sum(1 for p in data.persons if p.segmen != "BPU")
+    print(
+        f"Ditulis {args.out}: {len(data.persons)} orang belum terdaftar "
+        f"({pu} PU, {len(data.persons) - pu} BPU). Kolom mengikuti perkiraan; templat resmi "
+        "SIPP tidak publik."
+    )
+    for line in warnings:
+        print(f"Perhatian: {line}")
+    return 0
+
+
+def run_consolidate(args: argparse.Namespace) -> int:
+    from desa_budget.codes.profiles import get_kabupaten_profile
+    from desa_budget.sheets.consolidate import consolidate
+    from desa_budget.sheets.recap import write_recap
+
+    check_target(args.out)
+    if args.pdf:
+        check_target(args.pdf, ".pdf")
+    profile = get_kabupaten_profile(args.profil_kabupaten) if args.profil_kabupaten else None
+    result = consolidate([Path(p) for p in args.inputs], year=args.year, profile=profile)
+    for outcome in result.left_out:
+        print(outcome.line, file=sys.stderr)
+    if not result.villages:
+        print(
+            f"Galat: tidak ada berkas yang dapat dipakai ({len(result.files)} berkas ditolak); "
+            "rekap tidak ditulis.",
+            file=sys.stderr,
+        )
+        return EXIT_NOTHING_USED
+    write_recap(args.out, result, paper=args.paper)
+    if args.pdf:
+        from desa_budget.sheets.recap_pdf import write_recap_pdf
+
+        write_recap_pdf(args.pdf, result, paper=args.paper)
+    total = result.total
+    print(
+        f"Rekap tahun {result.year}: {len(result.used)} berkas dipakai, "
+        f"{len(result.left_out)} tidak dipakai. {total.covered} dari {total.roster} orang "
+        f"dilindungi; iuran desa {format_rp(total.desa)}. Ditulis {args.out}"
+        + (f" dan {args.pdf}." if args.pdf else ".")
+    )
+    return 0

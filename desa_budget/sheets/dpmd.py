@@ -1,0 +1,263 @@
+"""The village's workbook for the DPMD: Info, Rekap, Anggaran and Rincian (layout in dpmd_layout).
+
+``gather_dpmd_data`` reads what the export needs from the database into one frozen DTO;
+``export_dpmd`` only writes that DTO, so tests and the consolidation benchmark build DTOs by hand.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desa_budget import __version__, categories
+from desa_budget.codes.lines import BudgetLines
+from desa_budget.errors import UserError
+from desa_budget.identifiers import mask_nik
+from desa_budget.results import PROGRAMS, PersonYear, Simulation
+from desa_budget.rules import RuleSet
+from desa_budget.sheets import dpmd_layout as L
+from desa_budget.sheets.xlsx_style import CellValue, new_workbook, save_atomic, write_table
+
+DIBAYAR = {"desa": "Desa", "pemda": "Pemda"}
+
+
+@dataclass(frozen=True)
+class DpmdData:
+    """Everything the DPMD workbook shows: the village, the version and its numbers."""
+
+    kode_desa: str
+    nama_desa: str
+    kecamatan: str
+    kabupaten: str
+    provinsi: str
+    versi: str  # murni / perubahan / draf
+    simulation: Simulation
+    lines: BudgetLines
+    nomor_perdes: str = ""
+    tanggal_perdes: date | None = None
+    dibuat: datetime | None = None  # None: the moment of export
+    kpj: Mapping[int, str] = field(default_factory=dict)  # person id -> KPJ, only when asked
+
+    @property
+    def year(self) -> int:
+        return self.simulation.year
+
+
+def gather_dpmd_data(
+    session: Session,
+    rules: RuleSet,
+    *,
+    year: int,
+    jenis: str | None = None,
+    include_kpj: bool = False,
+) -> DpmdData:
+    """The export's data: ``jenis`` murni / perubahan (adopted), draf (live numbers) or None.
+
+    None takes the newest adopted version of the year (perubahan over murni), else the draft.
+    The BPJS status of each person is the roster's current one (registration goes on after
+    adoption); amounts are the version's own."""
+    from desa_budget import versions
+    from desa_budget.profile import get_profile
+    from desa_budget.simulation import load_roster_year
+
+    profile = get_profile(session)
+    if profile is None:
+        raise UserError("Profil desa belum diisi: isi nama dan kode desa dulu.")
+    if jenis not in (None, *L.VERSIONS):
+        raise UserError(
+            f"Versi anggaran '{jenis}' tidak dikenal; pilih murni, perubahan atau draf."
+        )
+    if jenis is None:
+        adopted = [v.jenis for v in versions.list_versions(session, year)]
+        jenis = adopted[-1] if adopted else "draf"
+    if jenis == "draf":
+        version = versions.draft(session, rules, year)
+    else:
+        version = versions.load_version(session, year, jenis)
+    current = {e.person_id: e.status_bpjs for e in load_roster_year(session, year)}
+    sim = version.simulation
+    persons = tuple(
+        replace(p, status_bpjs=current.get(p.person_id, p.status_bpjs)) for p in sim.persons
+    )
+    info = version.info
+    return DpmdData(
+        kode_desa=profile.kode_desa,
+        nama_desa=profile.nama_desa,
+        kecamatan=profile.kecamatan,
+        kabupaten=profile.kabupaten,
+        provinsi=profile.provinsi,
+        versi=jenis,
+        simulation=replace(sim, persons=persons),
+        lines=version.lines,
+        nomor_perdes=info.nomor_perdes if info else "",
+        tanggal_perdes=info.tanggal_perdes if info else None,
+        kpj=_kpj_numbers(session, year, [p.person_id for p in persons]) if include_kpj else {},
+    )
+
+
+def _kpj_numbers(session: Session, year: int, person_ids: Sequence[int]) -> dict[int, str]:
+    from desa_budget.models import Coverage
+
+    rows = session.execute(
+        select(Coverage.person_id, Coverage.tahun, Coverage.nomor_kpj)
+        .where(Coverage.person_id.in_(person_ids), Coverage.tahun <= year)
+        .order_by(Coverage.tahun)
+    )
+    found: dict[int, str] = {}
+    for person_id, _tahun, kpj in rows:
+        if kpj:
+            found[person_id] = kpj  # the newest year's number wins
+        else:
+            found.pop(person_id, None)
+    return found
+
+
+def month_ranges(months: Sequence[int]) -> str:
+    """(1, 2, 3, 7, 8) -> "1-3, 7-8"; month numbers, not names, so a machine can parse them."""
+    parts: list[str] = []
+    start = prev = None
+    for m in sorted(months):
+        if prev is not None and m == prev + 1:
+            prev = m
+            continue
+        if start is not None:
+            parts.append(str(start) if start == prev else f"{start}-{prev}")
+        start = prev = m
+    if start is not None:
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+    return ", ".join(parts)
+
+
+def _amounts(p: PersonYear) -> tuple[int, int, int]:
+    """(desa-paid APBDes amount, withheld, paid by the Pemda) of one person."""
+    if p.dibayar_oleh == "pemda":
+        return 0, 0, p.desa + p.potongan
+    return p.desa, p.potongan, 0
+
+
+def info_rows(data: DpmdData, dibuat: datetime) -> list[list[CellValue]]:
+    values: dict[str, CellValue] = {
+        L.K_KODE_DESA: data.kode_desa,
+        L.K_DESA: data.nama_desa,
+        L.K_KECAMATAN: data.kecamatan,
+        L.K_KABUPATEN: data.kabupaten,
+        L.K_PROVINSI: data.provinsi,
+        L.K_TAHUN: data.year,
+        L.K_VERSI: data.versi,
+        L.K_NOMOR_PERDES: data.nomor_perdes or None,
+        L.K_TANGGAL_PERDES: data.tanggal_perdes,
+        L.K_DIBUAT: dibuat,
+        L.K_APP: __version__,
+        L.K_FORMAT: L.FORMAT_VERSION,
+    }
+    return [[key, values[key]] for key in L.INFO_KEYS]
+
+
+def rekap_rows(sim: Simulation) -> list[list[CellValue]]:
+    """One row per category in categories order, then the TOTAL row."""
+    rows: list[list[CellValue]] = []
+    total = [0] * (len(L.REKAP_COLUMNS) - 2)
+    for cat in categories.CATEGORIES:
+        persons = [p for p in sim.persons if p.kategori == cat.key]
+        statuses = [p.status_bpjs for p in persons]
+        amounts = [_amounts(p) for p in persons]
+        numbers = [
+            sim.roster_counts.get(cat.key, 0),
+            len(persons),
+            *(sum(1 for p in persons if prog in p.programs) for prog in PROGRAMS),
+            *(statuses.count(s) for s in categories.BPJS_STATUSES),
+            sum(1 for p in persons if p.dibayar_oleh == "pemda"),
+            *(sum(a[i] for a in amounts) for i in range(3)),
+        ]
+        total = [t + n for t, n in zip(total, numbers, strict=True)]
+        rows.append([cat.key, cat.label, *numbers])
+    rows.append([L.TOTAL_KEY, "Jumlah", *total])
+    return rows
+
+
+def anggaran_rows(lines: BudgetLines) -> list[list[CellValue]]:
+    return [
+        [
+            ln.kegiatan,
+            ln.rekening,
+            ln.sumber_dana,
+            ln.kategori,
+            ln.uraian,
+            ln.volume,
+            ln.satuan,
+            ln.harga_satuan,
+            ln.jumlah,
+        ]
+        for ln in lines.lines
+    ]
+
+
+def rincian_rows(
+    data: DpmdData, *, full_nik: bool = False, include_kpj: bool = False
+) -> list[list[CellValue]]:
+    rows: list[list[CellValue]] = []
+    for p in data.simulation.persons:
+        desa, potongan, pemda = _amounts(p)
+        row: list[CellValue] = [
+            data.kode_desa,
+            data.kecamatan,
+            data.nama_desa,
+            p.nik if full_nik else mask_nik(p.nik),
+            p.nama,
+            p.kategori,
+            categories.label(p.kategori),
+            p.jabatan,
+            categories.POST_STATUSES.get(p.status_jabatan, p.status_jabatan),
+            p.segmen,
+            p.dasar_upah,
+            ", ".join(prog for prog in PROGRAMS if prog in p.programs),
+            month_ranges(p.months),
+            len(p.monthly),
+            DIBAYAR.get(p.dibayar_oleh, p.dibayar_oleh),
+            desa,
+            potongan,
+            pemda,
+            categories.BPJS_STATUSES.get(p.status_bpjs, p.status_bpjs),
+        ]
+        if include_kpj:
+            row.append(data.kpj.get(p.person_id))
+        rows.append(row)
+    return rows
+
+
+def export_dpmd(
+    path: Path | str,
+    data: DpmdData,
+    *,
+    full_nik: bool = False,
+    include_kpj: bool = False,
+    paper: str = "A4",
+) -> Path:
+    """Write the DPMD workbook atomically. Full NIK and KPJ only when asked (domain.md §6)."""
+    if data.versi not in L.VERSIONS:
+        raise UserError(f"Versi anggaran '{data.versi}' tidak dikenal.")
+    dibuat = (data.dibuat or datetime.now()).replace(microsecond=0)
+    workbook = new_workbook(
+        title=f"Data BPJS Ketenagakerjaan Desa {data.nama_desa} {data.year}",
+        subject=f"Ekspor DPMD format {L.FORMAT_VERSION}, kode desa {data.kode_desa}",
+        created=dibuat,
+    )
+    rincian_columns = L.RINCIAN_COLUMNS + ((L.KPJ_COLUMN,) if include_kpj else ())
+    sheets = (
+        (L.INFO, L.INFO_COLUMNS, info_rows(data, dibuat), False),
+        (L.REKAP, L.REKAP_COLUMNS, rekap_rows(data.simulation), True),
+        (L.ANGGARAN, L.ANGGARAN_COLUMNS, anggaran_rows(data.lines), True),
+        (
+            L.RINCIAN,
+            rincian_columns,
+            rincian_rows(data, full_nik=full_nik, include_kpj=include_kpj),
+            True,
+        ),
+    )
+    for title, columns, rows, landscape in sheets:
+        ws = workbook.create_sheet(title)
+        write_table(ws, columns, rows, paper=paper, landscape=landscape)
+    return save_atomic(workbook, path)

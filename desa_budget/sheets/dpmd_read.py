@@ -1,0 +1,225 @@
+"""Read one DPMD workbook back (streaming, values only) into a VillageRecap, or say why not.
+
+Every reason a file is refused is a :class:`BadFile` with one Indonesian sentence; the
+consolidation lists it next to the file name. Only the Info, Rekap and Anggaran rows are read;
+Rincian is checked by its header (the recap needs no person data, and skipping it keeps 400
+files fast).
+"""
+
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import defusedxml  # noqa: F401  (openpyxl parses with defusedxml when it is installed)
+from openpyxl import load_workbook
+
+from desa_budget import categories
+from desa_budget.errors import UserError
+from desa_budget.identifiers import validate_kode_desa
+from desa_budget.sheets import dpmd_layout as L
+
+# Rekap columns after Kode Kategori and Kategori, as CategoryRow fields in order.
+COUNT_FIELDS = (
+    "roster", "covered", "jkk", "jkm", "jht", "jp", "belum", "terdaftar", "nonaktif",
+    "pemda_orang", "desa", "potongan", "pemda",
+)  # fmt: skip
+
+
+class BadFile(Exception):
+    """A file the consolidation cannot use; ``reason`` is shown as is."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    roster: int = 0
+    covered: int = 0
+    jkk: int = 0
+    jkm: int = 0
+    jht: int = 0
+    jp: int = 0
+    belum: int = 0
+    terdaftar: int = 0
+    nonaktif: int = 0
+    pemda_orang: int = 0
+    desa: int = 0
+    potongan: int = 0
+    pemda: int = 0
+
+    def __add__(self, other: "CategoryRow") -> "CategoryRow":
+        return CategoryRow(*(getattr(self, f) + getattr(other, f) for f in COUNT_FIELDS))
+
+
+@dataclass(frozen=True)
+class VillageRecap:
+    """What the consolidation keeps of one village's file."""
+
+    path: Path
+    kode_desa: str
+    nama_desa: str
+    kecamatan: str
+    kabupaten: str
+    year: int
+    versi: str
+    by_category: Mapping[str, CategoryRow]  # every category key, in categories order
+    by_sumber: Mapping[str, int]  # Anggaran jumlah per sumber dana
+    by_kategori_sumber: Mapping[tuple[str, str], int]  # (kategori, sumber dana) -> jumlah
+
+    @property
+    def total(self) -> CategoryRow:
+        return sum(self.by_category.values(), CategoryRow())
+
+
+def _rows(wb: Any, sheet: str) -> Iterator[tuple[Any, ...]]:
+    try:
+        yield from wb[sheet].iter_rows(values_only=True)
+    except Exception as exc:  # a broken sheet part inside a valid zip: a damaged file
+        raise BadFile(f"berkas rusak (sheet {sheet} tidak dapat dibaca: {exc})") from exc
+
+
+def _trim(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    values = list(row)
+    while values and values[-1] is None:
+        values.pop()
+    return tuple(values)
+
+
+def _check_header(sheet: str, found: tuple[Any, ...], allowed: Sequence[tuple[str, ...]]) -> None:
+    if any(found == expected for expected in allowed):
+        return
+    expected = allowed[0]
+    for n, want in enumerate(expected):
+        got = found[n] if n < len(found) else None
+        if got != want:
+            raise BadFile(
+                f"bukan ekspor DPMD Jamsos Desa: judul kolom sheet {sheet} ke-{n + 1} "
+                f"'{got or ''}', seharusnya '{want}'"
+            )
+    raise BadFile(f"bukan ekspor DPMD Jamsos Desa: sheet {sheet} punya kolom lebih")
+
+
+def _int(value: Any, where: str) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadFile(f"isi {where} bukan bilangan bulat ({value!r})")
+    return value
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _info(wb: Any) -> dict[str, Any]:
+    rows = _rows(wb, L.INFO)
+    _check_header(L.INFO, _trim(next(rows, ())), [L.headers(L.INFO_COLUMNS)])
+    info = {_text(r[0]): r[1] if len(r) > 1 else None for r in rows if r and r[0] is not None}
+    version = _text(info.get(L.K_FORMAT))
+    if not version:
+        raise BadFile("bukan ekspor DPMD Jamsos Desa: Info tanpa Versi Format")
+    if version != L.FORMAT_VERSION:
+        raise BadFile(f"versi format {version}, aplikasi ini membaca versi {L.FORMAT_VERSION}")
+    missing = [k for k in L.INFO_KEYS if k not in info]
+    if missing:
+        raise BadFile(f"bukan ekspor DPMD Jamsos Desa: Info tanpa {', '.join(missing)}")
+    return info
+
+
+def _rekap(wb: Any) -> dict[str, CategoryRow]:
+    rows = _rows(wb, L.REKAP)
+    _check_header(L.REKAP, _trim(next(rows, ())), [L.headers(L.REKAP_COLUMNS)])
+    found: dict[str, CategoryRow] = {}
+    total: CategoryRow | None = None
+    for n, row in enumerate(rows, start=2):
+        row = _trim(row)
+        if not row:
+            continue
+        key = _text(row[0])
+        values = [_int(v, f"Rekap baris {n}") for v in row[2 : 2 + len(COUNT_FIELDS)]]
+        item = CategoryRow(*values, *([0] * (len(COUNT_FIELDS) - len(values))))
+        if key == L.TOTAL_KEY:
+            total = item
+        elif key in categories.BY_KEY and key not in found:
+            found[key] = item
+        else:
+            raise BadFile(f"Rekap baris {n}: kategori '{key}' tidak dikenal atau ganda")
+    if set(found) != set(categories.KEYS) or total is None:
+        raise BadFile("Rekap tidak lengkap: harus ada satu baris per kategori dan baris TOTAL")
+    if sum(found.values(), CategoryRow()) != total:
+        raise BadFile("isi tidak konsisten: baris TOTAL Rekap bukan jumlah kategorinya")
+    return {key: found[key] for key in categories.KEYS}
+
+
+def _anggaran(wb: Any) -> dict[tuple[str, str], int]:
+    rows = _rows(wb, L.ANGGARAN)
+    _check_header(L.ANGGARAN, _trim(next(rows, ())), [L.headers(L.ANGGARAN_COLUMNS)])
+    jumlah_at = len(L.ANGGARAN_COLUMNS) - 1
+    found: dict[tuple[str, str], int] = {}
+    for n, row in enumerate(rows, start=2):
+        if not _trim(row):
+            continue
+        if len(row) <= jumlah_at:
+            raise BadFile(f"Anggaran baris {n} tidak lengkap")
+        key = (_text(row[3]), _text(row[2]).upper())
+        found[key] = found.get(key, 0) + _int(row[jumlah_at], f"Anggaran baris {n} Jumlah")
+    return found
+
+
+def read_village(path: Path) -> VillageRecap:
+    """One village's recap from its DPMD workbook; BadFile says why the file cannot be used."""
+    if path.suffix.lower() != ".xlsx":
+        raise BadFile("bukan berkas .xlsx")
+    if path.name.startswith("~$"):
+        raise BadFile("berkas kunci sementara Excel (~$), bukan data desa")
+    if not zipfile.is_zipfile(path):
+        raise BadFile("berkas rusak atau bukan berkas Excel .xlsx (tidak dapat dibuka)")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken package
+        raise BadFile(f"berkas rusak, tidak dapat dibuka ({type(exc).__name__})") from exc
+    try:
+        names = set(wb.sheetnames)
+        missing = [s for s in L.SHEETS if s not in names]
+        if missing:
+            raise BadFile(f"bukan ekspor DPMD Jamsos Desa: sheet {', '.join(missing)} tidak ada")
+        info = _info(wb)
+        by_category = _rekap(wb)
+        lines = _anggaran(wb)
+        rincian = _trim(next(_rows(wb, L.RINCIAN), ()))
+        plain = L.headers(L.RINCIAN_COLUMNS)
+        _check_header(L.RINCIAN, rincian, [plain, plain + (L.KPJ_COLUMN.header,)])
+    finally:
+        wb.close()
+    try:
+        kode = validate_kode_desa(_text(info[L.K_KODE_DESA]))
+    except UserError as exc:
+        raise BadFile(exc.message) from exc
+    year = info[L.K_TAHUN]
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise BadFile(f"Tahun Anggaran di Info bukan tahun ({year!r})")
+    desa_total = sum(row.desa for row in by_category.values())
+    if sum(lines.values()) != desa_total:
+        raise BadFile(
+            f"isi tidak konsisten: jumlah Anggaran {sum(lines.values()):,} tidak sama dengan "
+            f"iuran desa di Rekap {desa_total:,}".replace(",", ".")
+        )
+    by_sumber: dict[str, int] = {}
+    for (_kategori, sumber), amount in lines.items():
+        by_sumber[sumber] = by_sumber.get(sumber, 0) + amount
+    return VillageRecap(
+        path=path,
+        kode_desa=kode,
+        nama_desa=_text(info[L.K_DESA]),
+        kecamatan=_text(info[L.K_KECAMATAN]),
+        kabupaten=_text(info[L.K_KABUPATEN]),
+        year=year,
+        versi=_text(info[L.K_VERSI]),
+        by_category=by_category,
+        by_sumber=by_sumber,
+        by_kategori_sumber=lines,
+    )

@@ -1,0 +1,215 @@
+"""The BPJS TK registration sheet: people covered this year but not registered yet (status belum).
+
+The columns are data (resources/sipp/columns.csv) because the official SIPP upload template is not
+public and changes: a new template is a CSV edit. PU go to sheet "PU", BPU (pekerja rentan and
+others on a declared income) to sheet "BPU". NIK and dates are text cells (dd-mm-yyyy) so no
+spreadsheet turns a NIK into 3,30212E+15 or a date into a serial number.
+"""
+
+import csv
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desa_budget import categories
+from desa_budget.errors import UserError
+from desa_budget.paths import resources_dir
+from desa_budget.results import PROGRAMS
+from desa_budget.sheets.xlsx_style import (
+    CellValue,
+    Column,
+    new_workbook,
+    save_atomic,
+    write_table,
+    write_text,
+)
+
+SHEETS = ("PU", "BPU")
+FIELDS = (
+    "nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "nama_ibu", "jabatan",
+    "kategori", "dasar_upah", "program", "kelas_jkk", "tanggal_mulai", "kode_desa", "keterangan",
+)  # fmt: skip
+TYPES = {"text": "text", "date": "text", "amount": "amount", "int": "int"}  # type -> cell kind
+REQUIRED = {"ya": True, "tidak": False}
+
+
+@dataclass(frozen=True)
+class SippColumn:
+    sheet: str
+    header: str
+    field: str
+    type: str  # text / date (written as dd-mm-yyyy text) / amount / int
+    required: bool
+    source: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class SippPerson:
+    nik: str
+    nama: str
+    jenis_kelamin: str  # L / P
+    tanggal_lahir: date
+    kategori: str
+    jabatan: str
+    segmen: str
+    dasar_upah: int
+    programs: tuple[str, ...]
+    tanggal_mulai: date
+    tempat_lahir: str = ""
+    nama_ibu: str = ""
+    kelas_jkk: int = 1
+    dibayar_oleh: str = "desa"
+
+
+@dataclass(frozen=True)
+class SippData:
+    kode_desa: str
+    nama_desa: str
+    year: int
+    persons: tuple[SippPerson, ...]
+
+
+def load_columns(path: Path | None = None) -> tuple[SippColumn, ...]:
+    """The column map; every problem in one UserError naming the line."""
+    path = path or resources_dir() / "sipp" / "columns.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            records = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    except OSError as exc:
+        raise UserError(f"Peta kolom SIPP {path.name} tidak dapat dibaca: {exc}") from exc
+    problems: list[str] = []
+    found: list[SippColumn] = []
+    for n, rec in enumerate(records, start=2):
+        values = {k: (v or "").strip() for k, v in rec.items() if k}
+        sheet, field, kind = (
+            values.get("sheet", ""),
+            values.get("field", ""),
+            values.get("type", ""),
+        )
+        required = values.get("required", "")
+        if sheet not in SHEETS or field not in FIELDS or kind not in TYPES:
+            problems.append(
+                f"baris {n}: sheet, field atau type tidak dikenal ({sheet}/{field}/{kind})"
+            )
+        elif required not in REQUIRED or not values.get("header"):
+            problems.append(f"baris {n}: header kosong atau required bukan ya/tidak")
+        else:
+            found.append(
+                SippColumn(sheet, values["header"], field, kind, REQUIRED[required],
+                           values.get("source", ""), values.get("notes", ""))
+            )  # fmt: skip
+    for sheet in SHEETS:
+        headers = [c.header for c in found if c.sheet == sheet]
+        if not headers:
+            problems.append(f"sheet {sheet} tanpa kolom")
+        if len(set(headers)) != len(headers):
+            problems.append(f"sheet {sheet}: judul kolom dipakai dua kali")
+    if problems:
+        raise UserError(f"Peta kolom SIPP {path.name} tidak sah.", details=problems)
+    return tuple(found)
+
+
+def gather_sipp_data(session: Session, *, year: int) -> SippData:
+    """Everyone covered in ``year`` whose BPJS status is still belum, in roster order."""
+    from desa_budget.engine import months_in_post
+    from desa_budget.models import Person
+    from desa_budget.profile import get_profile
+    from desa_budget.simulation import load_roster_year
+
+    profile = get_profile(session)
+    if profile is None:
+        raise UserError("Profil desa belum diisi: isi nama dan kode desa dulu.")
+    entries = [e for e in load_roster_year(session, year) if e.covered and e.status_bpjs == "belum"]
+    people = {
+        p.id: p
+        for p in session.scalars(
+            select(Person)
+            .where(Person.id.in_([e.person_id for e in entries]))
+            .options(selectinload(Person.posts))
+        )
+    }
+    persons: list[SippPerson] = []
+    for e in entries:
+        person = people[e.person_id]
+        held = [p for p in person.posts if months_in_post(p.mulai, p.akhir, year)]
+        first = date(year, 1, 1)
+        # Coverage starts at the TMT, or on 1 January for a post begun earlier or without a TMT.
+        starts = [p.mulai for p in held]
+        mulai = first if None in starts else max(min(s for s in starts if s), first)
+        persons.append(
+            SippPerson(
+                nik=e.nik, nama=e.nama, jenis_kelamin=e.jenis_kelamin,
+                tanggal_lahir=e.tanggal_lahir, kategori=e.kategori, jabatan=e.jabatan,
+                segmen=e.segmen, dasar_upah=e.dasar_upah, programs=e.programs,
+                tanggal_mulai=mulai, tempat_lahir=person.tempat_lahir or "",
+                nama_ibu=person.nama_ibu or "", kelas_jkk=e.kelas_jkk, dibayar_oleh=e.dibayar_oleh,
+            )
+        )  # fmt: skip
+    return SippData(profile.kode_desa, profile.nama_desa, year, tuple(persons))
+
+
+def _values(p: SippPerson, kode_desa: str) -> Mapping[str, CellValue]:
+    return {
+        "nik": p.nik,
+        "nama": p.nama,
+        "tempat_lahir": p.tempat_lahir or None,
+        "tanggal_lahir": f"{p.tanggal_lahir:%d-%m-%Y}",
+        "jenis_kelamin": p.jenis_kelamin,
+        "nama_ibu": p.nama_ibu or None,
+        "jabatan": p.jabatan,
+        "kategori": categories.label(p.kategori),
+        "dasar_upah": p.dasar_upah,
+        "program": ", ".join(x for x in PROGRAMS if x in p.programs),
+        "kelas_jkk": p.kelas_jkk if p.segmen == "PU" else None,
+        "tanggal_mulai": f"{p.tanggal_mulai:%d-%m-%Y}",
+        "kode_desa": kode_desa,
+        "keterangan": "Iuran dibayar Pemda (APBD)" if p.dibayar_oleh == "pemda" else None,
+    }
+
+
+def export_sipp(
+    path: Path | str,
+    data: SippData,
+    *,
+    columns: Sequence[SippColumn] | None = None,
+    now: datetime | None = None,
+) -> list[str]:
+    """Write the registration workbook; returns warnings (required values that are missing)."""
+    columns = tuple(columns or load_columns())
+    workbook = new_workbook(
+        title=f"Pendaftaran BPJS Ketenagakerjaan Desa {data.nama_desa} {data.year}",
+        subject="Daftar peserta belum terdaftar (format perkiraan, bukan templat resmi SIPP)",
+        created=now or datetime.now(),
+    )
+    warnings: list[str] = []
+    for sheet in SHEETS:
+        own = [c for c in columns if c.sheet == sheet]
+        rows: list[list[CellValue]] = []
+        for p in data.persons:
+            if (p.segmen == "BPU") != (sheet == "BPU"):
+                continue
+            values = _values(p, data.kode_desa)
+            rows.append([values[c.field] for c in own])
+            missing = [c.header for c in own if c.required and values[c.field] in (None, "")]
+            if missing:
+                warnings.append(f"{sheet}: {p.nama} belum punya {', '.join(missing)}.")
+        write_table(
+            workbook.create_sheet(sheet), [Column(c.header, TYPES[c.type]) for c in own], rows
+        )
+    notes = workbook.create_sheet("Catatan")
+    lines = (
+        "Templat unggah resmi SIPP BPJS Ketenagakerjaan tidak publik: kolom ini perkiraan.",
+        "Salin kolom ke templat resmi dari kantor cabang bila format berbeda.",
+        "NIK dan tanggal ditulis sebagai teks (HH-BB-TTTT); upah dalam rupiah tanpa desimal.",
+        f"Hanya peserta tahun {data.year} yang berstatus Belum Terdaftar.",
+    )
+    for row, text in enumerate(lines, start=1):
+        write_text(notes.cell(row=row, column=1), text)
+    notes.column_dimensions["A"].width = 90
+    save_atomic(workbook, path)
+    return warnings

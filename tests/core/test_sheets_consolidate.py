@@ -1,0 +1,166 @@
+"""Consolidation: totals equal the villages' own simulations; every bad file its own message."""
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sheets_helpers import village
+
+from desa_budget.codes.profiles import load_kabupaten_profiles
+from desa_budget.errors import UserError
+from desa_budget.sheets import dpmd_layout as L
+from desa_budget.sheets.consolidate import consolidate, percent
+from desa_budget.sheets.dpmd import DpmdData, export_dpmd
+from desa_budget.sheets.recap import write_recap
+from desa_budget.sheets.recap_pdf import write_recap_pdf
+
+SIZES = (20, 45, 70, 110, 160)
+
+
+@pytest.fixture(scope="module")
+def five(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[DpmdData]]:
+    folder = tmp_path_factory.mktemp("desa")
+    villages = [village(i, size, rentan=i != 2) for i, size in enumerate(SIZES)]
+    for i, data in enumerate(villages):
+        export_dpmd(folder / f"desa_{i}.xlsx", data)
+    return folder, villages
+
+
+def _edit(source: Path, target: Path, change: Any) -> Path:
+    wb = load_workbook(source)
+    change(wb)
+    wb.save(target)
+    return target
+
+
+def _reason(result: Any, name: str) -> str:
+    found = [f for f in result.files if f.path.name == name]
+    assert len(found) == 1 and not found[0].used, found
+    return str(found[0].reason)
+
+
+def test_totals_equal_the_sum_of_the_simulations(five: tuple[Path, list[DpmdData]]) -> None:
+    folder, villages = five
+    calls: list[tuple[int, int]] = []
+    result = consolidate([folder], progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(n, 5) for n in range(1, 6)]
+    assert result.year == 2026 and len(result.used) == 5 and not result.left_out
+    sims = [v.simulation for v in villages]
+    assert result.total.desa == sum(s.desa for s in sims)
+    assert result.total.potongan == sum(s.potongan for s in sims)
+    assert result.total.pemda == sum(s.pemda for s in sims)
+    assert result.total.covered == sum(len(s.persons) for s in sims)
+    assert result.total.roster == sum(sum(s.roster_counts.values()) for s in sims)
+    by_kode = {v.kode_desa: v for v in result.villages}
+    for data in villages:
+        mine = by_kode[data.kode_desa]
+        assert mine.total.desa == data.lines.total
+        for code in {ln.sumber_dana for ln in data.lines.lines}:
+            own = sum(ln.jumlah for ln in data.lines.lines if ln.sumber_dana == code)
+            assert mine.by_sumber[code] == own
+    assert sum(r.total.desa for r in result.kecamatan_rows()) == result.total.desa
+
+
+def test_recap_workbook_and_pdf(five: tuple[Path, list[DpmdData]], tmp_path: Path) -> None:
+    folder, villages = five
+    (tmp_path / "catatan.xlsx").write_text("bukan excel")
+    profile = load_kabupaten_profiles()["contoh_kudus"]
+    result = consolidate([folder, tmp_path / "catatan.xlsx"], profile=profile)
+    path = write_recap(tmp_path / "rekap.xlsx", result)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Kecamatan", "Desa", "Berkas"]
+    header, *rows = wb["Desa"].iter_rows(values_only=True)
+    desa = [dict(zip(header, r, strict=True)) for r in rows]
+    assert desa[-1]["Kode Desa"] == "JUMLAH"
+    assert desa[-1]["Iuran Desa Setahun"] == sum(v.simulation.desa for v in villages)
+    no_rentan = next(d for d in desa if d["Kode Desa"] == villages[2].kode_desa)
+    assert "Tidak ada anggaran pekerja rentan" in no_rentan["Catatan"]
+    assert "di bawah aturan kabupaten (paling sedikit 10)" in no_rentan["Catatan"]
+    kec = list(wb["Kecamatan"].iter_rows(values_only=True))
+    assert kec[-1][0] == "JUMLAH" and kec[-1][1] == 5
+    berkas = list(wb["Berkas"].iter_rows(values_only=True))[1:]
+    assert [b[3] for b in berkas].count("Dipakai") == 5
+    left = next(b for b in berkas if b[1] == "catatan.xlsx")
+    assert left[3] == "Tidak dipakai" and "rusak" in left[6]
+    pdf = write_recap_pdf(tmp_path / "rekap.pdf", result)
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "REKAP IURAN BPJS KETENAGAKERJAAN" in text and "catatan.xlsx" in text
+    assert villages[0].nama_desa in text
+
+
+def test_not_xlsx_and_damaged_files(five: tuple[Path, list[DpmdData]], tmp_path: Path) -> None:
+    folder, _ = five
+    (tmp_path / "desa.csv").write_text("a,b\n")
+    (tmp_path / "teks.xlsx").write_text("bukan excel")
+    whole = (folder / "desa_0.xlsx").read_bytes()
+    (tmp_path / "putus.xlsx").write_bytes(whole[: len(whole) // 2])
+    with zipfile.ZipFile(tmp_path / "zip.xlsx", "w") as z:
+        z.writestr("hello.txt", "a zip, but not a workbook")
+    names = ["desa.csv", "teks.xlsx", "putus.xlsx", "zip.xlsx"]
+    result = consolidate([folder / "desa_1.xlsx", *(tmp_path / n for n in names)])
+    assert _reason(result, "desa.csv") == "bukan berkas .xlsx"
+    assert "rusak atau bukan berkas Excel" in _reason(result, "teks.xlsx")
+    assert "rusak atau bukan berkas Excel" in _reason(result, "putus.xlsx")
+    assert "berkas rusak, tidak dapat dibuka" in _reason(result, "zip.xlsx")
+    assert len(result.used) == 1
+
+
+def test_not_a_jamsos_export(five: tuple[Path, list[DpmdData]], tmp_path: Path) -> None:
+    folder, _ = five
+    src = folder / "desa_0.xlsx"
+    _edit(src, tmp_path / "tanpa_rincian.xlsx", lambda wb: wb.remove(wb[L.RINCIAN]))
+    _edit(src, tmp_path / "judul.xlsx", lambda wb: wb[L.REKAP].cell(1, 3, "Jumlah Orang"))
+    result = consolidate([tmp_path / "tanpa_rincian.xlsx", tmp_path / "judul.xlsx"])
+    assert _reason(result, "tanpa_rincian.xlsx") == (
+        "bukan ekspor DPMD Jamsos Desa: sheet Rincian tidak ada"
+    )
+    assert _reason(result, "judul.xlsx") == (
+        "bukan ekspor DPMD Jamsos Desa: judul kolom sheet Rekap ke-3 'Jumlah Orang', "
+        "seharusnya 'Orang di Daftar'"
+    )
+    assert result.year is None and not result.villages
+
+
+def test_other_format_version(five: tuple[Path, list[DpmdData]], tmp_path: Path) -> None:
+    folder, _ = five
+    _edit(folder / "desa_0.xlsx", tmp_path / "v2.xlsx", lambda wb: wb[L.INFO].cell(13, 2, "2"))
+    result = consolidate([tmp_path / "v2.xlsx", folder / "desa_1.xlsx"])
+    assert _reason(result, "v2.xlsx") == "versi format 2, aplikasi ini membaca versi 1"
+
+
+def test_other_year_and_duplicate_kode_desa(
+    five: tuple[Path, list[DpmdData]], tmp_path: Path
+) -> None:
+    folder, villages = five
+    export_dpmd(tmp_path / "lama.xlsx", village(9, 20, year=2025))
+    export_dpmd(tmp_path / "lagi.xlsx", villages[3])
+    result = consolidate([folder, tmp_path / "lama.xlsx", tmp_path / "lagi.xlsx"])
+    assert _reason(result, "lama.xlsx") == "tahun anggaran 2025, bukan 2026"
+    assert _reason(result, "lagi.xlsx") == (
+        f"kode desa {villages[3].kode_desa} sudah ada di desa_3.xlsx (berkas itu yang dipakai)"
+    )
+    assert len(result.used) == 5
+    asked = consolidate([folder, tmp_path / "lama.xlsx"], year=2025)
+    assert [f.path.name for f in asked.used] == ["lama.xlsx"]
+    assert _reason(asked, "desa_0.xlsx") == "tahun anggaran 2026, bukan 2025"
+
+
+def test_edited_amounts_are_refused(five: tuple[Path, list[DpmdData]], tmp_path: Path) -> None:
+    folder, _ = five
+    _edit(folder / "desa_4.xlsx", tmp_path / "ubah.xlsx", lambda wb: wb[L.ANGGARAN].cell(2, 9, 1))
+    result = consolidate([tmp_path / "ubah.xlsx"])
+    assert _reason(result, "ubah.xlsx").startswith("isi tidak konsisten: jumlah Anggaran")
+
+
+def test_nothing_to_consolidate(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="Tidak ada berkas"):
+        consolidate([tmp_path])
+
+
+def test_percent_has_no_float() -> None:
+    assert str(percent(1, 3)) == "33.3"
+    assert str(percent(2, 3)) == "66.7"
+    assert percent(5, 0) is None

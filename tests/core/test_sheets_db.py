@@ -1,0 +1,134 @@
+"""The exports from a real (migrated) database: gather_*_data and the export / consolidate commands."""
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from budget_helpers import DESA_TOTAL, KADES_YEAR, YEAR, small_village
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from desa_budget import roster, versions
+from desa_budget.cli import IndonesianArgumentParser, export_cmds, run_command
+from desa_budget.errors import UserError
+from desa_budget.models import Coverage
+from desa_budget.rules import load_rules
+from desa_budget.sheets import dpmd_layout as L
+from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
+from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
+from desa_budget.store import Database
+
+
+def _parser() -> IndonesianArgumentParser:
+    # The app's registry wires export_cmds in; the tests build a parser of this module alone.
+    parser = IndonesianArgumentParser(prog="app.py")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--db")
+    sub = parser.add_subparsers(dest="command", parser_class=IndonesianArgumentParser)
+    export_cmds.register(sub)
+    return parser
+
+
+def _run(*argv: str) -> int:
+    args: argparse.Namespace = _parser().parse_args(list(argv))
+    return run_command(args)
+
+
+def _rekap_total(path: Path) -> dict[str, Any]:
+    header, *rows = load_workbook(path, read_only=True)[L.REKAP].iter_rows(values_only=True)
+    return dict(zip(header, rows[-1], strict=True))
+
+
+def _set_status(db: Database, person_id: int, status: str, kpj: str | None = None) -> None:
+    with db.session() as s:
+        cov = s.scalars(select(Coverage).where(Coverage.person_id == person_id)).one()
+        cov.status_bpjs = status
+        cov.nomor_kpj = kpj
+
+
+def test_draft_then_adopted_murni(tmp_path: Path) -> None:
+    db, ids = small_village(tmp_path)
+    rules = load_rules()
+    with db.session() as s:
+        draft = gather_dpmd_data(s, rules, year=YEAR)
+    assert draft.versi == "draf" and draft.simulation.desa == DESA_TOTAL
+    assert draft.kode_desa == "33.02.12.2005" and draft.kecamatan == "Sumbang"
+    with db.session() as s:
+        versions.adopt_version(
+            s, rules, year=YEAR, jenis="murni", nomor_perdes="3 Tahun 2024",
+            tanggal_perdes=date(2024, 12, 30), operator="uji",
+        )  # fmt: skip
+    _set_status(db, ids["Suparno"], "terdaftar", kpj="12345678901")
+    with db.session() as s:
+        data = gather_dpmd_data(s, rules, year=YEAR, include_kpj=True)
+        with pytest.raises(UserError, match="Perubahan tahun 2025 belum ditetapkan"):
+            gather_dpmd_data(s, rules, year=YEAR, jenis="perubahan")
+    assert data.versi == "murni" and data.nomor_perdes == "3 Tahun 2024"
+    kades = next(p for p in data.simulation.persons if p.person_id == ids["Suparno"])
+    assert kades.status_bpjs == "terdaftar"  # the roster's current status, not the frozen one
+    assert kades.desa == KADES_YEAR
+    assert data.kpj == {ids["Suparno"]: "12345678901"}
+    path = export_dpmd(tmp_path / "murni.xlsx", data)
+    total = _rekap_total(path)
+    assert total["Iuran Desa Setahun"] == DESA_TOTAL
+    assert (total["Terdaftar"], total["Belum Terdaftar"]) == (1, 2)
+
+
+def test_export_dpmd_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    small_village(tmp_path)
+    out = tmp_path / "dpmd.xlsx"
+    data_dir = str(tmp_path / "data")
+    assert (
+        _run("--data-dir", data_dir, "export", "dpmd", "--year", str(YEAR), "--out", str(out)) == 0
+    )
+    assert "Rp4.512.240" in capsys.readouterr().out
+    assert _rekap_total(out)["Iuran Desa Setahun"] == DESA_TOTAL
+    header = next(load_workbook(out, read_only=True)[L.RINCIAN].iter_rows(values_only=True))
+    assert "Nomor KPJ" not in header
+    code = _run("--data-dir", data_dir, "export", "dpmd", "--year", str(YEAR),
+                "--out", str(tmp_path / "x.csv"))  # fmt: skip
+    assert code == 2 and "berakhiran .xlsx" in capsys.readouterr().err
+
+
+def test_sipp_lists_only_unregistered(tmp_path: Path) -> None:
+    db, ids = small_village(tmp_path)
+    _set_status(db, ids["Tarno"], "terdaftar")
+    with db.session() as s:
+        nik = roster.PersonData(
+            "3302124107900005", "=Siti", "P", date(1990, 7, 1), "Purwokerto", "Ibu"
+        )
+        post = roster.PostData("perangkat_desa", "Kasi Pelayanan", mulai=date(2025, 4, 14))
+        cover = roster.CoverageData(YEAR, "PU", 2_022_200, ("JKK", "JKM"))
+        ids["Siti"] = roster.add_person(s, nik, [post], cover, operator="uji")
+        data = gather_sipp_data(s, year=YEAR)
+    assert sorted(p.nama for p in data.persons) == ["=Siti", "Painem", "Suparno"]
+    path = tmp_path / "sipp.xlsx"
+    warnings = export_sipp(path, data)
+    assert any("Suparno" in w and "Tempat Lahir" in w for w in warnings)
+    wb = load_workbook(path)
+    assert wb.sheetnames[:2] == ["PU", "BPU"]
+    pu = {r[1].value: r for r in wb["PU"].iter_rows(min_row=2)}
+    header = [c.value for c in wb["PU"][1]]
+    siti = dict(zip(header, pu["=Siti"], strict=True))
+    assert siti["NIK"].value == "3302124107900005" and siti["NIK"].data_type == "s"
+    assert siti["Nama Lengkap"].data_type == "s"
+    assert siti["Tanggal Lahir"].value == "01-07-1990" and siti["Tanggal Lahir"].data_type == "s"
+    assert siti["Tanggal Mulai Kepesertaan"].value == "14-04-2025"  # the TMT
+    assert siti["Jenis Kelamin"].value == "P" and siti["Tempat Lahir"].value == "Purwokerto"
+    assert siti["Upah"].value == 2_022_200 and siti["Upah"].data_type == "n"
+    suparno = dict(zip(header, pu["Suparno"], strict=True))
+    assert suparno["Tanggal Mulai Kepesertaan"].value == "01-01-2025"  # no TMT: 1 January
+    bpu = [r[1] for r in wb["BPU"].iter_rows(min_row=2, values_only=True)]
+    assert bpu == ["Painem"]
+    assert "Tarno" not in pu
+
+
+def test_export_sipp_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    small_village(tmp_path)
+    out = tmp_path / "sipp.xlsx"
+    assert _run("--data-dir", str(tmp_path / "data"), "export", "sipp", "--year", str(YEAR),
+                "--out", str(out)) == 0  # fmt: skip
+    assert "3 orang belum terdaftar (2 PU, 1 BPU)" in capsys.readouterr().out
+    assert out.is_file()
