@@ -13,7 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from typing import Any  # noqa: E402
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 SIZE = (1366, 768)
@@ -28,6 +30,79 @@ def save(widget: QWidget, path: Path, app: QApplication) -> None:
     settle(app)
     widget.grab().save(str(path))
     print(path)
+
+
+def wait_for(app: QApplication, signal: Any, start: Any) -> None:
+    """Run ``start`` and process events until ``signal`` fires (a worker finished)."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    start()
+    loop.exec()
+    settle(app)
+
+
+def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
+    """The other tabs of the pages that have tabs."""
+    shots = (
+        ("kode", "tabs", 1, "30_kode_baris"),
+        ("kode", "tabs", 2, "31_kode_lokal"),
+        ("rencana", "tabs", 1, "32_rencana_skenario"),
+        ("rencana", "tabs", 2, "33_rencana_versi"),
+        ("pengaturan", "tabs", 1, "34_pengaturan_profil"),
+        ("pengaturan", "tabs", 2, "35_pengaturan_aturan"),
+        ("pengaturan", "tabs", 3, "36_pengaturan_operator"),
+    )
+    for key, attr, index, name in shots:
+        page = window.show_page(key)
+        if page is None:
+            continue
+        if key == "rencana" and index == 1:
+            page.scenario_name.setText("Hemat")
+            page.save_scenario()
+            page.inputs.pagu.set_value(60_000_000)
+            page.scenario_name.setText("Lengkap")
+            page.save_scenario()
+            page.check_scenarios(["Hemat", "Lengkap"])
+            page.compare_checked()
+        getattr(page, attr).setCurrentIndex(index)
+        save(window, out / f"{name}{suffix}.png", app)
+        getattr(page, attr).setCurrentIndex(0)
+
+
+def more_dialogs(window: Any, ctx: Any, app: QApplication, out: Path, suffix: str) -> None:
+    from desa_budget import budget_settings
+    from ui.dialogs.adopt_dialog import AdoptDialog
+    from ui.dialogs.code_dialogs import LocalCodeDialog, PersonCodesDialog
+    from ui.dialogs.mapping_dialog import MappingDialog
+    from ui.first_start import STEP_PROFILE, FirstStartDialog
+
+    with ctx.db.session() as session:
+        catalog = budget_settings.catalog_for(session)
+        mapping = budget_settings.effective_mapping(session)
+    dialogs: list[tuple[QWidget, str]] = [
+        (MappingDialog(window, mapping["rt_rw"], catalog), "24_mapping_dialog"),
+        (AdoptDialog(window, year=ctx.year, jenis="murni", total=42_883_040, potongan=1_234_000),
+         "26_adopt_dialog"),
+    ]  # fmt: skip
+    local = LocalCodeDialog(window, catalog)
+    local.kode.setText("5.1.3.04")
+    dialogs.append((local, "25_local_code_dialog"))
+    page = window.show_page("kode")
+    if page is not None and page.simulation is not None:
+        dialogs.append(
+            (PersonCodesDialog(window, page.simulation.persons, catalog), "27_person_codes")
+        )
+    wizard = FirstStartDialog(window)
+    dialogs.append((wizard, "28_first_start"))
+    for dialog, name in dialogs:
+        dialog.show()
+        save(dialog, out / f"{name}{suffix}.png", app)
+        if dialog is wizard:
+            wizard.steps.setCurrentIndex(STEP_PROFILE)
+            wizard.form.kode_desa.setText("33.02.13.1001")
+            save(dialog, out / f"29_first_start_profile{suffix}.png", app)
+        dialog.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,9 +128,18 @@ def main(argv: list[str] | None = None) -> int:
     window.setGeometry(0, 0, *SIZE)
     settle(app)
     suffix = "" if args.lang == "id" else f"_{args.lang}"
+    with ctx.db.session() as session:  # a pagu, so the planner has something to show
+        from desa_budget.budget_settings import set_budget_year
+
+        set_budget_year(
+            session, ctx.year, total_belanja=1_250_000_000, pagu=40_000_000, operator="demo"
+        )
     for number, key in enumerate(window.page_keys(), start=1):
-        window.show_page(key)
+        page = window.show_page(key)
+        if key == "dokumen" and page is not None:
+            wait_for(app, page.preview_finished, page.preview)  # type: ignore[attr-defined]
         save(window, args.out / f"{number:02d}_{key}{suffix}.png", app)
+    second_tabs(window, app, args.out, suffix)
 
     # Dialogs, shown without exec() and photographed.
     from desa_budget import roster
@@ -98,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     preview.show()
     save(preview, args.out / f"23_import_errors{suffix}.png", app)
     preview.close()
+    more_dialogs(window, ctx, app, args.out, suffix)
     QTimer.singleShot(0, window.close)
     app.exec()
     ctx.db.dispose()

@@ -1,14 +1,22 @@
-"""The first start, when the database holds no village yet.
+"""The first start, when the database holds no village yet: a short wizard with three ways in —
+set up the village profile, open the demo village, or connect to a shared server.
 
-HOOK for the second UI engineer: replace ``FirstStartDialog`` with the full wizard (profile, kode
-desa, signatories, kabupaten profile, demo village, shared server). ``run_first_start`` is the only
-function ui.main calls; it returns False when the user chose to quit.
+``run_first_start`` is the only function ui.main calls; it returns False when the user chose to
+quit (or must restart to use the server just saved). ``FirstStartDialog.ask()`` returns the
+choice; tests and the screenshot script patch it (a bare choice string is accepted too).
 """
 
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -16,13 +24,29 @@ from sqlalchemy import func, select
 
 from desa_budget import audit
 from desa_budget.demo import create_demo_village
+from desa_budget.errors import UserError
 from desa_budget.models import Person, VillageProfile
-from desa_budget.store import Database
+from desa_budget.paths import data_paths
+from desa_budget.profile import ProfileData, save_profile, validate_profile
+from desa_budget.store import Database, open_database
+from ui import msgbox
 from ui.i18n import _
+from ui.settings import Settings
+from ui.widgets.profile_form import ProfileForm
 
 DEMO = "demo"
-EMPTY = "empty"
+EMPTY = "empty"  # kept for callers of the first version: an empty roster, no profile
+PROFILE = "profile"
+SERVER = "server"
 QUIT = "quit"
+STEP_CHOOSE, STEP_PROFILE, STEP_SERVER = range(3)
+
+
+@dataclass(frozen=True)
+class FirstStartAnswer:
+    choice: str
+    profile: ProfileData | None = None  # PROFILE: checked by the core, saved by run_first_start
+    url: str | None = None  # SERVER: a URL that opened
 
 
 def is_empty(db: Database) -> bool:
@@ -33,51 +57,211 @@ def is_empty(db: Database) -> bool:
     return not profiles and not persons
 
 
+def check_server(url: str) -> str | None:
+    """Open (and migrate) the server database once; the problem in Indonesian, or None if it works."""
+    url = url.strip()
+    if not url.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
+        return _("Tulis alamat server PostgreSQL, mis. postgresql://nama:sandi@server/jamsos.")
+    try:
+        db = open_database(url=url)
+    except UserError as exc:
+        return exc.message
+    db.dispose()
+    return None
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
 class FirstStartDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Selamat datang di Jamsos Desa"))
-        self.choice = QUIT
+        self.answer = FirstStartAnswer(QUIT)
+        self.steps = QStackedWidget()
+        self.steps.addWidget(self._choose_step())
+        self.steps.addWidget(self._profile_step())
+        self.steps.addWidget(self._server_step())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.steps)
+        self.resize(640, 600)
+
+    # Steps
+    def _choose_step(self) -> QWidget:
+        step = QWidget()
+        layout = QVBoxLayout(step)
+        layout.addWidget(_heading(_("Selamat datang di Jamsos Desa")))
         text = QLabel(
             _(
-                "Basis data ini masih kosong. Coba aplikasi dengan desa demo (Desa Sukamaju, "
-                "Banyumas, lengkap dengan perangkat, BPD, RT/RW dan 100 pekerja rentan), "
-                "atau mulai dengan daftar kosong."
+                "Aplikasi ini menghitung iuran BPJS Ketenagakerjaan perangkat desa, BPD, RT/RW "
+                "dan pekerja rentan untuk APBDes. Basis data ini masih kosong; pilih cara mulai."
             )
         )
         text.setWordWrap(True)
         layout.addWidget(text)
-        for choice, label in (
-            (DEMO, _("Buka desa demo")),
-            (EMPTY, _("Mulai dengan daftar kosong")),
-            (QUIT, _("Keluar")),
+        self.profile_button = QPushButton(_("Isi profil desa saya"))
+        self.demo_button = QPushButton(_("Buka desa demo (Desa Sukamaju, Banyumas)"))
+        self.server_button = QPushButton(_("Hubungkan ke server bersama kantor"))
+        self.quit_button = QPushButton(_("Keluar"))
+        explanations = (
+            _("Nama dan kode desa, kecamatan, penandatangan dan profil kabupaten."),
+            _("Lengkap dengan perangkat, BPD, RT/RW dan 100 pekerja rentan, untuk mencoba."),
+            _("Beberapa komputer memakai satu basis data PostgreSQL."),
+            "",
+        )
+        for button, explanation in zip(
+            (self.profile_button, self.demo_button, self.server_button, self.quit_button),
+            explanations,
+            strict=True,
         ):
-            button = QPushButton(label)
-            button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
+            button.setMinimumHeight(36)
             layout.addWidget(button)
-        self.setMinimumWidth(460)
+            if explanation:
+                note = QLabel(explanation)
+                note.setWordWrap(True)
+                note.setContentsMargins(12, 0, 0, 8)
+                layout.addWidget(note)
+        layout.addStretch()
+        self.profile_button.clicked.connect(lambda: self.steps.setCurrentIndex(STEP_PROFILE))
+        self.server_button.clicked.connect(lambda: self.steps.setCurrentIndex(STEP_SERVER))
+        self.demo_button.clicked.connect(lambda: self._finish(FirstStartAnswer(DEMO)))
+        self.quit_button.clicked.connect(lambda: self._finish(FirstStartAnswer(QUIT)))
+        return step
 
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
+    def _back_row(self, action: QPushButton) -> QHBoxLayout:
+        back = QPushButton(_("Kembali"))
+        back.clicked.connect(lambda: self.steps.setCurrentIndex(STEP_CHOOSE))
+        row = QHBoxLayout()
+        row.addWidget(back)
+        row.addStretch()
+        row.addWidget(action)
+        return row
+
+    def _profile_step(self) -> QWidget:
+        self.form = ProfileForm()
+        self.form.changed.connect(self._on_form_changed)
+        self.profile_problem = QLabel()
+        self.profile_problem.setWordWrap(True)
+        self.profile_problem.setStyleSheet("color: #b00020;")
+        self.save_button = QPushButton(_("Simpan dan mulai"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.form)
+        inner_layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        step = QWidget()
+        layout = QVBoxLayout(step)
+        layout.addWidget(_heading(_("Profil desa")))
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.profile_problem)
+        layout.addLayout(self._back_row(self.save_button))
+        self._on_form_changed()
+        return step
+
+    def _server_step(self) -> QWidget:
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("postgresql://nama:sandi@server-kantor/jamsos")
+        self.server_result = QLabel()
+        self.server_result.setWordWrap(True)
+        self.server_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.connect_button = QPushButton(_("Uji dan simpan"))
+        self.connect_button.clicked.connect(self._on_connect_clicked)
+        text = QLabel(
+            _(
+                "Alamat server diuji dulu (dibuka dan diperbarui bila perlu) sebelum disimpan. "
+                "Sesudah disimpan, buka ulang aplikasi untuk memakai server itu. Jangan menaruh "
+                "berkas SQLite di folder jaringan."
+            )
+        )
+        text.setWordWrap(True)
+        step = QWidget()
+        layout = QVBoxLayout(step)
+        layout.addWidget(_heading(_("Server bersama")))
+        layout.addWidget(text)
+        layout.addWidget(self.url)
+        layout.addWidget(self.server_result)
+        layout.addStretch()
+        layout.addLayout(self._back_row(self.connect_button))
+        return step
+
+    # Actions
+    def _on_form_changed(self) -> None:
+        self.save_button.setEnabled(self.form.kode_ok())
+
+    def _on_save_clicked(self) -> None:
+        try:
+            profile = validate_profile(self.form.value())
+        except UserError as exc:
+            self.profile_problem.setText("\n".join([exc.message, *exc.details]))
+            return
+        self._finish(FirstStartAnswer(PROFILE, profile=profile))
+
+    def _on_connect_clicked(self) -> None:
+        url = self.url.text().strip()
+        self.server_result.setText(_("Menghubungi server…"))
+        problem = check_server(url)
+        if problem is not None:
+            self.server_result.setStyleSheet("color: #b00020;")
+            self.server_result.setText(problem)
+            return
+        self._finish(FirstStartAnswer(SERVER, url=url))
+
+    def _finish(self, answer: FirstStartAnswer) -> None:
+        self.answer = answer
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> str:
+    def ask(cls, parent: QWidget | None = None) -> FirstStartAnswer | str:
         dialog = cls(parent)
         dialog.exec()
-        return dialog.choice
+        return dialog.answer
+
+
+def settings_beside(db: Database) -> Settings:
+    """The settings ui.main uses for this data folder (the user's own, or beside --data-dir)."""
+    if db.paths.root == data_paths(None).root:
+        return Settings.for_user()
+    return Settings.in_folder(db.paths.root)
 
 
 def run_first_start(db: Database, *, year: int, auto_demo: bool = False) -> bool:
-    """Offer the demo village on an empty database (or build it unasked with ``auto_demo``);
-    False when the user chose to quit."""
+    """Offer the wizard on an empty database (or build the demo unasked with ``auto_demo``);
+    False when the user chose to quit, or saved a server that opens at the next start."""
     if not is_empty(db):
         return True
-    choice = DEMO if auto_demo else FirstStartDialog.ask()
-    if choice == QUIT:
+    answer = FirstStartAnswer(DEMO) if auto_demo else FirstStartDialog.ask()
+    if isinstance(answer, str):
+        answer = FirstStartAnswer(answer)
+    if answer.choice == QUIT:
         return False
-    if choice == DEMO:
+    if answer.choice == DEMO:
         with db.session() as session:
             create_demo_village(session, operator=audit.current_operator(session), year=year)
+    elif answer.choice == PROFILE and answer.profile is not None:
+        with db.session() as session:
+            save_profile(session, answer.profile, operator=audit.current_operator(session))
+    elif answer.choice == SERVER and answer.url:
+        settings = settings_beside(db)
+        settings.server_url = answer.url
+        settings.sync()
+        msgbox.info(
+            None,
+            _("Server bersama"),
+            _(
+                "Alamat server tersimpan. Tutup lalu buka lagi Jamsos Desa untuk bekerja dengan "
+                "data di server."
+            ),
+        )
+        return False
     return True

@@ -57,7 +57,8 @@ def start(args: argparse.Namespace) -> Started:
     errors.install_excepthook(log_file)
     settings = settings_for(args)
     i18n.set_language(settings.language)
-    db = open_database(data_dir=getattr(args, "data_dir", None), url=getattr(args, "db", None))
+    url = getattr(args, "db", None) or settings.server_url or None
+    db = open_database(data_dir=getattr(args, "data_dir", None), url=url)
     year = settings.last_year or date.today().year
     if not run_first_start(db, year=year, auto_demo=bool(getattr(args, "demo", False))):
         db.dispose()

@@ -38,6 +38,8 @@ class Settings:
 
     # Preferences
     language = Key("prefs/language", "id")
+    # A shared PostgreSQL server chosen at the first start ("" = the SQLite file in the data folder)
+    server_url = Key("database/server_url", "")
     # Window state
     window_geometry = Key("window/geometry", b"")
     window_state = Key("window/state", b"")

@@ -64,9 +64,17 @@ class IndonesianArgumentParser(argparse.ArgumentParser):
 
 def _command_modules() -> list[ModuleType]:
     """Every subcommand module; each has ``register(subparsers)`` setting ``func`` on its parser."""
-    from desa_budget.cli import budget_cmds, codes_cmds, quote, roster_cmds, store_cmds
+    from desa_budget.cli import (
+        annex_cmds,
+        budget_cmds,
+        codes_cmds,
+        export_cmds,
+        quote,
+        roster_cmds,
+        store_cmds,
+    )
 
-    return [quote, store_cmds, roster_cmds, budget_cmds, codes_cmds]
+    return [quote, store_cmds, roster_cmds, budget_cmds, codes_cmds, annex_cmds, export_cmds]
 
 
 def build_parser() -> IndonesianArgumentParser:

@@ -1,0 +1,124 @@
+"""Pengaturan driven as a secretary would: make a backup and restore it (asked first), edit the
+profile with the kode desa checked as typed, read the rule tables, set the operator and language."""
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QUndoCommand
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from ui_helpers import YEAR
+
+from desa_budget import audit, budget_settings
+from desa_budget.profile import get_profile
+from ui import msgbox
+from ui.app_context import AppContext
+from ui.pages.pengaturan import PengaturanPage
+
+TIMEOUT = 20_000
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: AppContext) -> PengaturanPage:
+    widget = PengaturanPage(ctx)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+def test_models_pass_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, page: PengaturanPage
+) -> None:
+    with qtbot.waitSignal(page.backup_made, timeout=TIMEOUT):
+        page.make_backup_button.click()
+    qtmodeltester.check(page.backup_model, force_py=True)
+    qtmodeltester.check(page.rule_model, force_py=True)
+
+
+def test_backup_then_restore_after_confirming(
+    qtbot: QtBot,
+    page: PengaturanPage,
+    ctx: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    boxes: Any,
+) -> None:
+    assert ctx.db.file is not None and str(ctx.db.file) in page.location.text()
+    with qtbot.waitSignal(page.backup_made, timeout=TIMEOUT):
+        page.make_backup_button.click()
+    manual = [b for b in page.backup_model.rows() if b.kind == "manual"]
+    assert len(manual) == 1 and manual[0].path.exists()
+    assert page.backup_model.index(0, 1).data() in ("manual", "otomatis")
+
+    # A change after the backup, with an undo step on the stack.
+    with ctx.db.session() as session:
+        budget_settings.set_budget_year(
+            session, YEAR, total_belanja=999_000_000, pagu=None, operator="penguji"
+        )
+    ctx.undo_stack.push(QUndoCommand("langkah lama"))
+    changed: list[bool] = []
+    ctx.data_changed.connect(lambda: changed.append(True))
+
+    row = next(i for i, b in enumerate(page.backup_model.rows()) if b.kind == "manual")
+    page.backup_view.selectRow(row)
+
+    # Saying no changes nothing.
+    asked: list[str] = []
+    monkeypatch.setattr(msgbox, "confirm", lambda *a, **k: asked.append(a[2]) or False)
+    page.restore_button.click()
+    assert (
+        "akan diganti" in asked[0] and "Desa Sukamaju" in asked[0] and "sebelum-restore" in asked[0]
+    )
+    with ctx.db.session() as session:
+        assert budget_settings.get_budget_year(session, YEAR).total_belanja == 999_000_000
+
+    monkeypatch.setattr(msgbox, "confirm", lambda *a, **k: True)
+    with qtbot.waitSignal(page.restored, timeout=TIMEOUT):
+        page.restore_button.click()
+    with ctx.db.session() as session:
+        assert budget_settings.get_budget_year(session, YEAR).total_belanja is None
+    assert ctx.undo_stack.count() == 0 and changed
+    assert any(b.kind == "pre-restore" for b in page.backup_model.rows())
+    assert boxes.titles()[-1] == "Pulihkan cadangan"
+
+
+def test_profile_kode_desa_checked_as_typed_and_saved(
+    qtbot: QtBot, page: PengaturanPage, ctx: AppContext
+) -> None:
+    form = page.profile_form
+    assert form.nama_desa.text() == "Sukamaju"
+    form.kode_desa.setText("33.02.12.1005")
+    assert "kelurahan" in form.kode_problem.text() and not form.kode_problem.isHidden()
+    assert not page.save_profile_button.isEnabled()
+    form.kode_desa.setText("3302122005")
+    assert not form.kode_problem.problems and page.save_profile_button.isEnabled()
+    form.kepala_desa_nama.setText("Hj. Siti Aminah")
+    page.save_profile_button.click()
+    with ctx.db.session() as session:
+        profile = get_profile(session)
+    assert profile is not None
+    assert profile.kepala_desa_nama == "Hj. Siti Aminah" and profile.kode_desa == "33.02.12.2005"
+
+
+def test_rule_tables_are_shown_with_dates_and_sources(
+    page: PengaturanPage, ctx: AppContext
+) -> None:
+    page.rule_table.setCurrentIndex(page.rule_table.findData("jp_ceiling.csv"))
+    headers = page.rule_model.headers()
+    assert headers[-4:] == ("Berlaku dari", "Berlaku sampai", "Keyakinan", "Sumber")
+    table = ctx.rules.tables["jp_ceiling.csv"]
+    assert page.rule_model.rowCount() == len(table.rows)
+    first = page.rule_model.rows()[0]
+    assert first[-4] == table.rows[0].valid_from and first[-1] == table.rows[0].source
+
+
+def test_operator_and_language(page: PengaturanPage, ctx: AppContext) -> None:
+    page.operator.setText("Bu Sekdes")
+    page.save_operator_button.click()
+    assert ctx.operator == "Bu Sekdes"
+    with ctx.db.session() as session:
+        assert audit.current_operator(session) == "Bu Sekdes"
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert ctx.settings.language == "en"
+    assert "dibuka ulang" in page.language_note.text()

@@ -1,0 +1,24 @@
+"""File and folder choosers for documents and exports, in one module so tests replace them."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+PDF_FILTER = "PDF (*.pdf)"
+XLSX_FILTER = "Excel (*.xlsx)"
+
+
+def save_file(
+    parent: QWidget | None, *, title: str, suggested: Path, file_filter: str, suffix: str
+) -> Path | None:
+    """A file to write; the suffix (".pdf", ".xlsx") is added when the user left it out."""
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+
+def choose_folder(parent: QWidget | None, *, title: str, folder: str) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, folder)
+    return Path(name) if name else None

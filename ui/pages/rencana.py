@@ -1,0 +1,462 @@
+"""Simulasi & Rencana: what-if choices recomputed as they change (month by month, totals, coverage
+per tier, a chart), named scenarios compared side by side, and adopting the year's budget version."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desa_budget import budget_settings, scenarios, versions
+from desa_budget.errors import UserError
+from desa_budget.money import format_rp
+from desa_budget.planner import PlanResult, default_tiers
+from desa_budget.profile import get_profile
+from desa_budget.results import PROGRAMS, Simulation
+from desa_budget.simulation import load_roster_year, simulate_entries
+from ui import errors, msgbox
+from ui.app_context import AppContext
+from ui.dialogs.adopt_dialog import AdoptDialog
+from ui.i18n import _
+from ui.models.grid_model import GridModel
+from ui.models.plan_models import (
+    DiffModel,
+    MonthModel,
+    TierModel,
+    VersionModel,
+    month_rows,
+)
+from ui.pages import Page
+from ui.pages.beranda import DESA_COLOR, MONTHS, POTONGAN_COLOR, Figure
+from ui.widgets.bar_chart import BarChart, Series
+from ui.widgets.plan_inputs import PlanInputs
+from ui.widgets.tables import group, table_view
+
+DEBOUNCE_MS = 250
+TAB_RESULT, TAB_SCENARIOS, TAB_VERSIONS = range(3)
+
+
+class RencanaPage(Page):
+    recomputed = Signal()
+    refreshed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._year: int | None = None
+        self.simulation: Simulation | None = None
+        self.plan: PlanResult | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.recompute)
+
+        self.inputs = PlanInputs()
+        self.inputs.changed.connect(self.timer.start)
+        self.inputs.save_pagu_button.clicked.connect(self.save_pagu)
+        scroll = QScrollArea()
+        scroll.setWidget(self.inputs)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(370)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.month_model = MonthModel(self)
+        self.tier_model = TierModel(self)
+        self.comparison_model = GridModel(self)
+        self.version_model = VersionModel(self)
+        self.diff_model = DiffModel(self)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._result_tab(), _("Hasil"))
+        self.tabs.addTab(self._scenario_tab(), _("Skenario"))
+        self.tabs.addTab(self._version_tab(), _("Versi APBDes"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # Building
+    def _result_tab(self) -> QWidget:
+        self.desa_figure = Figure(_("Iuran dibayar desa"))
+        self.potongan_figure = Figure(_("Dipotong dari siltap/honor"))
+        self.used_figure = Figure(_("Terpakai dari pagu"))
+        self.left_figure = Figure(_("Sisa pagu"))
+        figures = QGridLayout()
+        for column, figure in enumerate(
+            (self.desa_figure, self.potongan_figure, self.used_figure, self.left_figure)
+        ):
+            figures.addWidget(figure, 0, column)
+        self.tier_view = table_view(self.tier_model, TierModel.NAMA)
+        self.plan_note = QLabel()
+        self.plan_note.setWordWrap(True)
+        self.month_view = table_view(self.month_model, MonthModel.BULAN)
+        self.chart = BarChart()
+        months = QHBoxLayout()
+        months.addWidget(self.month_view, 3)
+        months.addWidget(self.chart, 2)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(figures)
+        layout.addWidget(
+            group(_("Cakupan per tingkat prioritas"), self.tier_view, self.plan_note), 1
+        )
+        layout.addWidget(group(_("Iuran per bulan (APBDes)"), months), 1)
+        return tab
+
+    def _scenario_tab(self) -> QWidget:
+        self.scenario_name = QLineEdit()
+        self.scenario_name.setPlaceholderText(_("Nama skenario, mis. Pagu 45 juta"))
+        self.scenario_name.setMaxLength(100)
+        self.save_scenario_button = QPushButton(_("Simpan isian sebagai skenario"))
+        self.save_scenario_button.clicked.connect(self.save_scenario)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.scenario_name, 1)
+        save_row.addWidget(self.save_scenario_button)
+        self.scenario_list = QListWidget()
+        self.scenario_list.setMaximumHeight(140)
+        self.load_scenario_button = QPushButton(_("Muat ke isian"))
+        self.delete_scenario_button = QPushButton(_("Hapus"))
+        self.compare_button = QPushButton(_("Bandingkan yang dicentang"))
+        self.load_scenario_button.clicked.connect(self.load_scenario)
+        self.delete_scenario_button.clicked.connect(self.delete_scenario)
+        self.compare_button.clicked.connect(self.compare_checked)
+        buttons = QHBoxLayout()
+        for button in (self.load_scenario_button, self.delete_scenario_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.compare_button)
+        self.comparison_view = table_view(self.comparison_model, 0)
+        self.comparison_view.setWordWrap(True)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(save_row)
+        layout.addWidget(
+            group(
+                _("Skenario tersimpan tahun ini (centang untuk dibandingkan)"),
+                self.scenario_list,
+                buttons,
+            )
+        )
+        layout.addWidget(group(_("Perbandingan"), self.comparison_view), 1)
+        return tab
+
+    def _version_tab(self) -> QWidget:
+        self.version_view = table_view(self.version_model, VersionModel.JENIS)
+        self.version_view.setMaximumHeight(110)
+        self.version_status = QLabel()
+        self.version_status.setWordWrap(True)
+        self.adopt_button = QPushButton(_("Tetapkan…"))
+        self.adopt_button.clicked.connect(self.adopt)
+        row = QHBoxLayout()
+        row.addWidget(self.version_status, 1)
+        row.addWidget(self.adopt_button)
+        self.diff_view = table_view(self.diff_model, DiffModel.URAIAN)
+        self.diff_note = QLabel()
+        self.diff_note.setWordWrap(True)
+        self.diff_box = group(_("Murni dibanding perubahan"), self.diff_note, self.diff_view)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(group(_("Versi yang sudah ditetapkan"), self.version_view, row))
+        layout.addWidget(self.diff_box, 1)
+        return tab
+
+    # Loading
+    def refresh(self) -> None:
+        year = self.ctx.year
+        with self.ctx.db.session() as session:
+            profile = get_profile(session)
+            entries = load_roster_year(session, year)
+            stored = budget_settings.get_budget_year(session, year)
+        target = profile.target_pekerja_rentan if profile is not None else 100
+        self.inputs.set_tiers(default_tiers(target_pekerja_rentan=target))
+        roster_programs: dict[str, set[str]] = {}
+        for entry in entries:
+            roster_programs.setdefault(entry.kategori, set()).update(entry.programs)
+        self.inputs.set_roster_programs(
+            {k: tuple(p for p in PROGRAMS if p in v) for k, v in roster_programs.items()}
+        )
+        if year != self._year:
+            self._year = year
+            self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
+            self.comparison_model.set_grid((), ())
+        self._load_scenarios()
+        self._load_versions()
+        self.recompute()
+        self.refreshed.emit()
+
+    def recompute(self) -> None:
+        """Run the simulation and the planner on the current inputs (no writes)."""
+        self.timer.stop()
+        year = self.ctx.year
+        params = self.inputs.params()
+        with self.ctx.db.session() as session:
+            entries = load_roster_year(session, year)
+            sim = simulate_entries(
+                self.ctx.rules, entries, year, bpu_discount=params.bpu_discount,
+                programs_by_category=dict(params.programs) or None,
+                iuran_pekerja=params.iuran_pekerja,
+            )  # fmt: skip
+            column = scenarios.run_scenario(session, self.ctx.rules, year, params)
+        self.simulation, self.plan = sim, column.plan
+        self._show(sim, column.plan)
+        self.recomputed.emit()
+
+    def _show(self, sim: Simulation, plan: PlanResult) -> None:
+        self.desa_figure.set(format_rp(sim.desa))
+        self.potongan_figure.set(format_rp(sim.potongan))
+        self.used_figure.set(format_rp(plan.used))
+        self.left_figure.set(format_rp(plan.left))
+        self.tier_model.set_rows(plan.tiers)
+        notes = []
+        if plan.pagu == 0:
+            notes.append(_("Isi pagu untuk melihat berapa orang tiap tingkat dapat ditanggung."))
+        notes.append(
+            _("Biaya menanggung semua yang layak: {biaya}.").format(biaya=format_rp(plan.cost_full))
+        )
+        if plan.unpriced:
+            notes.append(
+                _("{n} orang belum punya dasar upah dan tidak dihitung.").format(
+                    n=len(plan.unpriced)
+                )
+            )
+        notes.extend(plan.assumptions)
+        self.plan_note.setText(" ".join(notes))
+        rows = month_rows(sim)
+        self.month_model.set_rows(rows)
+        self.chart.set_data(
+            MONTHS,
+            (
+                Series(_("Dibayar desa"), DESA_COLOR, tuple(r.desa for r in rows)),
+                Series(_("Dipotong"), POTONGAN_COLOR, tuple(r.potongan for r in rows)),
+            ),
+        )
+
+    def save_pagu(self) -> None:
+        year, pagu = self.ctx.year, self.inputs.pagu.value() or None
+
+        def write() -> None:
+            with self.ctx.db.session() as session:
+                total = budget_settings.get_budget_year(session, year).total_belanja
+                budget_settings.set_budget_year(
+                    session, year, total_belanja=total, pagu=pagu, operator=self.ctx.operator
+                )
+            self.ctx.notify_changed()
+
+        self._edit(write)
+
+    # Scenarios
+    def _load_scenarios(self) -> None:
+        checked = set(self.checked_scenarios())
+        self.scenario_list.clear()
+        try:
+            with self.ctx.db.session() as session:
+                found = scenarios.list_scenarios(session, self.ctx.year)
+        except UserError as exc:
+            errors.show_user_error(self, exc)
+            return
+        for info in found:
+            item = QListWidgetItem(
+                _("{nama} — pagu {pagu}, dibuat {waktu}").format(
+                    nama=info.nama,
+                    pagu=format_rp(info.params.pagu),
+                    waktu=info.dibuat.strftime("%d-%m-%Y %H:%M"),
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, info.nama)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if info.nama in checked else Qt.CheckState.Unchecked
+            )
+            self.scenario_list.addItem(item)
+
+    def scenario_names(self) -> list[str]:
+        return [
+            str(self.scenario_list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.scenario_list.count())
+        ]
+
+    def checked_scenarios(self) -> list[str]:
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in (self.scenario_list.item(i) for i in range(self.scenario_list.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def check_scenarios(self, names: list[str]) -> None:
+        for i in range(self.scenario_list.count()):
+            item = self.scenario_list.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in names
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def save_scenario(self) -> None:
+        name = " ".join(self.scenario_name.text().split())
+        if name in self.scenario_names() and not msgbox.confirm(
+            self,
+            _("Simpan skenario"),
+            _('Skenario "{nama}" sudah ada. Timpa dengan isian sekarang?').format(nama=name),
+            yes=_("Timpa"),
+        ):
+            return
+        params = self.inputs.params()
+
+        def write() -> None:
+            with self.ctx.db.session() as session:
+                scenarios.save_scenario(
+                    session, year=self.ctx.year, name=name, params=params,
+                    operator=self.ctx.operator,
+                )  # fmt: skip
+            self.scenario_name.clear()
+            self._load_scenarios()
+
+        self._edit(write)
+
+    def _current_scenario(self) -> str | None:
+        item = self.scenario_list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def load_scenario(self) -> None:
+        name = self._current_scenario()
+        if name is None:
+            return
+
+        def read() -> None:
+            with self.ctx.db.session() as session:
+                params = scenarios.load_scenario(session, self.ctx.year, name)
+            self.inputs.set_params(params)
+            self.scenario_name.setText(name)
+            self.recompute()
+            self.tabs.setCurrentIndex(TAB_RESULT)
+
+        self._edit(read)
+
+    def delete_scenario(self) -> None:
+        name = self._current_scenario()
+        if name is None or not msgbox.confirm(
+            self, _("Hapus skenario"), _("Hapus skenario \"{nama}\"?").format(nama=name),
+            yes=_("Hapus"),
+        ):  # fmt: skip
+            return
+
+        def write() -> None:
+            with self.ctx.db.session() as session:
+                scenarios.delete_scenario(
+                    session, year=self.ctx.year, name=name, operator=self.ctx.operator
+                )
+            self._load_scenarios()
+
+        self._edit(write)
+
+    def compare_checked(self) -> None:
+        names = self.checked_scenarios()
+
+        def run() -> None:
+            with self.ctx.db.session() as session:
+                comparison = scenarios.compare(session, self.ctx.rules, self.ctx.year, names)
+            headers = [_("Uraian"), *(c.name for c in comparison.columns)]
+            rows = [(row.label, *row.values) for row in comparison.rows]
+            self.comparison_model.set_grid(headers, rows, numeric=range(1, len(headers)))
+            header = self.comparison_view.horizontalHeader()
+            header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+
+        self._edit(run)
+
+    # Versions
+    def _load_versions(self) -> None:
+        year = self.ctx.year
+        with self.ctx.db.session() as session:
+            adopted = versions.list_versions(session, year)
+            kinds = {v.jenis for v in adopted}
+            murni = versions.load_version(session, year, "murni") if "murni" in kinds else None
+            other = None
+            if murni is not None:
+                other = (
+                    versions.load_version(session, year, "perubahan")
+                    if "perubahan" in kinds
+                    else versions.draft(session, self.ctx.rules, year)
+                )
+        self.version_model.set_rows(adopted)
+        self.next_jenis = (
+            None if "perubahan" in kinds else ("perubahan" if "murni" in kinds else "murni")
+        )
+        if self.next_jenis is None:
+            self.version_status.setText(
+                _("APBDes Murni dan Perubahan {tahun} sudah ditetapkan.").format(tahun=year)
+            )
+            self.adopt_button.setEnabled(False)
+        else:
+            label = versions.LABELS[self.next_jenis]
+            self.version_status.setText(
+                _("Berikutnya: {versi} {tahun}, dari daftar peserta yang tersimpan.").format(
+                    versi=label, tahun=year
+                )
+            )
+            self.adopt_button.setText(_("Tetapkan {versi}…").format(versi=label))
+            self.adopt_button.setEnabled(True)
+        if murni is None or other is None:
+            self.diff_model.set_rows([])
+            self.diff_note.setText(
+                _(
+                    "Sesudah APBDes Murni ditetapkan, perubahannya terlihat di sini baris demi baris."
+                )
+            )
+            return
+        self.diff_model.set_rows(versions.diff_versions(murni, other))
+        self.diff_note.setText(
+            _("{murni}: {total_murni} · {lain}: {total_lain} · selisih {selisih}").format(
+                murni=murni.label,
+                total_murni=format_rp(murni.lines.total),
+                lain=other.label,
+                total_lain=format_rp(other.lines.total),
+                selisih=format_rp(other.lines.total - murni.lines.total),
+            )
+        )
+
+    def adopt(self) -> None:
+        jenis = self.next_jenis
+        if jenis is None:
+            return
+        year = self.ctx.year
+        with self.ctx.db.session() as session:
+            lines = versions.current_lines(session, self.ctx.rules, year)
+        form = AdoptDialog.ask(
+            self, year=year, jenis=jenis, total=lines.total, potongan=lines.potongan
+        )
+        if form is None:
+            return
+
+        def write() -> None:
+            with self.ctx.db.session() as session:
+                versions.adopt_version(
+                    session, self.ctx.rules, year=year, jenis=form.jenis,
+                    nomor_perdes=form.nomor_perdes, tanggal_perdes=form.tanggal_perdes,
+                    nomor_perkades=form.nomor_perkades, tanggal_perkades=form.tanggal_perkades,
+                    operator=self.ctx.operator,
+                )  # fmt: skip
+            self.ctx.notify_changed()
+            self._load_versions()
+
+        self._edit(write)
+
+    def _edit(self, action: Any) -> None:
+        try:
+            action()
+        except UserError as exc:
+            errors.show_user_error(self, exc)
+
+
+def create_page(ctx: AppContext) -> Page:
+    return RencanaPage(ctx)
