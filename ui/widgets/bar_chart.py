@@ -105,6 +105,8 @@ class BarChart(QWidget):
             )
         slot = plot.width() / max(len(self.labels), 1)
         bar = slot * 0.6
+        widest = max((metrics.horizontalAdvance(label) for label in self.labels), default=0)
+        short = widest > slot - 2  # a narrow chart: "J F M A ..." rather than overlapping names
         for index, label in enumerate(self.labels):
             left = plot.left() + slot * index + (slot - bar) / 2
             bottom = plot.bottom()
@@ -116,6 +118,6 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(plot.left() + slot * index, plot.bottom() + 2, slot, line),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                label,
+                label[:1] if short else label,
             )
         painter.end()
