@@ -12,6 +12,10 @@ def main(argv: list[str] | None = None) -> int:
 
     ensure_std_streams()
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from ui.selftest import run_self_test
+
+        return run_self_test(args)
     configure_logging(data_paths(args.data_dir).logs)
     logging.getLogger("jamsos").info("Jamsos Desa %s: %s", __version__, args.command or "jendela")
     if args.command is not None:

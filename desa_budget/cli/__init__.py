@@ -85,6 +85,11 @@ def build_parser() -> IndonesianArgumentParser:
     parser.add_argument("--data-dir", help="folder data (basis data, cadangan, log)")
     parser.add_argument("--db", help="URL basis data SQLAlchemy, mis. postgresql+psycopg://...")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="uji semua lapisan pada folder data (--data-dir) lalu keluar: 0 berarti berhasil",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="tanpa perintah: buka desa demo bila basis data masih kosong (tanpa bertanya)",
