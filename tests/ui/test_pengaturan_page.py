@@ -122,3 +122,49 @@ def test_operator_and_language(page: PengaturanPage, ctx: AppContext) -> None:
     page.language.setCurrentIndex(page.language.findData("en"))
     assert ctx.settings.language == "en"
     assert "dibuka ulang" in page.language_note.text()
+
+
+def test_connect_to_a_server_saves_the_address_only_when_it_opens(
+    qtbot: QtBot,
+    page: PengaturanPage,
+    ctx: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    boxes: Any,
+) -> None:
+    from ui import first_start
+
+    page.server_url.setText("D:\\data\\jamsos.sqlite3")
+    with qtbot.waitSignal(page.server_checked, timeout=TIMEOUT) as blocker:
+        page.connect_server_button.click()
+    assert "PostgreSQL" in blocker.args[0] and "PostgreSQL" in page.server_result.text()
+    assert ctx.settings.server_url == ""
+
+    def unreachable(*, url: str) -> Any:
+        raise first_start.UserError("Tidak dapat terhubung ke server basis data kantor.")
+
+    monkeypatch.setattr(first_start, "open_database", unreachable)
+    page.server_url.setText("postgresql://sekdes:rahasia@kantor/jamsos")
+    with qtbot.waitSignal(page.server_checked, timeout=TIMEOUT):
+        page.connect_server_button.click()
+    assert "Tidak dapat terhubung" in page.server_result.text()
+    assert ctx.settings.server_url == "" and boxes.titles() == []
+    assert not page.forget_server_button.isVisibleTo(page)
+
+
+@pytest.mark.postgres
+def test_connect_to_a_real_server_then_forget_it(
+    qtbot: QtBot, page: PengaturanPage, ctx: AppContext, boxes: Any
+) -> None:
+    from tests.core.store_helpers import pg_database
+
+    with pg_database() as url:
+        page.server_url.setText(url)
+        with qtbot.waitSignal(page.server_checked, timeout=TIMEOUT) as blocker:
+            page.connect_server_button.click()
+        assert blocker.args == [""]
+        assert ctx.settings.server_url == url
+        assert boxes.titles() == ["Server bersama"]
+        assert "server" in page.server_label.text()
+        assert page.forget_server_button.isVisibleTo(page)
+        page.forget_server_button.click()
+        assert ctx.settings.server_url == ""

@@ -26,6 +26,7 @@ from desa_budget.profile import get_profile, save_profile
 from desa_budget.simulation import load_roster_year
 from ui import errors, msgbox
 from ui.app_context import AppContext, NavTarget
+from ui.first_start import check_server
 from ui.i18n import LANGUAGES, _
 from ui.models.grid_model import GridModel
 from ui.models.settings_models import BackupModel
@@ -48,6 +49,7 @@ def _selectable(text: str) -> QLabel:
 class PengaturanPage(Page):
     backup_made = Signal(str)
     restored = Signal(str)  # the backup of what was replaced
+    server_checked = Signal(str)  # "" when the address was saved, else the problem
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -79,7 +81,24 @@ class PengaturanPage(Page):
         server_row = QHBoxLayout()
         server_row.addWidget(self.server_label, 1)
         server_row.addWidget(self.forget_server_button)
-        where_box = group(_("Lokasi data"), where, server_row)
+        self.server_url = QLineEdit()
+        self.server_url.setPlaceholderText("postgresql://nama:sandi@server-kantor/jamsos")
+        self.server_url.setToolTip(
+            _(
+                "Beberapa komputer memakai satu basis data PostgreSQL. Alamat diuji dulu "
+                "sebelum disimpan; dipakai sesudah aplikasi dibuka ulang."
+            )
+        )
+        self.connect_server_button = QPushButton(_("Uji dan simpan server"))
+        self.connect_server_button.clicked.connect(self.connect_server)
+        self.server_result = QLabel()
+        self.server_result.setWordWrap(True)
+        self.server_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        connect_row = QHBoxLayout()
+        connect_row.addWidget(QLabel(_("Server bersama")))
+        connect_row.addWidget(self.server_url, 1)
+        connect_row.addWidget(self.connect_server_button)
+        where_box = group(_("Lokasi data"), where, server_row, connect_row, self.server_result)
 
         self.backup_view = table_view(self.backup_model, BackupModel.BERKAS)
         self.backup_view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -224,6 +243,7 @@ class PengaturanPage(Page):
         sqlite = self.ctx.db.file is not None
         busy = self.task is not None and self.task.running
         self.make_backup_button.setEnabled(sqlite and not busy)
+        self.connect_server_button.setEnabled(not busy)
         chosen = self.backup_view.selectionModel().selectedRows()
         self.restore_button.setEnabled(sqlite and not busy and bool(chosen))
         self.save_profile_button.setEnabled(self.profile_form.kode_ok())
@@ -364,6 +384,36 @@ class PengaturanPage(Page):
         self.language_note.setText(
             _("Tersimpan. Bahasa baru dipakai sesudah aplikasi dibuka ulang.")
         )
+
+    def connect_server(self) -> None:
+        """Test the typed PostgreSQL address off the GUI thread; save it only when it opens."""
+        url = self.server_url.text().strip()
+
+        def done(problem: Any) -> None:
+            self._update_buttons()
+            if problem:
+                self.server_result.setStyleSheet("color: #b00020;")
+                self.server_result.setText(str(problem))
+                self.server_checked.emit(str(problem))
+                return
+            self.ctx.settings.server_url = url
+            self.server_url.clear()
+            self.server_result.setStyleSheet("")
+            self.server_result.setText("")
+            self.refresh()
+            msgbox.info(
+                self,
+                _("Server bersama"),
+                _(
+                    "Alamat server tersimpan. Tutup lalu buka lagi Jamsos Desa untuk bekerja "
+                    "dengan data di server."
+                ),
+            )
+            self.server_checked.emit("")
+
+        self.server_result.setStyleSheet("")
+        self.server_result.setText(_("Menghubungi server…"))
+        self._run(lambda: check_server(url), _("Menghubungi server…"), done)
 
     def forget_server(self) -> None:
         self.ctx.settings.server_url = ""
