@@ -175,14 +175,24 @@ def tier_costs(
     *,
     bpu_discount: bool = False,
     sumber_of: Mapping[str, str] | None = None,
+    programs_by_category: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[tuple[PersonCost, ...], int, tuple[int, ...], tuple[str, ...]]:
-    """(eligible persons' costs in roster order, persons before the cap, unpriced ids, notes)."""
+    """(eligible persons' costs in roster order, persons before the cap, unpriced ids, notes).
+
+    ``programs_by_category`` narrows a tier to the programs a scenario chose for a category: a
+    program switched off there is not planned for anyone of it."""
     candidates, unpriced = _eligible(entries, tier)
     costs: list[PersonCost] = []
     notes: dict[str, None] = {}
     in_roster = 0
+    chosen = programs_by_category or {}
     for e in candidates:
-        programs = tuple(p for p in tier.programs if not (p == "JP" and e.segmen != "PU"))
+        allowed = chosen.get(e.kategori)
+        programs = tuple(
+            p
+            for p in tier.programs
+            if not (p == "JP" and e.segmen != "PU") and (allowed is None or p in allowed)
+        )
         if not programs:
             continue
         result, said = person_year(rules, e, year, bpu_discount=bpu_discount, programs=programs)
@@ -210,8 +220,11 @@ def plan(
     pagu_per_sumber: Mapping[str, int] | None = None,
     sumber_of: Mapping[str, str] | None = None,
     bpu_discount: bool = False,
+    programs_by_category: Mapping[str, Sequence[str]] | None = None,
 ) -> PlanResult:
-    """Cover tiers in order within ``pagu``; ``entries`` must be in roster order."""
+    """Cover tiers in order within ``pagu``; ``entries`` must be in roster order.
+
+    ``programs_by_category`` (a scenario's choice per category) narrows every tier to it."""
     _check_amount(pagu, "Pagu")
     if mode not in MODES:
         raise UserError(f"Mode '{mode}' tidak dikenal; pilih strict atau fill.")
@@ -228,8 +241,9 @@ def plan(
     stopped = False
     for tier in tiers:
         costs, in_roster, skipped, said = tier_costs(
-            entries, rules, year, tier, bpu_discount=bpu_discount, sumber_of=charge_to
-        )
+            entries, rules, year, tier, bpu_discount=bpu_discount, sumber_of=charge_to,
+            programs_by_category=programs_by_category,
+        )  # fmt: skip
         unpriced.update(dict.fromkeys(skipped))
         notes.update(dict.fromkeys(said))
         covered: list[PersonCost] = []

@@ -268,7 +268,7 @@ def run_scenario(
     result = plan(
         entries, rules, year, pagu=params.pagu, tiers=tiers, mode=params.mode,
         pagu_per_sumber=params.pagu_per_sumber, sumber_of=sumber_of,
-        bpu_discount=params.bpu_discount,
+        bpu_discount=params.bpu_discount, programs_by_category=params.programs or None,
     )  # fmt: skip
     return ScenarioColumn(name, params, sim.desa, sim.potongan, result)
 

@@ -220,3 +220,18 @@ def test_unpriced_persons_are_reported_not_planned() -> None:
     nobody = entry("rt_rw", 0)
     result = plan([nobody], RULES, YEAR, pagu=1_000_000)
     assert result.unpriced == (nobody.person_id,) and by_tier(result)[4].eligible == 0
+
+
+def test_programs_switched_off_for_a_category_are_not_planned() -> None:
+    # JP switched off for the perangkat only: tier 6 keeps the kades and sekdes,
+    # 12 x 3 % x 3.800.000 = 1.368.000 and 12 x 3 % x 3.000.000 = 1.080.000.
+    chosen = {"perangkat_desa": ("JKK", "JKM", "JHT")}
+    result = plan(apparatus(), RULES, YEAR, pagu=100_000_000, programs_by_category=chosen)
+    tiers = by_tier(result)
+    assert (tiers[6].eligible, tiers[6].cost) == (2, 1_368_000 + 1_080_000)
+    assert tiers[5].eligible == 4 and tiers[1].cost == 764_640
+    nothing = plan(
+        apparatus(), RULES, YEAR, pagu=100_000_000,
+        programs_by_category={k: () for k in ("kepala_desa", "sekretaris_desa", "perangkat_desa")},
+    )  # fmt: skip
+    assert nothing.used == 0 and all(t.eligible == 0 for t in nothing.tiers)
