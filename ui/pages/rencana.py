@@ -85,7 +85,9 @@ class RencanaPage(Page):
         splitter.addWidget(scroll)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 800])
+        # Wide enough for the inputs in the chosen language (English labels run longer).
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        splitter.setSizes([max(380, self.inputs.minimumSizeHint().width() + bar + 4), 800])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
