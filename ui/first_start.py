@@ -70,6 +70,18 @@ def check_server(url: str) -> str | None:
     return None
 
 
+def tell_server_saved(parent: QWidget | None) -> None:
+    """The one message after a server address is saved: it is used from the next start."""
+    msgbox.info(
+        parent,
+        _("Server bersama"),
+        _(
+            "Alamat server tersimpan. Tutup lalu buka lagi Jamsos Desa untuk bekerja dengan "
+            "data di server."
+        ),
+    )
+
+
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
     font = label.font()
@@ -255,13 +267,6 @@ def run_first_start(db: Database, *, year: int, auto_demo: bool = False) -> bool
         settings = settings_beside(db)
         settings.server_url = answer.url
         settings.sync()
-        msgbox.info(
-            None,
-            _("Server bersama"),
-            _(
-                "Alamat server tersimpan. Tutup lalu buka lagi Jamsos Desa untuk bekerja dengan "
-                "data di server."
-            ),
-        )
+        tell_server_saved(None)
         return False
     return True

@@ -26,7 +26,7 @@ from desa_budget.profile import get_profile, save_profile
 from desa_budget.simulation import load_roster_year
 from ui import errors, msgbox
 from ui.app_context import AppContext, NavTarget
-from ui.first_start import check_server
+from ui.first_start import check_server, tell_server_saved
 from ui.i18n import LANGUAGES, _
 from ui.models.grid_model import GridModel
 from ui.models.settings_models import BackupModel
@@ -401,14 +401,7 @@ class PengaturanPage(Page):
             self.server_result.setStyleSheet("")
             self.server_result.setText("")
             self.refresh()
-            msgbox.info(
-                self,
-                _("Server bersama"),
-                _(
-                    "Alamat server tersimpan. Tutup lalu buka lagi Jamsos Desa untuk bekerja "
-                    "dengan data di server."
-                ),
-            )
+            tell_server_saved(self)
             self.server_checked.emit("")
 
         self.server_result.setStyleSheet("")
