@@ -1,3 +1,4 @@
-"""Jamsos Desa core: rules, money, store, planner, documents. Never imports Qt."""
+"""Jamsos Desa core (never imports Qt): store, village, rules, contributions, roster, budget,
+reports, sheets and cli, each depending only on those before it (see README, Development)."""
 
 __version__ = "0.1.0"

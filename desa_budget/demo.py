@@ -11,11 +11,11 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desa_budget import profile as village_profile
-from desa_budget import roster
 from desa_budget.errors import UserError
-from desa_budget.models import Person, VillageProfile
-from desa_budget.roster_data import CoverageData, PersonData, PostData, load_limits
+from desa_budget.roster import service as roster
+from desa_budget.roster.data import CoverageData, PersonData, PostData, load_limits
+from desa_budget.store.models import Person, VillageProfile
+from desa_budget.village import profile as village_profile
 
 SEED = 3302122005
 KODE_DESA = "33.02.12.2005"

@@ -1,4 +1,6 @@
-"""Integer rupiah: the one rounding function and Indonesian number formatting."""
+"""Integer rupiah: the one rounding function, and percentages read as Decimal fractions.
+
+Turning amounts into text lives in desa_budget.format."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -13,29 +15,3 @@ def round_rupiah(amount: Decimal) -> int:
 def pct(text: str) -> Decimal:
     """A percentage written as text ("0.24") as a Decimal fraction (0.0024)."""
     return Decimal(text) / Decimal(100)
-
-
-def format_number(amount: int) -> str:
-    """2426640 -> "2.426.640"; negative numbers keep their sign."""
-    sign = "-" if amount < 0 else ""
-    return sign + f"{abs(amount):,}".replace(",", ".")
-
-
-def format_rp(amount: int) -> str:
-    """2426640 -> "Rp2.426.640" (prose form)."""
-    if amount < 0:
-        return "-Rp" + format_number(-amount)
-    return "Rp" + format_number(amount)
-
-
-def format_cell(amount: int) -> str:
-    """Table form: "2.426.640", and "-" for zero."""
-    return "-" if amount == 0 else format_number(amount)
-
-
-def format_decimal(value: Decimal, places: int = 2) -> str:
-    """A rate or percentage with comma decimals: Decimal("0.54") -> "0,54"."""
-    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign = "-" if q < 0 else ""
-    whole, _, frac = f"{abs(q):f}".partition(".")
-    return sign + format_number(int(whole)) + ("," + frac if frac else "")

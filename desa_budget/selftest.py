@@ -8,10 +8,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desa_budget import audit
 from desa_budget.errors import UserError
-from desa_budget.models import Person
-from desa_budget.store import Database, open_database
+from desa_budget.store import audit
+from desa_budget.store.database import Database
+from desa_budget.store.models import Person
+from desa_budget.store.opening import open_database
 
 log = logging.getLogger("jamsos.selftest")
 
@@ -20,14 +21,14 @@ Report = Callable[[str], None]
 
 def run_core_checks(data_dir: Path | str | None, db_url: str | None, report: Report) -> Database:
     """Run the checks, reporting each passed step; raise on the first failure."""
+    from desa_budget.budget.planner import plan
+    from desa_budget.budget.versions import current
+    from desa_budget.contributions.simulation import load_roster_year
     from desa_budget.demo import create_demo_village
-    from desa_budget.planner import plan
     from desa_budget.reports.data import gather_annex_data
     from desa_budget.reports.render import write_pdf
     from desa_budget.rules import load_rules
     from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
-    from desa_budget.simulation import load_roster_year
-    from desa_budget.versions import current
 
     db = open_database(data_dir=data_dir, url=db_url)
     report(f"basis data dibuka dan dimigrasi: {db.location}")

@@ -6,6 +6,7 @@ The large roster is the demo village's simulation with its persons copied (new i
 NIKs) up to ``--persons``; its budget lines are rebuilt with the village's own code mapping, so
 the documents are those of a real village of that size. Times are the best of ``--repeat`` runs.
 """
+# ruff: noqa: E402  (sys.path is set up before the project's imports)
 
 import argparse
 import dataclasses
@@ -17,13 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desa_budget import budget_settings  # noqa: E402
-from desa_budget.codes.lines import build_lines  # noqa: E402
-from desa_budget.demo import create_demo_village  # noqa: E402
-from desa_budget.reports import AnnexData, gather_annex_data, render_documents  # noqa: E402
-from desa_budget.results import Simulation  # noqa: E402
-from desa_budget.rules import load_rules  # noqa: E402
-from desa_budget.store import open_database  # noqa: E402
+from desa_budget.budget import settings as budget_settings
+from desa_budget.budget.lines import build_lines
+from desa_budget.contributions.results import Simulation
+from desa_budget.demo import create_demo_village
+from desa_budget.reports import AnnexData, gather_annex_data, render_documents
+from desa_budget.rules import load_rules
+from desa_budget.store.opening import open_database
 
 
 def enlarged(data: AnnexData, persons: int, lines_for: object) -> AnnexData:

@@ -5,6 +5,7 @@ village (20-160 persons, varied categories, programs and months) is computed by 
 and written by export_dpmd into a temporary folder; only the consolidation (and, separately, the
 recap workbook and PDF) is timed. Not a test: the figure depends on the machine.
 """
+# ruff: noqa: E402  (sys.path is set up before the project's imports)
 
 import argparse
 import random
@@ -18,12 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "core"))  # the village generator the tests use
 
-from sheets_helpers import village  # noqa: E402
+from sheets_helpers import village
 
-from desa_budget.sheets.consolidate import consolidate  # noqa: E402
-from desa_budget.sheets.dpmd import export_dpmd  # noqa: E402
-from desa_budget.sheets.recap import write_recap  # noqa: E402
-from desa_budget.sheets.recap_pdf import write_recap_pdf  # noqa: E402
+from desa_budget.reports.recap import write_recap_pdf
+from desa_budget.sheets.consolidate import consolidate
+from desa_budget.sheets.dpmd import export_dpmd
+from desa_budget.sheets.recap import write_recap
 
 
 def main() -> int:

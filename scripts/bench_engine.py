@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desa_budget.engine import Participation, quote_months  # noqa: E402
-from desa_budget.money import format_number, format_rp  # noqa: E402
+from desa_budget.contributions.engine import Participation, quote_months
+from desa_budget.format import format_number, format_rp
 from desa_budget.rules import load_rules  # noqa: E402
 
 PACKAGES = (

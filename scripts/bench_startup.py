@@ -55,7 +55,7 @@ started.app.exec()
 PREPARE = """
 import sys
 from desa_budget.demo import create_demo_village
-from desa_budget.store import open_database
+from desa_budget.store.opening import open_database
 db = open_database(data_dir=sys.argv[1])
 with db.session() as session:
     create_demo_village(session, operator="bench")

@@ -7,6 +7,7 @@ shows the planner), writes the draft set, then adopts APBDes Murni (Perdes 2 / P
 Januari) and writes the adopted set on every paper and orientation. Each PDF goes to OUT_DIR
 with its pages as PNG (``pdftoppm``, from poppler-utils) for looking at what a camat will see.
 """
+# ruff: noqa: E402  (sys.path is set up before the project's imports)
 
 import argparse
 import io
@@ -20,12 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desa_budget import budget_settings, versions  # noqa: E402
-from desa_budget.demo import create_demo_village  # noqa: E402
-from desa_budget.models import VillageProfile  # noqa: E402
-from desa_budget.reports import gather_annex_data, write_pdf  # noqa: E402
-from desa_budget.rules import load_rules  # noqa: E402
-from desa_budget.store import open_database  # noqa: E402
+from desa_budget.budget import settings as budget_settings
+from desa_budget.budget import versions
+from desa_budget.demo import create_demo_village
+from desa_budget.reports import gather_annex_data, write_pdf
+from desa_budget.rules import load_rules
+from desa_budget.store.models import VillageProfile
+from desa_budget.store.opening import open_database
 
 
 def demo_logo() -> bytes:

@@ -71,7 +71,7 @@ def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
 
 
 def more_dialogs(window: Any, ctx: Any, app: QApplication, out: Path, suffix: str) -> None:
-    from desa_budget import budget_settings
+    from desa_budget.budget import settings as budget_settings
     from ui.dialogs.adopt_dialog import AdoptDialog
     from ui.dialogs.code_dialogs import LocalCodeDialog, PersonCodesDialog
     from ui.dialogs.mapping_dialog import MappingDialog
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     settle(app)
     suffix = "" if args.lang == "id" else f"_{args.lang}"
     with ctx.db.session() as session:  # a pagu, so the planner has something to show
-        from desa_budget.budget_settings import set_budget_year
+        from desa_budget.budget.settings import set_budget_year
 
         set_budget_year(
             session, ctx.year, total_belanja=1_250_000_000, pagu=40_000_000, operator="demo"
@@ -142,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     second_tabs(window, app, args.out, suffix)
 
     # Dialogs, shown without exec() and photographed.
-    from desa_budget import roster
     from desa_budget.errors import UserError
-    from desa_budget.roster_data import load_limits
+    from desa_budget.roster import service as roster
+    from desa_budget.roster.data import load_limits
     from ui.dialogs.end_post_dialog import EndPostDialog
     from ui.dialogs.import_preview import ImportPreviewDialog
     from ui.dialogs.person_dialog import PersonDialog

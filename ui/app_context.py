@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desa_budget.rules import RuleSet
-from desa_budget.store import Database
+from desa_budget.store.database import Database
 from ui.settings import Settings
 
 

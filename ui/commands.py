@@ -11,8 +11,8 @@ from datetime import date
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
-from desa_budget import roster
-from desa_budget.roster import CoverageData, PersonData, PersonDetail, PostData
+from desa_budget.roster import service as roster
+from desa_budget.roster.service import CoverageData, PersonData, PersonDetail, PostData
 from ui.app_context import AppContext
 from ui.i18n import _
 

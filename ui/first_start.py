@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
-from desa_budget import audit
 from desa_budget.demo import create_demo_village
 from desa_budget.errors import UserError
-from desa_budget.models import Person, VillageProfile
 from desa_budget.paths import data_paths
-from desa_budget.profile import ProfileData, save_profile, validate_profile
-from desa_budget.store import Database, open_database
+from desa_budget.store import audit
+from desa_budget.store.database import Database
+from desa_budget.store.models import Person, VillageProfile
+from desa_budget.store.opening import open_database
+from desa_budget.village.profile import ProfileData, save_profile, validate_profile
 from ui import msgbox
 from ui.i18n import _
 from ui.settings import Settings

@@ -8,13 +8,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication
 
-from desa_budget import audit
 from desa_budget.errors import UserError
 from desa_budget.logging_setup import configure_logging, ensure_std_streams
 from desa_budget.paths import data_paths
-from desa_budget.profile import get_profile
 from desa_budget.rules import load_rules
-from desa_budget.store import open_database
+from desa_budget.store import audit
+from desa_budget.store.opening import open_database
+from desa_budget.village.profile import get_profile
 from ui import errors, i18n
 from ui.app_context import AppContext
 from ui.first_start import run_first_start

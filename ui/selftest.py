@@ -38,7 +38,7 @@ def _show_window(db: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desa_budget.rules import load_rules
-    from desa_budget.store import Database
+    from desa_budget.store.database import Database
     from ui.app_context import AppContext
     from ui.main_window import MainWindow
     from ui.settings import Settings

@@ -72,9 +72,19 @@ def _command_modules() -> list[ModuleType]:
         quote,
         roster_cmds,
         store_cmds,
+        version_cmds,
     )
 
-    return [quote, store_cmds, roster_cmds, budget_cmds, codes_cmds, annex_cmds, export_cmds]
+    return [
+        quote,
+        store_cmds,
+        roster_cmds,
+        budget_cmds,
+        version_cmds,
+        codes_cmds,
+        annex_cmds,
+        export_cmds,
+    ]
 
 
 def build_parser() -> IndonesianArgumentParser:

@@ -1,25 +1,18 @@
 """Commands: ``lines`` (APBDes lines of a year) and ``plan`` (what the pagu can cover).
 
-Their JSON shapes are stable (issue 4 part 6); automated checks read them. ``version`` and
-``scenario`` live in version_cmds and are registered from here.
+Their JSON shapes are stable (issue 4 part 6); automated checks read them.
 """
 
 import argparse
 import json
-import re
-from datetime import date
 from typing import Any
 
-from desa_budget.cli import version_cmds
-from desa_budget.cli.common import open_from_args
-from desa_budget.errors import UserError
-from desa_budget.money import format_cell, format_rp
-from desa_budget.planner import MODES, PlanResult, default_tiers, plan
-from desa_budget.profile import get_profile
+from desa_budget.budget.planner import MODES, PlanResult, default_tiers, plan
+from desa_budget.cli.common import open_from_args, parse_rupiah, year_of
+from desa_budget.contributions.simulation import load_roster_year
+from desa_budget.format import format_cell, format_rp
 from desa_budget.rules import load_rules
-from desa_budget.simulation import load_roster_year
-
-_DIGITS = re.compile(r"[0-9]{1,15}")
+from desa_budget.village.profile import get_profile
 
 
 def register(subparsers: Any) -> None:
@@ -47,26 +40,9 @@ def register(subparsers: Any) -> None:
     planner.add_argument("--json", action="store_true", help="keluaran JSON")
     planner.set_defaults(func=run_plan)
 
-    version_cmds.register(subparsers)
-
-
-def year_of(args: argparse.Namespace) -> int:
-    year: int | None = getattr(args, "year", None)
-    return year if year is not None else date.today().year
-
-
-def parse_rupiah(text: str, what: str = "Pagu") -> int:
-    """Digits only ("150000000"): dots, commas, signs and decimals are refused, never guessed."""
-    if not _DIGITS.fullmatch(text.strip()):
-        raise UserError(
-            f"{what} '{text}' tidak sah; tulis bilangan bulat rupiah yang tidak negatif, "
-            "angka saja tanpa titik (mis. 150000000)."
-        )
-    return int(text.strip())
-
 
 def run_lines(args: argparse.Namespace) -> int:
-    from desa_budget import versions
+    from desa_budget.budget import versions
 
     year = year_of(args)
     rules = load_rules()

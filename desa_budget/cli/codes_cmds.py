@@ -4,12 +4,13 @@ overrides) and the year's figures the checks need (total belanja desa, pagu)."""
 import argparse
 from typing import Any
 
-from desa_budget import audit, budget_settings, categories
-from desa_budget.cli.budget_cmds import parse_rupiah
-from desa_budget.cli.common import open_from_args
-from desa_budget.codes.forms import format_siskeudes
+from desa_budget.budget import settings as budget_settings
+from desa_budget.budget.codes.forms import format_siskeudes
+from desa_budget.cli.common import open_from_args, parse_rupiah
 from desa_budget.errors import UserError
-from desa_budget.roster_list import find_person_id
+from desa_budget.roster.read import find_person_id
+from desa_budget.store import audit
+from desa_budget.village import categories
 
 
 def register(subparsers: Any) -> None:

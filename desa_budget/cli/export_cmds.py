@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_budget.cli.common import open_from_args
-from desa_budget.money import format_rp
+from desa_budget.format import format_rp
 from desa_budget.sheets.xlsx_style import PAPER_SIZES, check_target
 
 EXIT_NOTHING_USED = 2
@@ -103,7 +103,7 @@ def run_sipp(args: argparse.Namespace) -> int:
 
 
 def run_consolidate(args: argparse.Namespace) -> int:
-    from desa_budget.codes.profiles import get_kabupaten_profile
+    from desa_budget.budget.codes.profiles import get_kabupaten_profile
     from desa_budget.sheets.consolidate import consolidate
     from desa_budget.sheets.recap import write_recap
 
@@ -123,7 +123,7 @@ def run_consolidate(args: argparse.Namespace) -> int:
         return EXIT_NOTHING_USED
     write_recap(args.out, result, paper=args.paper)
     if args.pdf:
-        from desa_budget.sheets.recap_pdf import write_recap_pdf
+        from desa_budget.reports.recap import write_recap_pdf
 
         write_recap_pdf(args.pdf, result, paper=args.paper)
     total = result.total

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desa_budget.engine import Participation, Quote, quote_months
+from desa_budget.contributions.engine import Participation, Quote, quote_months
 from desa_budget.errors import UserError
-from desa_budget.money import format_cell, format_rp
-from desa_budget.results import PROGRAMS
-from desa_budget.rules import load_rules
-from desa_budget.rules.months import iso_month, month_label, parse_year_month
+from desa_budget.format import format_cell, format_rp, month_label
+from desa_budget.rules import PROGRAMS, load_rules
+from desa_budget.rules.months import iso_month, parse_year_month
 
 _DIGITS = re.compile(r"[0-9]{1,15}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -8,16 +8,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desa_budget import audit, categories
 from desa_budget.cli.common import open_from_args
-from desa_budget.identifiers import mask_nik
-from desa_budget.models import VillageProfile
-from desa_budget.roster_import import ImportEntry, ImportPlan
-from desa_budget.roster_import_apply import apply_import, plan_import
-from desa_budget.roster_xlsx import export_roster, write_template
+from desa_budget.contributions.simulation import simulate
+from desa_budget.contributions.summary import simulation_summary, simulation_table
+from desa_budget.roster.workbook.apply import apply_import, plan_import
+from desa_budget.roster.workbook.export import export_roster, write_template
+from desa_budget.roster.workbook.parse import ImportEntry, ImportPlan
 from desa_budget.rules import load_rules
-from desa_budget.simulation import simulate
-from desa_budget.simulation_report import simulation_summary, simulation_table
+from desa_budget.store import audit
+from desa_budget.store.models import VillageProfile
+from desa_budget.village import categories
+from desa_budget.village.identifiers import mask_nik
 
 
 def register(subparsers: Any) -> None:

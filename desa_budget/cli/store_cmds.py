@@ -3,11 +3,11 @@
 import argparse
 from typing import Any
 
-from desa_budget import audit
-from desa_budget.backup import KIND_WORDS, list_backups, make_backup, restore_backup
 from desa_budget.cli.common import open_from_args
 from desa_budget.errors import UserError
-from desa_budget.profile import ProfileData, get_profile, save_profile, validate_profile
+from desa_budget.store import audit
+from desa_budget.store.backup import KIND_WORDS, list_backups, make_backup, restore_backup
+from desa_budget.village.profile import ProfileData, get_profile, save_profile, validate_profile
 
 _REQUIRED = (("kode_desa", "--kode-desa"), ("kecamatan", "--kecamatan"), ("kabupaten", "--kabupaten"),
              ("provinsi", "--provinsi"))  # fmt: skip

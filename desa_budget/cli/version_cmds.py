@@ -5,13 +5,13 @@ import json
 from datetime import date
 from typing import Any
 
-from desa_budget import audit, categories
-from desa_budget.cli.common import open_from_args
+from desa_budget.budget.planner import DEFAULT_TIERS, MODES
+from desa_budget.cli.common import open_from_args, parse_rupiah
 from desa_budget.errors import UserError
-from desa_budget.money import format_cell, format_rp
-from desa_budget.planner import DEFAULT_TIERS, MODES
-from desa_budget.results import PROGRAMS
-from desa_budget.rules import load_rules
+from desa_budget.format import format_cell, format_rp
+from desa_budget.rules import PROGRAMS, load_rules
+from desa_budget.store import audit
+from desa_budget.village import categories
 
 
 def register(subparsers: Any) -> None:
@@ -77,7 +77,7 @@ def parse_date(text: str | None, what: str) -> date | None:
 
 
 def run_adopt(args: argparse.Namespace) -> int:
-    from desa_budget import versions
+    from desa_budget.budget import versions
 
     tanggal_perdes = parse_date(args.tanggal_perdes, "Tanggal Perdes")
     tanggal_perkades = parse_date(args.tanggal_perkades, "Tanggal Perkades")
@@ -98,7 +98,7 @@ def run_adopt(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from desa_budget import versions
+    from desa_budget.budget import versions
 
     db = open_from_args(args)
     with db.session() as session:
@@ -119,7 +119,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    from desa_budget import versions
+    from desa_budget.budget import versions
 
     rules = load_rules()
     db = open_from_args(args)
@@ -168,8 +168,7 @@ def _programs(items: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 def run_scenario_save(args: argparse.Namespace) -> int:
-    from desa_budget import scenarios
-    from desa_budget.cli.budget_cmds import parse_rupiah
+    from desa_budget.budget import scenarios
 
     order = tuple(t.number for t in DEFAULT_TIERS)
     if args.tiers:
@@ -193,7 +192,7 @@ def run_scenario_save(args: argparse.Namespace) -> int:
 
 
 def run_scenario_list(args: argparse.Namespace) -> int:
-    from desa_budget import scenarios
+    from desa_budget.budget import scenarios
 
     db = open_from_args(args)
     with db.session() as session:
@@ -211,7 +210,7 @@ def run_scenario_list(args: argparse.Namespace) -> int:
 
 
 def run_scenario_compare(args: argparse.Namespace) -> int:
-    from desa_budget import scenarios
+    from desa_budget.budget import scenarios
 
     rules = load_rules()
     db = open_from_args(args)
@@ -227,7 +226,7 @@ def run_scenario_compare(args: argparse.Namespace) -> int:
 
 
 def run_scenario_delete(args: argparse.Namespace) -> int:
-    from desa_budget import scenarios
+    from desa_budget.budget import scenarios
 
     db = open_from_args(args)
     with db.session() as session:

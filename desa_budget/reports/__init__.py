@@ -1,4 +1,5 @@
-"""The printed documents: PDF budget annexes (daftar nominatif, penjabaran, RAB, ringkasan)."""
+"""Every PDF: the budget annexes (daftar nominatif, penjabaran, RAB, ringkasan) and, in recap.py,
+the DPMD's kabupaten recap. Page machinery in page.py, shared blocks in blocks.py."""
 
 from desa_budget.reports.data import AnnexData, Regulation, gather_annex_data, jp_ceiling_text
 from desa_budget.reports.render import DOCS, expand_docs, render_documents, write_pdf

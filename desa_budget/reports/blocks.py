@@ -23,9 +23,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desa_budget.reports.data import AnnexData, Regulation, tanggal_indonesia
+from desa_budget.format import tanggal_indonesia, terbilang_rupiah
+from desa_budget.reports.data import AnnexData, Regulation
 from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts
-from desa_budget.terbilang import terbilang_rupiah
 
 log = logging.getLogger(__name__)
 

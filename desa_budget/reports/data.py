@@ -8,37 +8,18 @@ from types import MappingProxyType
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desa_budget import budget_settings, versions
-from desa_budget.codes.checks import CheckResult
-from desa_budget.codes.lines import BudgetLines
+from desa_budget.budget import settings as budget_settings
+from desa_budget.budget import versions
+from desa_budget.budget.checks import CheckResult
+from desa_budget.budget.lines import BudgetLines
+from desa_budget.budget.planner import PlanResult, default_tiers, plan
+from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.simulation import load_roster_year
 from desa_budget.errors import UserError
-from desa_budget.models import VillageProfile
-from desa_budget.money import format_rp
-from desa_budget.planner import PlanResult, default_tiers, plan
-from desa_budget.profile import ProfileData, get_profile
-from desa_budget.results import Simulation
+from desa_budget.format import MONTH_NAMES, format_rp
 from desa_budget.rules import RuleSet
-from desa_budget.simulation import load_roster_year
-
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def tanggal_indonesia(day: date) -> str:
-    """date(2026, 1, 2) -> "2 Januari 2026"."""
-    return f"{day.day} {BULAN[day.month - 1]} {day.year}"
+from desa_budget.store.models import VillageProfile
+from desa_budget.village.profile import ProfileData, get_profile
 
 
 @dataclass(frozen=True)
@@ -75,10 +56,10 @@ def _month_span(first: int, last: int, year: int) -> str:
     if first == 1 and last == 12:
         return f"sepanjang {year}"
     if last == 12:
-        return f"mulai {BULAN[first - 1]} {year}"
+        return f"mulai {MONTH_NAMES[first - 1]} {year}"
     if first == last:
-        return f"{BULAN[first - 1]} {year}"
-    return f"{BULAN[first - 1]}–{BULAN[last - 1]} {year}"
+        return f"{MONTH_NAMES[first - 1]} {year}"
+    return f"{MONTH_NAMES[first - 1]}–{MONTH_NAMES[last - 1]} {year}"
 
 
 def jp_ceiling_text(rules: RuleSet, year: int) -> str:

@@ -6,15 +6,15 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Spacer
 
-from desa_budget import categories
-from desa_budget.identifiers import mask_nik
-from desa_budget.money import format_cell, format_rp
+from desa_budget.contributions.results import PersonYear, ProgramAmount
+from desa_budget.format import format_cell, format_rp
 from desa_budget.reports import blocks, signatures
 from desa_budget.reports.blocks import GROUP_FILL, LampiranRef, markup, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
-from desa_budget.results import PersonYear, ProgramAmount
+from desa_budget.village import categories
+from desa_budget.village.identifiers import mask_nik
 
 GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("KEPALA DESA DAN PERANGKAT DESA", categories.APPARATUS),

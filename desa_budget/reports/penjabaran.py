@@ -5,8 +5,8 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Spacer
 
-from desa_budget.codes.lines import BudgetLine
-from desa_budget.money import format_cell, format_number, format_rp
+from desa_budget.budget.lines import BudgetLine
+from desa_budget.format import format_cell, format_number, format_rp
 from desa_budget.reports import blocks, signatures
 from desa_budget.reports.blocks import GROUP_FILL, LampiranRef, indented, para
 from desa_budget.reports.data import AnnexData

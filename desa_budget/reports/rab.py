@@ -6,15 +6,15 @@ from collections.abc import Mapping, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, PageBreak, Spacer, Table, TableStyle
 
-from desa_budget.codes.lines import BudgetLine
-from desa_budget.money import format_cell, format_number, format_rp
+from desa_budget.budget.lines import BudgetLine
+from desa_budget.contributions.results import PersonYear
+from desa_budget.format import MONTH_NAMES, format_cell, format_number, format_rp
 from desa_budget.reports import blocks, signatures
 from desa_budget.reports.blocks import LampiranRef, indented, para
-from desa_budget.reports.data import BULAN, AnnexData
+from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, REGULAR
 from desa_budget.reports.page import Layout
 from desa_budget.reports.penjabaran import budget_tree, kegiatan_name, parents
-from desa_budget.results import PersonYear
 
 HEADER = ["NO / KODE", "URAIAN", "VOLUME", "SATUAN", "HARGA SATUAN (Rp)", "JUMLAH (Rp)"]
 
@@ -47,8 +47,8 @@ def waktu_pelaksanaan(months: set[int], year: int) -> str:
         return "-"
     first, last = min(months), max(months)
     if first == last:
-        return f"{BULAN[first - 1]} {year}"
-    return f"{BULAN[first - 1]} – {BULAN[last - 1]} {year}"
+        return f"{MONTH_NAMES[first - 1]} {year}"
+    return f"{MONTH_NAMES[first - 1]} – {MONTH_NAMES[last - 1]} {year}"
 
 
 def _header(data: AnnexData, kegiatan: str, lines: Sequence[BudgetLine], width: float) -> Table:

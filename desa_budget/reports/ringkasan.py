@@ -8,15 +8,16 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
 
-from desa_budget import categories
-from desa_budget.money import format_cell, format_number, format_rp
+from desa_budget.contributions.results import ProgramAmount
+from desa_budget.format import MONTH_ABBR, format_cell, format_number, format_rp
 from desa_budget.reports import blocks, signatures
 from desa_budget.reports.blocks import LampiranRef, para
-from desa_budget.reports.data import BULAN, AnnexData
+from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, REGULAR
 from desa_budget.reports.page import Layout
 from desa_budget.reports.penjabaran import title_place
-from desa_budget.results import PROGRAMS, ProgramAmount
+from desa_budget.rules import PROGRAMS
+from desa_budget.village import categories
 
 PROGRAM_COLORS = {
     "JKK": colors.HexColor("#4C72B0"),
@@ -128,7 +129,7 @@ def month_chart(data: AnnexData, width: float, height: float) -> Drawing:
     chart.width, chart.height = width - 52, height - 50
     chart.data = [series[n] for n in names] or [[0] * 12]
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [b[:3] for b in BULAN]
+    chart.categoryAxis.categoryNames = list(MONTH_ABBR)
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0

@@ -1,8 +1,10 @@
-"""BPJS Ketenagakerjaan rules as dated data: one loader, one frozen lookup object."""
+"""Rules as dated data: the BPJS Ketenagakerjaan tables (one loader, one frozen lookup object) and
+the budget limits (siltap minimums, the 30 % ceiling) in limits.py."""
 
 from desa_budget.rules.loader import JKK_CLASSES, load_rules
 from desa_budget.rules.ruleset import (
     GENERAL_SECTOR,
+    PROGRAMS,
     BpuParams,
     Ceiling,
     Discount,
@@ -21,6 +23,7 @@ __all__ = [
     "Discount",
     "IncomeBracket",
     "MonthRules",
+    "PROGRAMS",
     "PuRate",
     "RuleRow",
     "RuleSet",

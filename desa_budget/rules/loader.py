@@ -9,8 +9,8 @@ from typing import TypeVar
 from desa_budget import paths
 from desa_budget.errors import UserError
 from desa_budget.money import pct
-from desa_budget.results import PROGRAMS
 from desa_budget.rules.ruleset import (
+    PROGRAMS,
     BpuParams,
     Discount,
     IncomeBracket,

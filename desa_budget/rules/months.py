@@ -1,21 +1,8 @@
-"""Months as one integer (year * 12 + month - 1), "YYYY-MM" text and Indonesian month names."""
+"""Months as one integer (year * 12 + month - 1) and as "YYYY-MM" text."""
 
 import re
 
-MONTH_NAMES: tuple[str, ...] = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from desa_budget.format import month_label
 
 _YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
@@ -44,11 +31,6 @@ def parse_year_month(text: str) -> tuple[int, int] | None:
 def iso_month(year: int, month: int) -> str:
     """(2026, 3) -> "2026-03"."""
     return f"{year:04d}-{month:02d}"
-
-
-def month_label(year: int, month: int) -> str:
-    """(2026, 3) -> "Maret 2026"."""
-    return f"{MONTH_NAMES[month - 1]} {year}"
 
 
 def label_of_index(index: int) -> str:

@@ -14,6 +14,8 @@ T = TypeVar("T")
 GENERAL_SECTOR = "umum"  # PP 50/2025 general BPU; "transportasi" has its own period
 _CACHE_LIMIT = 200_000
 
+PROGRAMS: tuple[str, ...] = ("JKK", "JKM", "JHT", "JP")  # the four BPJS TK programs, in order
+
 
 @dataclass(frozen=True)
 class PuRate:

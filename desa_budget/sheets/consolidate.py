@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from desa_budget import categories
-from desa_budget.codes.checks import DDS, DDS_FORBIDDEN
-from desa_budget.codes.profiles import KabupatenProfile
+from desa_budget.budget.checks import DDS, DDS_FORBIDDEN
+from desa_budget.budget.codes.profiles import KabupatenProfile
 from desa_budget.errors import UserError
 from desa_budget.money import round_rupiah
 from desa_budget.sheets.dpmd_read import BadFile, CategoryRow, VillageRecap, read_village
+from desa_budget.village import categories
 
 Progress = Callable[[int, int], None]
 

@@ -12,14 +12,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desa_budget import __version__, categories
-from desa_budget.codes.lines import BudgetLines
+from desa_budget import __version__
+from desa_budget.budget.lines import BudgetLines
+from desa_budget.contributions.results import PersonYear, Simulation
 from desa_budget.errors import UserError
-from desa_budget.identifiers import mask_nik
-from desa_budget.results import PROGRAMS, PersonYear, Simulation
-from desa_budget.rules import RuleSet
+from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.sheets.xlsx_style import CellValue, new_workbook, save_atomic, write_table
+from desa_budget.village import categories
+from desa_budget.village.identifiers import mask_nik
 
 DIBAYAR = {"desa": "Desa", "pemda": "Pemda"}
 
@@ -59,9 +60,9 @@ def gather_dpmd_data(
     None takes the newest adopted version of the year (perubahan over murni), else the draft.
     The BPJS status of each person is the roster's current one (registration goes on after
     adoption); amounts are the version's own."""
-    from desa_budget import versions
-    from desa_budget.profile import get_profile
-    from desa_budget.simulation import load_roster_year
+    from desa_budget.budget import versions
+    from desa_budget.contributions.simulation import load_roster_year
+    from desa_budget.village.profile import get_profile
 
     profile = get_profile(session)
     if profile is None:
@@ -99,7 +100,7 @@ def gather_dpmd_data(
 
 
 def _kpj_numbers(session: Session, year: int, person_ids: Sequence[int]) -> dict[int, str]:
-    from desa_budget.models import Coverage
+    from desa_budget.store.models import Coverage
 
     rows = session.execute(
         select(Coverage.person_id, Coverage.tahun, Coverage.nomor_kpj)

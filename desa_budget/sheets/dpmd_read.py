@@ -15,10 +15,10 @@ from typing import Any
 import defusedxml  # noqa: F401  (openpyxl parses with defusedxml when it is installed)
 from openpyxl import load_workbook
 
-from desa_budget import categories
 from desa_budget.errors import UserError
-from desa_budget.identifiers import validate_kode_desa
 from desa_budget.sheets import dpmd_layout as L
+from desa_budget.village import categories
+from desa_budget.village.identifiers import validate_kode_desa
 
 # Rekap columns after Kode Kategori and Kategori, as CategoryRow fields in order.
 COUNT_FIELDS = (

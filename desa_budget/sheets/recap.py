@@ -3,10 +3,10 @@
 from datetime import datetime
 from pathlib import Path
 
-from desa_budget import categories
 from desa_budget.sheets.consolidate import Consolidation, KecamatanRow, flags, percent
 from desa_budget.sheets.dpmd_read import CategoryRow
 from desa_budget.sheets.xlsx_style import CellValue, Column, new_workbook, save_atomic, write_table
+from desa_budget.village import categories
 
 TOTAL_LABEL = "JUMLAH"
 

@@ -15,10 +15,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desa_budget import categories
 from desa_budget.errors import UserError
 from desa_budget.paths import resources_dir
-from desa_budget.results import PROGRAMS
+from desa_budget.rules import PROGRAMS
 from desa_budget.sheets.xlsx_style import (
     CellValue,
     Column,
@@ -27,6 +26,7 @@ from desa_budget.sheets.xlsx_style import (
     write_table,
     write_text,
 )
+from desa_budget.village import categories
 
 SHEETS = ("PU", "BPU")
 FIELDS = (
@@ -116,10 +116,10 @@ def load_columns(path: Path | None = None) -> tuple[SippColumn, ...]:
 
 def gather_sipp_data(session: Session, *, year: int) -> SippData:
     """Everyone covered in ``year`` whose BPJS status is still belum, in roster order."""
-    from desa_budget.engine import months_in_post
-    from desa_budget.models import Person
-    from desa_budget.profile import get_profile
-    from desa_budget.simulation import load_roster_year
+    from desa_budget.contributions.engine import months_in_post
+    from desa_budget.contributions.simulation import load_roster_year
+    from desa_budget.store.models import Person
+    from desa_budget.village.profile import get_profile
 
     profile = get_profile(session)
     if profile is None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from roster_helpers import make_nik, new_db
 
-from desa_budget import roster
-from desa_budget.store import Database
+from desa_budget.roster import service as roster
+from desa_budget.store.database import Database
 
 YEAR = 2025
 KADES_YEAR = 4_213_440

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from desa_budget.codes.catalog import load_catalog
-from desa_budget.codes.profiles import MappingRow, get_kabupaten_profile
-from desa_budget.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.budget.codes.catalog import load_catalog
+from desa_budget.budget.codes.profiles import MappingRow, get_kabupaten_profile
+from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
 
 YEAR = 2026
 NATIONAL = get_kabupaten_profile("nasional")

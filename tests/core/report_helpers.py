@@ -20,11 +20,11 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from desa_budget.codes.catalog import load_catalog
-from desa_budget.codes.lines import build_lines
-from desa_budget.profile import ProfileData
+from desa_budget.budget.codes.catalog import load_catalog
+from desa_budget.budget.lines import build_lines
+from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
 from desa_budget.reports import AnnexData, Regulation
-from desa_budget.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.village.profile import ProfileData
 
 YEAR = 2026
 DESA_TOTAL = 6_428_536

@@ -7,9 +7,10 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from desa_budget.models import VillageProfile
-from desa_budget.roster_xlsx import HEADERS
-from desa_budget.store import Database, open_database
+from desa_budget.roster.workbook.layout import HEADERS
+from desa_budget.store.database import Database
+from desa_budget.store.models import VillageProfile
+from desa_budget.store.opening import open_database
 
 KODE_DESA = "33.02.12.2005"
 

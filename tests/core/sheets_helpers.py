@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
-from desa_budget.codes.catalog import Catalog, load_catalog
-from desa_budget.codes.lines import LineCode, build_lines
-from desa_budget.codes.profiles import load_kabupaten_profiles
+from desa_budget.budget.codes.catalog import Catalog, load_catalog
+from desa_budget.budget.codes.profiles import load_kabupaten_profiles
+from desa_budget.budget.lines import LineCode, build_lines
+from desa_budget.contributions.simulation import RosterEntry, roster_order, simulate_entries
 from desa_budget.rules import RuleSet, load_rules
 from desa_budget.sheets.dpmd import DpmdData
-from desa_budget.simulation import RosterEntry, roster_order, simulate_entries
 
 YEAR = 2026
 KECAMATAN = ("Sumbang", "Kembaran", "Baturraden", "Cilongok", "Ajibarang", "Wangon")

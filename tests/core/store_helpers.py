@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from desa_budget.store import Database, open_database
+from desa_budget.store.database import Database
+from desa_budget.store.opening import open_database
 
 PG_ENV = "JAMSOS_TEST_PG_URL"
 

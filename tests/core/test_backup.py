@@ -10,17 +10,12 @@ from alembic import command
 from sqlalchemy import create_engine, select
 from store_helpers import Backend, backend_fixture
 
-from desa_budget.backup import list_backups, make_backup, restore_backup
 from desa_budget.cli import main
 from desa_budget.errors import UserError
-from desa_budget.models import VillageProfile
-from desa_budget.store import (
-    Database,
-    alembic_config,
-    current_revision,
-    head_revision,
-    open_database,
-)
+from desa_budget.store.backup import list_backups, make_backup, restore_backup
+from desa_budget.store.database import Database, alembic_config, current_revision, head_revision
+from desa_budget.store.models import VillageProfile
+from desa_budget.store.opening import open_database
 
 backend = backend_fixture()
 

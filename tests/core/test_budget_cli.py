@@ -115,7 +115,7 @@ def test_lines_json_shape_sums_to_simulation(tmp_path, capsys):  # type: ignore[
 def test_version_commands_freeze_the_lines(tmp_path, capsys):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from desa_budget import roster
+    from desa_budget.roster import service as roster
 
     db, ids = small_village(tmp_path)
     y = str(YEAR)

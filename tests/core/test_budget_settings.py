@@ -4,10 +4,10 @@ import pytest
 from budget_helpers import YEAR, small_village
 from sqlalchemy import select
 
-from desa_budget import budget_settings as bs
-from desa_budget import roster
+from desa_budget.budget import settings as bs
 from desa_budget.errors import UserError
-from desa_budget.models import AuditEntry
+from desa_budget.roster import service as roster
+from desa_budget.store.models import AuditEntry
 
 
 def test_mapping_override_and_fallback(tmp_path):  # type: ignore[no-untyped-def]

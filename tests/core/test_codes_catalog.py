@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from codes_helpers import CATALOG
 
-from desa_budget.codes.catalog import catalog_for, load_catalog
-from desa_budget.codes.forms import format_siskeudes, parse_code
+from desa_budget.budget.codes.catalog import load_catalog
+from desa_budget.budget.codes.forms import format_siskeudes, parse_code
+from desa_budget.budget.codes.profiles import catalog_for
 from desa_budget.errors import UserError
 
 HEADER = "kode,level,uraian,source,confidence\n"

@@ -6,14 +6,14 @@ from decimal import Decimal
 import pytest
 from codes_helpers import CATALOG, mapping, person, sim
 
-from desa_budget.codes.catalog import Catalog
-from desa_budget.codes.ceiling import format_percent
-from desa_budget.codes.checks import CheckResult, Finding, check_budget, ratio_30
-from desa_budget.codes.limits import Limits
-from desa_budget.codes.lines import build_lines
-from desa_budget.codes.profiles import get_kabupaten_profile
+from desa_budget.budget.ceiling import format_percent
+from desa_budget.budget.checks import CheckResult, Finding, check_budget, ratio_30
+from desa_budget.budget.codes.catalog import Catalog
+from desa_budget.budget.codes.profiles import get_kabupaten_profile
+from desa_budget.budget.lines import build_lines
+from desa_budget.contributions.results import Simulation
 from desa_budget.errors import UserError
-from desa_budget.results import Simulation
+from desa_budget.rules.limits import Limits
 
 
 def _check(

@@ -5,10 +5,11 @@ from codes_helpers import CATALOG, mapping, person, sim
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desa_budget import categories
-from desa_budget.codes.lines import build_lines, program_words
+from desa_budget.budget.lines import build_lines, program_words
+from desa_budget.contributions.results import PersonYear
 from desa_budget.errors import UserError
-from desa_budget.results import PROGRAMS, PersonYear
+from desa_budget.rules import PROGRAMS
+from desa_budget.village import categories
 
 ALL = ("JKK", "JKM", "JHT", "JP")
 

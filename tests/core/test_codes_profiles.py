@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from codes_helpers import CATALOG, NATIONAL, person, sim
 
-from desa_budget import categories
-from desa_budget.codes.lines import build_lines
-from desa_budget.codes.profiles import get_kabupaten_profile, load_kabupaten_profiles
+from desa_budget.budget.codes.profiles import get_kabupaten_profile, load_kabupaten_profiles
+from desa_budget.budget.lines import build_lines
 from desa_budget.errors import UserError
+from desa_budget.village import categories
 
 
 def test_national_mapping_follows_the_domain_table() -> None:

@@ -6,12 +6,13 @@ from datetime import date
 import pytest
 from roster_helpers import new_db
 
-from desa_budget import identifiers, roster
 from desa_budget.demo import KODE_DESA, create_demo_village
 from desa_budget.errors import UserError
-from desa_budget.roster_data import load_limits
-from desa_budget.roster_import_apply import plan_import
-from desa_budget.roster_xlsx import export_roster
+from desa_budget.roster import service as roster
+from desa_budget.roster.data import load_limits
+from desa_budget.roster.workbook.apply import plan_import
+from desa_budget.roster.workbook.export import export_roster
+from desa_budget.village import identifiers
 
 YEAR = 2025
 

@@ -7,9 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desa_budget.engine import Participation, months_in_post, quote_month, quote_months
+from desa_budget.contributions.engine import (
+    Participation,
+    months_in_post,
+    quote_month,
+    quote_months,
+)
+from desa_budget.contributions.results import ProgramAmount
 from desa_budget.errors import UserError
-from desa_budget.results import ProgramAmount
 from desa_budget.rules import load_rules
 
 RULES = load_rules()

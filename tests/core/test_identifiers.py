@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from desa_budget.errors import UserError
-from desa_budget.identifiers import (
+from desa_budget.village.identifiers import (
     check_nik,
     mask_nik,
     nik_birth_date_and_gender,

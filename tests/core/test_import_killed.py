@@ -12,11 +12,11 @@ import pytest
 from roster_helpers import new_db
 from sqlalchemy import func, select
 
-from desa_budget import audit
 from desa_budget.demo import create_demo_village
-from desa_budget.models import Person
-from desa_budget.roster_xlsx import export_roster
-from desa_budget.store import open_database
+from desa_budget.roster.workbook.export import export_roster
+from desa_budget.store import audit
+from desa_budget.store.models import Person
+from desa_budget.store.opening import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,8 +26,8 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from sqlalchemy import event
     from sqlalchemy.orm import Session
-    from desa_budget.roster_import_apply import apply_import, plan_import
-    from desa_budget.store import open_database
+    from desa_budget.roster.workbook.apply import apply_import, plan_import
+    from desa_budget.store.opening import open_database
 
     db = open_database(data_dir=sys.argv[1])
 

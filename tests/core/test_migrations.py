@@ -7,9 +7,10 @@ from alembic import command
 from sqlalchemy import Engine, create_engine, inspect, select, text
 from store_helpers import Backend, backend_fixture
 
-from desa_budget.backup import list_backups
-from desa_budget.models import Coverage, Person, Post, VillageProfile
-from desa_budget.store import alembic_config, first_revision, head_revision, open_database
+from desa_budget.store.backup import list_backups
+from desa_budget.store.database import alembic_config, first_revision, head_revision
+from desa_budget.store.models import Coverage, Person, Post, VillageProfile
+from desa_budget.store.opening import open_database
 
 backend = backend_fixture()
 
@@ -116,7 +117,7 @@ def test_database_at_base_is_backed_up_before_upgrading(tmp_path: Path) -> None:
 
 def test_head_constant_names_the_newest_migration() -> None:
     """A database at HEAD opens without Alembic; HEAD must follow every new migration script."""
-    from desa_budget.migrations import HEAD
-    from desa_budget.store import head_revision
+    from desa_budget.store.database import head_revision
+    from desa_budget.store.migrations import HEAD
 
     assert HEAD == head_revision()

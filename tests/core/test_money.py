@@ -6,8 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desa_budget.money import format_cell, format_decimal, format_number, format_rp, round_rupiah
-from desa_budget.terbilang import terbilang, terbilang_rupiah
+from desa_budget.format import (
+    format_cell,
+    format_decimal,
+    format_number,
+    format_rp,
+    terbilang,
+    terbilang_rupiah,
+)
+from desa_budget.money import round_rupiah
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ from datetime import date
 
 import pytest
 
+from desa_budget.budget.planner import DEFAULT_TIERS, default_tiers, order_tiers, plan, with_target
+from desa_budget.contributions.simulation import RosterEntry
 from desa_budget.errors import UserError
-from desa_budget.planner import DEFAULT_TIERS, default_tiers, order_tiers, plan, with_target
 from desa_budget.rules import load_rules
-from desa_budget.simulation import RosterEntry
 
 YEAR = 2025
 RULES = load_rules()

@@ -8,12 +8,13 @@ import pytest
 from sqlalchemy import func, select
 from store_helpers import Backend, backend_fixture
 
-from desa_budget import audit
 from desa_budget.cli import main
 from desa_budget.errors import UserError
-from desa_budget.models import AuditEntry, Person, VillageProfile
-from desa_budget.profile import ProfileData, get_profile, save_profile
-from desa_budget.store import ConcurrentEditError, open_database
+from desa_budget.store import audit
+from desa_budget.store.database import ConcurrentEditError
+from desa_budget.store.models import AuditEntry, Person, VillageProfile
+from desa_budget.store.opening import open_database
+from desa_budget.village.profile import ProfileData, get_profile, save_profile
 
 backend = backend_fixture()
 

@@ -10,11 +10,11 @@ from budget_helpers import BORN, DESA_TOTAL, YEAR, small_village
 from report_helpers import text
 from roster_helpers import make_nik, new_db
 
-from desa_budget import roster, versions
+from desa_budget.budget import versions
 from desa_budget.cli import EXIT_USER_ERROR, annex_cmds, build_parser, run_command
-from desa_budget.money import format_number
+from desa_budget.format import format_number, terbilang_rupiah
+from desa_budget.roster import service as roster
 from desa_budget.rules import load_rules
-from desa_budget.terbilang import terbilang_rupiah
 
 
 def cli(tmp_path: Path, argv: Sequence[str]) -> int:

@@ -17,10 +17,9 @@ from report_helpers import (
 )
 
 from desa_budget.errors import UserError
-from desa_budget.money import format_number
+from desa_budget.format import format_number, terbilang_rupiah
 from desa_budget.reports import jp_ceiling_text, render_documents, write_pdf
 from desa_budget.rules import load_rules
-from desa_budget.terbilang import terbilang_rupiah
 
 A4 = (595.28, 841.89)
 F4 = (609.45, 935.43)

@@ -2,7 +2,7 @@
 
 from report_helpers import YEAR, annex_data, base_persons, pages, person
 
-from desa_budget.money import format_number
+from desa_budget.format import format_number
 from desa_budget.reports import render_documents
 
 

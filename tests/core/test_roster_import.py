@@ -8,13 +8,14 @@ from openpyxl import Workbook, load_workbook
 from roster_helpers import make_nik, new_db, row, write_rows
 from sqlalchemy import func, select
 
-from desa_budget import roster
 from desa_budget.cli import main
 from desa_budget.errors import UserError
-from desa_budget.models import Person, Post
-from desa_budget.roster_import import read_roster
-from desa_budget.roster_import_apply import apply_import, plan_import
-from desa_budget.roster_xlsx import HEADERS, export_roster, write_template
+from desa_budget.roster import service as roster
+from desa_budget.roster.workbook.apply import apply_import, plan_import
+from desa_budget.roster.workbook.export import export_roster, write_template
+from desa_budget.roster.workbook.layout import HEADERS
+from desa_budget.roster.workbook.parse import read_roster
+from desa_budget.store.models import Person, Post
 
 YEAR = 2025
 BORN = date(1975, 8, 17)
@@ -241,7 +242,7 @@ def test_template_has_headers_and_imports_as_empty(tmp_path):
 
 
 def test_absurd_sizes_are_refused(tmp_path, monkeypatch):
-    from desa_budget import roster_xlsx_read
+    from desa_budget.roster.workbook import safe_read as roster_xlsx_read
 
     path = write_rows(tmp_path / "d.xlsx", good_rows())
     monkeypatch.setattr(roster_xlsx_read, "MAX_UNPACKED_BYTES", 1_000)

@@ -7,10 +7,10 @@ from roster_helpers import make_nik, new_db
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from desa_budget import roster
 from desa_budget.errors import UserError
-from desa_budget.models import AuditEntry, Coverage, Person, Post
-from desa_budget.roster_data import Limits
+from desa_budget.roster import service as roster
+from desa_budget.roster.data import Limits
+from desa_budget.store.models import AuditEntry, Coverage, Person, Post
 
 YEAR = 2025
 BORN = date(1980, 5, 17)

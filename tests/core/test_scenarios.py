@@ -6,10 +6,10 @@ import pytest
 from budget_helpers import DESA_TOTAL, RENTAN_YEAR, RT_YEAR, YEAR, small_village
 from sqlalchemy import select
 
-from desa_budget import scenarios
+from desa_budget.budget import scenarios
 from desa_budget.errors import UserError
-from desa_budget.models import AuditEntry, Scenario
 from desa_budget.rules import load_rules
+from desa_budget.store.models import AuditEntry, Scenario
 
 RULES = load_rules()
 KADES_BASIC = 246_240  # 12 x (9.120 + 11.400)

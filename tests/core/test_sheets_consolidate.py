@@ -9,13 +9,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sheets_helpers import village
 
-from desa_budget.codes.profiles import load_kabupaten_profiles
+from desa_budget.budget.codes.profiles import load_kabupaten_profiles
 from desa_budget.errors import UserError
+from desa_budget.reports.recap import write_recap_pdf
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.sheets.consolidate import consolidate, percent
 from desa_budget.sheets.dpmd import DpmdData, export_dpmd
 from desa_budget.sheets.recap import write_recap
-from desa_budget.sheets.recap_pdf import write_recap_pdf
 
 SIZES = (20, 45, 70, 110, 160)
 

@@ -10,15 +10,16 @@ from budget_helpers import DESA_TOTAL, KADES_YEAR, YEAR, small_village
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from desa_budget import roster, versions
+from desa_budget.budget import versions
 from desa_budget.cli import IndonesianArgumentParser, export_cmds, run_command
 from desa_budget.errors import UserError
-from desa_budget.models import Coverage
+from desa_budget.roster import service as roster
 from desa_budget.rules import load_rules
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
 from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
-from desa_budget.store import Database
+from desa_budget.store.database import Database
+from desa_budget.store.models import Coverage
 
 
 def _parser() -> IndonesianArgumentParser:

@@ -10,11 +10,11 @@ import pytest
 from openpyxl import load_workbook
 from sheets_helpers import village
 
-from desa_budget import categories
-from desa_budget.identifiers import mask_nik
-from desa_budget.results import PROGRAMS
+from desa_budget.rules import PROGRAMS
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.sheets.dpmd import export_dpmd, month_ranges
+from desa_budget.village import categories
+from desa_budget.village.identifiers import mask_nik
 
 
 def _rows(ws: Any) -> list[tuple[Any, ...]]:

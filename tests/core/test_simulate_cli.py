@@ -5,8 +5,8 @@ from datetime import date
 
 from roster_helpers import make_nik, new_db
 
-from desa_budget import roster
 from desa_budget.cli import main
+from desa_budget.roster import service as roster
 
 YEAR = 2025
 

@@ -12,8 +12,9 @@ from sqlalchemy import create_engine, func, inspect, select, text
 from store_helpers import PG_ENV, Backend, backend_fixture
 
 from desa_budget.errors import UserError
-from desa_budget.models import AuditEntry, VillageProfile
-from desa_budget.store import ConcurrentEditError, head_revision, open_database
+from desa_budget.store.database import ConcurrentEditError, head_revision
+from desa_budget.store.models import AuditEntry, VillageProfile
+from desa_budget.store.opening import open_database
 
 backend = backend_fixture()
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,8 +164,8 @@ def test_another_apps_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
 CHILD = """
 import sys
 from datetime import datetime
-from desa_budget.models import AuditEntry
-from desa_budget.store import open_database
+from desa_budget.store.models import AuditEntry
+from desa_budget.store.opening import open_database
 
 db = open_database(data_dir=sys.argv[1])
 with db.session() as s:

@@ -7,12 +7,14 @@ import pytest
 from budget_helpers import DESA_TOTAL, YEAR, small_village
 from roster_helpers import new_db
 
-from desa_budget import demo, roster, versions
+from desa_budget import demo
+from desa_budget.budget import versions
+from desa_budget.budget.version_snapshot import simulation_from_data, simulation_to_data
+from desa_budget.contributions.simulation import simulate
 from desa_budget.errors import UserError
-from desa_budget.models import BudgetVersion
+from desa_budget.roster import service as roster
 from desa_budget.rules import load_rules
-from desa_budget.simulation import simulate
-from desa_budget.versions_snapshot import simulation_from_data, simulation_to_data
+from desa_budget.store.models import BudgetVersion
 
 RULES = load_rules()
 

@@ -14,7 +14,8 @@ from ui_helpers import OPERATOR, YEAR
 
 from desa_budget.demo import create_demo_village
 from desa_budget.rules import RuleSet, load_rules
-from desa_budget.store import Database, open_database
+from desa_budget.store.database import Database
+from desa_budget.store.opening import open_database
 from ui import i18n, msgbox
 from ui.app_context import AppContext
 from ui.settings import Settings

@@ -145,7 +145,7 @@ def test_a_village_without_a_profile_gets_a_clear_message(
 ) -> None:
     from sqlalchemy import delete
 
-    from desa_budget.models import VillageProfile
+    from desa_budget.store.models import VillageProfile
 
     with ctx.db.session() as session:
         session.execute(delete(VillageProfile))

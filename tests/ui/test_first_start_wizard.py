@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR
 
-from desa_budget.profile import get_profile
-from desa_budget.store import Database
+from desa_budget.store.database import Database
+from desa_budget.village.profile import get_profile
 from ui import first_start
 from ui.first_start import (
     PROFILE,

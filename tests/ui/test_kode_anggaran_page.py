@@ -8,7 +8,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR
 
-from desa_budget import budget_settings
+from desa_budget.budget import settings as budget_settings
 from ui.app_context import AppContext
 from ui.dialogs.code_dialogs import (
     LocalCodeDialog,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import NEW_NIK, YEAR, new_person_form
 
-from desa_budget.money import format_rp
+from desa_budget.format import format_rp
 from ui.app_context import AppContext, NavTarget
 from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow

@@ -9,8 +9,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR
 
-from desa_budget import audit, budget_settings
-from desa_budget.profile import get_profile
+from desa_budget.budget import settings as budget_settings
+from desa_budget.store import audit
+from desa_budget.village.profile import get_profile
 from ui import msgbox
 from ui.app_context import AppContext
 from ui.pages.pengaturan import PengaturanPage

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from ui_helpers import NEW_NIK, YEAR
 
-from desa_budget.roster_data import Limits
+from desa_budget.roster.data import Limits
 from ui.dialogs.person_dialog import PersonDialog
 
 KODE_DESA = "33.02.12.2005"

@@ -10,7 +10,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR
 
-from desa_budget import budget_settings, versions
+from desa_budget.budget import settings as budget_settings
+from desa_budget.budget import versions
 from ui.app_context import AppContext
 from ui.dialogs.adopt_dialog import AdoptDialog, AdoptForm
 from ui.pages.rencana import TAB_RESULT, RencanaPage

@@ -11,11 +11,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from ui_helpers import NEW_NIK, YEAR, new_person_form
 
-from desa_budget import roster
 from desa_budget.errors import UserError
-from desa_budget.models import AuditEntry
-from desa_budget.money import format_rp
-from desa_budget.roster_xlsx import COLUMN, export_roster
+from desa_budget.format import format_rp
+from desa_budget.roster import service as roster
+from desa_budget.roster.workbook.export import export_roster
+from desa_budget.roster.workbook.layout import COLUMN
+from desa_budget.store.models import AuditEntry
 from ui import file_dialogs
 from ui.app_context import AppContext, NavTarget
 from ui.dialogs.end_post_dialog import EndPostDialog, PostChoice

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from desa_budget.models import Person
+from desa_budget.store.models import Person
 from ui import first_start
 from ui.first_start import FirstStartDialog
 from ui.main import start

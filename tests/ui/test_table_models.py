@@ -6,10 +6,10 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from ui_helpers import YEAR, new_person_form
 
+from desa_budget.contributions.simulation import simulate
 from desa_budget.errors import UserError
-from desa_budget.roster import list_roster
-from desa_budget.roster_import import FieldChange, ImportEntry, ImportPlan
-from desa_budget.simulation import simulate
+from desa_budget.roster.service import list_roster
+from desa_budget.roster.workbook.parse import FieldChange, ImportEntry, ImportPlan
 from ui.app_context import AppContext
 from ui.models.import_models import (
     ImportAddModel,

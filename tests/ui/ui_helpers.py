@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from desa_budget.roster import CoverageData, PersonData, PostData
+from desa_budget.roster.service import CoverageData, PersonData, PostData
 from ui.dialogs.person_dialog import PersonForm
 
 YEAR = 2026

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget.money import format_rp
-from desa_budget.versions import LABELS
+from desa_budget.budget.versions import LABELS
+from desa_budget.format import format_rp
 from ui.i18n import _, label_buttons
 from ui.widgets.fields import DateEdit
 

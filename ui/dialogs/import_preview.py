@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_budget.errors import UserError
-from desa_budget.roster_import import ImportPlan
+from desa_budget.roster.workbook.parse import ImportPlan
 from ui.i18n import _, label_buttons
 from ui.models.import_models import (
     ImportAddModel,

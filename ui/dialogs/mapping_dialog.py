@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget import categories
-from desa_budget.budget_settings import CategoryCodes
-from desa_budget.codes.catalog import Catalog
+from desa_budget.budget.codes.catalog import Catalog
+from desa_budget.budget.settings import CategoryCodes
+from desa_budget.village import categories
 from ui.i18n import _, label_buttons
 from ui.widgets.code_combo import CodeCombo
 

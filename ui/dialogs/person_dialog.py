@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget import categories, identifiers
-from desa_budget.engine import months_in_post
-from desa_budget.results import PROGRAMS
-from desa_budget.roster import CoverageData, PersonData, PersonDetail, PostData, PostRecord
-from desa_budget.roster_data import Limits, Problem, errors_only, validate_person
+from desa_budget.contributions.engine import months_in_post
+from desa_budget.roster.data import Limits, Problem, errors_only, validate_person
+from desa_budget.roster.service import CoverageData, PersonData, PersonDetail, PostData, PostRecord
+from desa_budget.rules import PROGRAMS
+from desa_budget.village import categories, identifiers
 from ui.i18n import _, label_buttons
 from ui.widgets.fields import DateEdit, ProblemLabel, RupiahEdit, to_qdate
 

@@ -6,14 +6,14 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desa_budget import categories
-from desa_budget.budget_settings import CategoryCodes, LocalCodeData
-from desa_budget.codes.catalog import Catalog
-from desa_budget.codes.forms import format_siskeudes
-from desa_budget.codes.lines import BudgetLine, PotonganLine
+from desa_budget.budget.codes.catalog import Catalog
+from desa_budget.budget.codes.forms import format_siskeudes
+from desa_budget.budget.lines import BudgetLine, PotonganLine
+from desa_budget.budget.settings import CategoryCodes, LocalCodeData
+from desa_budget.contributions.results import PersonYear
 from desa_budget.errors import UserError
-from desa_budget.money import format_cell
-from desa_budget.results import PersonYear
+from desa_budget.format import format_cell
+from desa_budget.village import categories
 from ui.i18n import N_, _
 from ui.models.table_model import Column, DtoTableModel
 

@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from desa_budget import categories
-from desa_budget.roster_import import ImportEntry, ImportPlan
+from desa_budget.roster.workbook.parse import ImportEntry, ImportPlan
+from desa_budget.village import categories
 from ui.i18n import N_
 from ui.models.table_model import Column, DtoTableModel
 

@@ -6,27 +6,12 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desa_budget.money import format_cell
-from desa_budget.planner import TierResult
-from desa_budget.results import Simulation
-from desa_budget.versions import LABELS, LineDiff, VersionInfo
+from desa_budget.budget.planner import TierResult
+from desa_budget.budget.versions import LABELS, LineDiff, VersionInfo
+from desa_budget.contributions.results import Simulation
+from desa_budget.format import MONTH_NAMES, format_cell, format_date, format_time
 from ui.i18n import N_, _
 from ui.models.table_model import Column, DtoTableModel
-
-MONTH_NAMES = (
-    N_("Januari"),
-    N_("Februari"),
-    N_("Maret"),
-    N_("April"),
-    N_("Mei"),
-    N_("Juni"),
-    N_("Juli"),
-    N_("Agustus"),
-    N_("September"),
-    N_("Oktober"),
-    N_("November"),
-    N_("Desember"),
-)
 
 
 @dataclass(frozen=True)
@@ -92,7 +77,7 @@ class TierModel(DtoTableModel[TierResult]):
 
 
 def _date(value: Any) -> str:
-    return value.strftime("%d-%m-%Y") if value else "—"
+    return format_date(value, "—")
 
 
 class VersionModel(DtoTableModel[VersionInfo]):
@@ -105,7 +90,7 @@ class VersionModel(DtoTableModel[VersionInfo]):
         Column(N_("Tanggal Perkades"), lambda v: _date(v.tanggal_perkades)),
         Column(
             N_("Ditetapkan"),
-            lambda v: v.ditetapkan.strftime("%d-%m-%Y %H:%M"),
+            lambda v: format_time(v.ditetapkan),
             lambda v: v.ditetapkan.isoformat(),
         ),
         Column(N_("Jumlah iuran"), lambda v: format_cell(v.total), lambda v: v.total, True),

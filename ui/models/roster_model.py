@@ -12,9 +12,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desa_budget import categories
-from desa_budget.money import format_cell
-from desa_budget.roster_list import AKTIF, BELUM_MULAI, BERAKHIR, TANPA_JABATAN, RosterRow
+from desa_budget.format import format_cell
+from desa_budget.roster.read import AKTIF, BELUM_MULAI, BERAKHIR, TANPA_JABATAN, RosterRow
+from desa_budget.village import categories
 from ui.i18n import N_, _
 from ui.models.table_model import ROW_ROLE, SORT_ROLE, Column, DtoTableModel
 

@@ -2,8 +2,9 @@
 
 from typing import ClassVar
 
-from desa_budget.audit import AuditRow
-from desa_budget.backup import KIND_WORDS, BackupInfo
+from desa_budget.format import format_time
+from desa_budget.store.audit import AuditRow
+from desa_budget.store.backup import KIND_WORDS, BackupInfo
 from ui.i18n import N_
 from ui.models.table_model import Column, DtoTableModel
 
@@ -19,7 +20,7 @@ class BackupModel(DtoTableModel[BackupInfo]):
     COLUMNS: ClassVar[tuple[Column[BackupInfo], ...]] = (
         Column(
             N_("Waktu"),
-            lambda b: b.time.strftime("%d-%m-%Y %H:%M:%S"),
+            lambda b: format_time(b.time, seconds=True),
             lambda b: b.time.isoformat(),
         ),
         Column(N_("Jenis"), lambda b: KIND_WORDS[b.kind]),
@@ -33,7 +34,7 @@ class AuditModel(DtoTableModel[AuditRow]):
     COLUMNS: ClassVar[tuple[Column[AuditRow], ...]] = (
         Column(
             N_("Waktu"),
-            lambda a: a.waktu.strftime("%d-%m-%Y %H:%M:%S"),
+            lambda a: format_time(a.waktu, seconds=True),
             lambda a: (a.waktu.isoformat(), a.id),
         ),
         Column(N_("Operator"), lambda a: a.operator),

@@ -7,9 +7,10 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desa_budget import categories
-from desa_budget.money import format_cell
-from desa_budget.results import PROGRAMS, Simulation
+from desa_budget.contributions.results import Simulation
+from desa_budget.format import format_cell
+from desa_budget.rules import PROGRAMS
+from desa_budget.village import categories
 from ui.app_context import NavTarget
 from ui.i18n import N_, _
 from ui.models.table_model import Column, DtoTableModel

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget import categories
-from desa_budget.money import format_rp
-from desa_budget.results import Simulation
-from desa_budget.simulation import simulate
+from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.simulation import simulate
+from desa_budget.format import MONTH_ABBR, format_rp
+from desa_budget.village import categories
 from ui.app_context import AppContext, NavTarget
 from ui.i18n import _
 from ui.models.summary_models import (
@@ -37,7 +37,6 @@ from ui.pages import Page
 from ui.pages.core_extras import check_findings, planner_summary
 from ui.widgets.bar_chart import BarChart, Series
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 DESA_COLOR = "#2e7d5b"
 POTONGAN_COLOR = "#9cc9b4"
 
@@ -202,7 +201,7 @@ class BerandaPage(Page):
         self.program_model.set_rows(program_lines(sim))
         desa, potongan = monthly_totals(sim)
         self.chart.set_data(
-            MONTHS,
+            MONTH_ABBR,
             (
                 Series(_("Dibayar desa"), DESA_COLOR, tuple(desa)),
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(potongan)),

@@ -9,8 +9,8 @@ from types import ModuleType
 
 from sqlalchemy.orm import Session
 
-from desa_budget.money import format_rp
-from desa_budget.results import Simulation
+from desa_budget.contributions.results import Simulation
+from desa_budget.format import format_rp
 from desa_budget.rules import RuleSet
 from ui.app_context import NavTarget
 from ui.i18n import _
@@ -50,8 +50,8 @@ def _target(kind: str, target: str, exists: Callable[[str], bool]) -> NavTarget 
 def check_findings(
     session: Session, sim: Simulation, exists: Callable[[str], bool]
 ) -> list[Finding]:
-    """The findings of desa_budget.codes.checks (codes, DDS, siltap, the 30 % ceiling, kabupaten)."""
-    versions_lines = _optional("desa_budget.versions_lines")
+    """The findings of desa_budget.budget.checks (codes, DDS, siltap, the 30 % ceiling, kabupaten)."""
+    versions_lines = _optional("desa_budget.budget.version_lines")
     if versions_lines is None:
         return []
     lines = versions_lines.build_for(session, sim)
@@ -72,15 +72,15 @@ def planner_summary(session: Session, rules: RuleSet, year: int) -> str | None:
     Uses the default tier order with the village's pekerja-rentan target, strict mode (what
     ``app.py plan`` does); the Simulasi & Rencana page shows and changes the details.
     """
-    settings = _optional("desa_budget.budget_settings")
-    planner = _optional("desa_budget.planner")
+    settings = _optional("desa_budget.budget.settings")
+    planner = _optional("desa_budget.budget.planner")
     if settings is None or planner is None:
         return None
     pagu = settings.get_budget_year(session, year).pagu
     if pagu is None:
         return None
-    from desa_budget.profile import get_profile
-    from desa_budget.simulation import load_roster_year
+    from desa_budget.contributions.simulation import load_roster_year
+    from desa_budget.village.profile import get_profile
 
     profile = get_profile(session)
     target = profile.target_pekerja_rentan if profile is not None else 100

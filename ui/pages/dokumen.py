@@ -180,7 +180,7 @@ class DokumenPage(Page):
 
     # Options
     def refresh(self) -> None:
-        from desa_budget import versions
+        from desa_budget.budget import versions
 
         with self.ctx.db.session() as session:
             adopted = [v.jenis for v in versions.list_versions(session, self.ctx.year)]
@@ -452,7 +452,7 @@ class DokumenPage(Page):
 
         def work() -> Path:
             if path.suffix.lower() == ".pdf":
-                from desa_budget.sheets.recap_pdf import write_recap_pdf
+                from desa_budget.reports.recap import write_recap_pdf
 
                 return write_recap_pdf(path, consolidation, paper=paper)
             from desa_budget.sheets.recap import write_recap

@@ -17,15 +17,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desa_budget import budget_settings, categories, versions
-from desa_budget.budget_settings import CategoryCodes
-from desa_budget.codes.catalog import Catalog
-from desa_budget.codes.checks import Finding as CheckFinding
-from desa_budget.codes.checks import ratio_30
-from desa_budget.codes.lines import BudgetLines
+from desa_budget.budget import settings as budget_settings
+from desa_budget.budget import versions
+from desa_budget.budget.checks import Finding as CheckFinding
+from desa_budget.budget.checks import ratio_30
+from desa_budget.budget.codes.catalog import Catalog
+from desa_budget.budget.lines import BudgetLines
+from desa_budget.budget.settings import CategoryCodes
+from desa_budget.contributions.results import Simulation
 from desa_budget.errors import UserError
-from desa_budget.money import format_rp
-from desa_budget.results import Simulation
+from desa_budget.format import format_rp
+from desa_budget.village import categories
 from ui import errors, msgbox
 from ui.app_context import AppContext, NavTarget
 from ui.commands import RosterCommand, push

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget import audit, backup
-from desa_budget.backup import BackupInfo
+from desa_budget.contributions.simulation import load_roster_year
 from desa_budget.errors import UserError
-from desa_budget.profile import get_profile, save_profile
-from desa_budget.simulation import load_roster_year
+from desa_budget.format import format_time
+from desa_budget.store import audit, backup
+from desa_budget.store.backup import BackupInfo
+from desa_budget.village.profile import get_profile, save_profile
 from ui import errors, msgbox
 from ui.app_context import AppContext, NavTarget
 from ui.first_start import check_server, tell_server_saved
@@ -315,7 +316,7 @@ class PengaturanPage(Page):
                 n=persons,
                 tahun=self.ctx.year,
                 jenis=backup.KIND_WORDS[chosen.kind],
-                waktu=chosen.time.strftime("%d-%m-%Y %H:%M:%S"),
+                waktu=format_time(chosen.time, seconds=True),
             ),
             yes=_("Pulihkan"),
         ):

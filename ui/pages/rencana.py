@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget import budget_settings, scenarios, versions
+from desa_budget.budget import scenarios, versions
+from desa_budget.budget import settings as budget_settings
+from desa_budget.budget.planner import PlanResult, default_tiers
+from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
-from desa_budget.money import format_rp
-from desa_budget.planner import PlanResult, default_tiers
-from desa_budget.profile import get_profile
-from desa_budget.results import PROGRAMS, Simulation
-from desa_budget.simulation import load_roster_year, simulate_entries
+from desa_budget.format import MONTH_ABBR, format_rp, format_time
+from desa_budget.rules import PROGRAMS
+from desa_budget.village.profile import get_profile
 from ui import errors, msgbox
 from ui.app_context import AppContext
 from ui.dialogs.adopt_dialog import AdoptDialog
@@ -39,7 +41,7 @@ from ui.models.plan_models import (
     month_rows,
 )
 from ui.pages import Page
-from ui.pages.beranda import DESA_COLOR, MONTHS, POTONGAN_COLOR, Figure
+from ui.pages.beranda import DESA_COLOR, POTONGAN_COLOR, Figure
 from ui.widgets.bar_chart import BarChart, Series
 from ui.widgets.plan_inputs import PlanInputs
 from ui.widgets.tables import group, table_view
@@ -240,7 +242,7 @@ class RencanaPage(Page):
         rows = month_rows(sim)
         self.month_model.set_rows(rows)
         self.chart.set_data(
-            MONTHS,
+            MONTH_ABBR,
             (
                 Series(_("Dibayar desa"), DESA_COLOR, tuple(r.desa for r in rows)),
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(r.potongan for r in rows)),
@@ -275,7 +277,7 @@ class RencanaPage(Page):
                 _("{nama} — pagu {pagu}, dibuat {waktu}").format(
                     nama=info.nama,
                     pagu=format_rp(info.params.pagu),
-                    waktu=info.dibuat.strftime("%d-%m-%Y %H:%M"),
+                    waktu=format_time(info.dibuat),
                 )
             )
             item.setData(Qt.ItemDataRole.UserRole, info.nama)

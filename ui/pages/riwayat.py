@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget.audit import list_audit
+from desa_budget.store.audit import list_audit
 from ui.app_context import AppContext
 from ui.i18n import _
 from ui.models.settings_models import AuditModel

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget import categories, roster
-from desa_budget.engine import months_in_post
+from desa_budget.contributions.engine import months_in_post
 from desa_budget.errors import UserError
-from desa_budget.money import format_rp
-from desa_budget.roster import PersonDetail, RosterRow
-from desa_budget.roster_data import Limits, load_limits
+from desa_budget.format import format_rp
+from desa_budget.roster import service as roster
+from desa_budget.roster.data import Limits, load_limits
+from desa_budget.roster.service import PersonDetail, RosterRow
+from desa_budget.village import categories
 from ui import errors, file_dialogs, msgbox
 from ui.app_context import AppContext, NavTarget
 from ui.commands import (
@@ -363,7 +364,7 @@ class RosterPage(Page):
         limits = self._limits_for(year)
 
         def work() -> object:
-            from desa_budget.roster_import_apply import plan_import
+            from desa_budget.roster.workbook.apply import plan_import
 
             with db.session() as session:
                 return plan_import(session, path, year=year, limits=limits)
@@ -396,7 +397,7 @@ class RosterPage(Page):
         limits = self._limits_for(self.ctx.year)
 
         def work() -> object:
-            from desa_budget.roster_import_apply import apply_import
+            from desa_budget.roster.workbook.apply import apply_import
 
             with db.session() as session:
                 return apply_import(session, plan, operator=operator, limits=limits)
@@ -442,7 +443,7 @@ class RosterPage(Page):
         year, db = self.ctx.year, self.ctx.db
 
         def work() -> object:
-            from desa_budget.roster_xlsx import export_roster
+            from desa_budget.roster.workbook.export import export_roster
 
             with db.session() as session:
                 return export_roster(session, path, year=year)

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from desa_budget.codes.catalog import Catalog
+from desa_budget.budget.codes.catalog import Catalog
 
 # The level a budget line needs: a whole kegiatan, an objek belanja; every sumber dana.
 LINE_LEVEL = {"kegiatan": "kegiatan", "rekening": "objek", "sumber_dana": "sumber_dana"}

@@ -6,8 +6,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QWidget
 
-from desa_budget.money import format_number
-from desa_budget.roster_data import Problem
+from desa_budget.format import format_number
+from desa_budget.roster.data import Problem
 
 DATE_FORMAT = "dd-MM-yyyy"
 _EMPTY = QDate(1900, 1, 1)

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget import categories
-from desa_budget.planner import Tier
-from desa_budget.results import PROGRAMS
-from desa_budget.scenarios import ScenarioParams
+from desa_budget.budget.planner import Tier
+from desa_budget.budget.scenarios import ScenarioParams
+from desa_budget.rules import PROGRAMS
+from desa_budget.village import categories
 from ui.i18n import _
 from ui.widgets.fields import RupiahEdit
 

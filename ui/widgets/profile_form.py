@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget import categories
-from desa_budget.codes.profiles import load_kabupaten_profiles
+from desa_budget.budget.codes.profiles import load_kabupaten_profiles
 from desa_budget.errors import UserError
-from desa_budget.identifiers import validate_kode_desa
-from desa_budget.profile import ProfileData
-from desa_budget.roster_data import Problem
+from desa_budget.roster.data import Problem
+from desa_budget.village import categories
+from desa_budget.village.identifiers import validate_kode_desa
+from desa_budget.village.profile import ProfileData
 from ui.i18n import _
 from ui.widgets.fields import ProblemLabel
 

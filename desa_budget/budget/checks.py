@@ -1,0 +1,197 @@
+"""Checks on a year's lines: valid codes, Dana Desa limits, siltap minimums, the 30 % ceiling and the
+kabupaten's own rules. Each finding names the place that fixes it (a person, a category, a line, the
+year), so the window can jump there."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from desa_budget.budget.ceiling import CEILING_GROUP, Ratio30, ceiling_message, ratio_30
+from desa_budget.budget.codes.catalog import Catalog
+from desa_budget.budget.codes.profiles import KabupatenProfile
+from desa_budget.budget.lines import BudgetLine, BudgetLines
+from desa_budget.contributions.results import PersonYear, Simulation
+from desa_budget.format import format_rp
+from desa_budget.rules.limits import Limits, limits_for
+from desa_budget.village import categories
+
+__all__ = [
+    "CEILING_GROUP",
+    "CheckResult",
+    "Finding",
+    "Ratio30",
+    "check_budget",
+    "ratio_30",
+]
+
+ERROR, WARNING = "error", "warning"
+DDS = "DDS"
+DDS_FORBIDDEN = categories.APPARATUS | {"bpd"}  # Permendesa 16/2025; SE Kemendes 4/PRI.00/I/2024
+DDS_WARN = frozenset({"staf_desa", "lkd", "rt_rw", "pekerja_rentan"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # error / warning
+    kode: str  # the kind of check: "kode", "dds", "siltap", "batas30", "kabupaten"
+    message: str  # Indonesian, shown as is
+    target_kind: str  # "person", "kategori", "line", "tahun", "profil"
+    target: str  # person id, category key, "kegiatan|rekening|sumber", year
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    errors: tuple[Finding, ...]
+    warnings: tuple[Finding, ...]
+
+
+def line_key(line: BudgetLine) -> str:
+    """The target of a line finding: 'kegiatan|rekening|sumber dana'."""
+    return f"{line.kegiatan}|{line.rekening}|{line.sumber_dana}"
+
+
+def _code_findings(lines: BudgetLines, catalog: Catalog) -> list[Finding]:
+    found: list[Finding] = []
+    for line in lines.lines:
+        keg, rek = catalog.get("kegiatan", line.kegiatan), catalog.get("rekening", line.rekening)
+        problems = []
+        if keg is None or keg.level != "kegiatan":
+            problems.append(f"Kode kegiatan {line.kegiatan} tidak ada dalam daftar kode kegiatan")
+        if rek is None or rek.level != "objek":
+            problems.append(f"Kode rekening {line.rekening} bukan objek belanja yang dikenal")
+        if catalog.get("sumber_dana", line.sumber_dana) is None:
+            problems.append(f"Sumber dana '{line.sumber_dana}' tidak dikenal")
+        found += [
+            Finding(ERROR, "kode", f"{text} (baris '{line.uraian}').", "line", line_key(line))
+            for text in problems
+        ]
+    return found
+
+
+def _targets(line: BudgetLine, by_id: dict[int, PersonYear], sumber: str) -> list[tuple[str, str]]:
+    """Where to change ``sumber`` on this line: each person who chose it themselves, and the
+    category when some persons take it from the category's mapping."""
+    own = [
+        str(pid)
+        for pid in line.person_ids
+        if pid in by_id and (by_id[pid].sumber_dana or "").strip().upper() == sumber
+    ]
+    targets = [("person", pid) for pid in own]
+    if len(own) < len(line.person_ids):
+        targets.append(("kategori", line.kategori))
+    return targets
+
+
+def _sumber_findings(
+    sim: Simulation, lines: BudgetLines, profile: KabupatenProfile
+) -> list[Finding]:
+    by_id = {p.person_id: p for p in sim.persons}
+    found: list[Finding] = []
+    for line in lines.lines:
+        label = categories.label(line.kategori)
+        if line.sumber_dana == DDS and line.kategori in DDS_FORBIDDEN:
+            text = (
+                f"Dana Desa (DDS) tidak boleh membiayai iuran BPJS Ketenagakerjaan {label} "
+                f"(Permendesa 16/2025; SE Kemendes 4/PRI.00/I/2024). Pilih ADD, PAD atau "
+                f"sumber lain."
+            )
+            found += [Finding(ERROR, "dds", text, k, t) for k, t in _targets(line, by_id, DDS)]
+        elif line.sumber_dana == DDS and line.kategori in DDS_WARN:
+            text = (
+                f"Iuran {label} dibiayai Dana Desa (DDS): periksa ketentuan prioritas Dana Desa "
+                f"tahun ini dan Perbup setempat (SE Kemendes 4/PRI.00/I/2024 menyebut pekerja "
+                f"rentan)."
+            )
+            found += [Finding(WARNING, "dds", text, k, t) for k, t in _targets(line, by_id, DDS)]
+        if line.sumber_dana in profile.forbidden_sumber.get(line.kategori, frozenset()):
+            text = f"Profil {profile.title} melarang sumber dana {line.sumber_dana} untuk {label}."
+            found += [
+                Finding(WARNING, "kabupaten", text, k, t)
+                for k, t in _targets(line, by_id, line.sumber_dana)
+            ]
+    return found
+
+
+def _siltap_findings(sim: Simulation, minimums: dict[str, int]) -> list[Finding]:
+    found: list[Finding] = []
+    for p in sim.persons:
+        minimum = minimums.get(p.kategori)
+        # A Pj. is a civil servant and a Plt. keeps the pay of their own post: no siltap to test.
+        if minimum is None or p.status_jabatan in ("pj", "plt") or p.dasar_upah >= minimum:
+            continue
+        text = (
+            f"Dasar upah {p.nama} ({format_rp(p.dasar_upah)}) di bawah siltap minimum "
+            f"PP 11/2019 untuk {categories.label(p.kategori)} ({format_rp(minimum)})."
+        )
+        found.append(Finding(WARNING, "siltap", text, "person", str(p.person_id)))
+    return found
+
+
+def _ceiling_findings(sim: Simulation, total_belanja: int | None, limits: Limits) -> list[Finding]:
+    if total_belanja is None or total_belanja <= 0:
+        return []
+    text = ceiling_message(ratio_30(sim, total_belanja, batas_persen=limits.batas_persen))
+    return [Finding(WARNING, "batas30", text, "tahun", str(sim.year))] if text else []
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _profile_findings(sim: Simulation, profile: KabupatenProfile) -> list[Finding]:
+    if profile.min_pekerja_rentan is None:
+        return []
+    start = date(sim.year, 1, 1)
+    rentan = [p for p in sim.persons if p.kategori == "pekerja_rentan"]
+    limit = profile.max_age_pekerja_rentan
+    if limit is not None:
+        # Unknown birth dates count: the NIK check warns about those on its own.
+        rentan = [
+            p for p in rentan if p.tanggal_lahir is None or _age(p.tanggal_lahir, start) <= limit
+        ]
+    if len(rentan) >= profile.min_pekerja_rentan:
+        return []
+    age = (
+        f" berusia paling tinggi {limit} tahun (pada 1 Januari {sim.year})"
+        if limit is not None
+        else ""
+    )
+    text = (
+        f"Profil {profile.title} meminta paling sedikit {profile.min_pekerja_rentan} pekerja "
+        f"rentan{age}; yang dilindungi baru {len(rentan)}."
+    )
+    return [Finding(WARNING, "kabupaten", text, "kategori", "pekerja_rentan")]
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per message and target (several lines of a category give the same one)."""
+    return list(dict.fromkeys(findings))
+
+
+def check_budget(
+    sim: Simulation,
+    lines: BudgetLines,
+    *,
+    catalog: Catalog,
+    profile: KabupatenProfile,
+    total_belanja: int | None,
+    limits: Limits | None = None,
+) -> CheckResult:
+    """Errors and warnings for the year's lines. ``limits`` (siltap minimums and the ceiling
+    percentage) default to the dated rows in force in ``sim.year``; ``total_belanja`` None or 0
+    skips the 30 % check."""
+    limits = limits or limits_for(sim.year)
+    findings = _unique(
+        _code_findings(lines, catalog)
+        + _sumber_findings(sim, lines, profile)
+        + _siltap_findings(sim, limits.siltap_minimum)
+        + _ceiling_findings(sim, total_belanja, limits)
+        + _profile_findings(sim, profile)
+    )
+    return CheckResult(
+        errors=tuple(f for f in findings if f.severity == ERROR),
+        warnings=tuple(f for f in findings if f.severity == WARNING),
+    )

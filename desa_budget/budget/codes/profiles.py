@@ -1,0 +1,266 @@
+"""Kabupaten profiles: the default category → kegiatan / rekening / sumber dana mapping and local rules.
+
+A profile is one JSON file in resources/codes/kabupaten. ``nasional.json`` maps every category;
+any other profile inherits that mapping, may override rows of it, may add its own kegiatan and
+rekening rows (numbered like the national list, each with source and confidence) and lists rules
+that give warnings: ``min_pekerja_rentan`` (minimum, optional max_age) and ``forbid_sumber_dana``
+(kategori, sumber_dana).
+"""
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from desa_budget.budget.codes.catalog import (
+    CONFIDENCE,
+    Catalog,
+    CodeRow,
+    load_catalog,
+    parse_code_rows,
+    read_code_rows,
+)
+from desa_budget.errors import UserError
+from desa_budget.paths import resources_dir
+from desa_budget.village import categories
+
+NATIONAL = "nasional"
+_TARGET_LEVEL = {"kegiatan": "kegiatan", "rekening": "objek"}
+
+
+@dataclass(frozen=True)
+class MappingRow:
+    kegiatan: str
+    rekening: str
+    sumber_dana: str
+    confidence: str
+
+    # The names codes.lines.LineCode asks for: a profile's mapping feeds build_lines as it is.
+    @property
+    def kode_kegiatan(self) -> str:
+        return self.kegiatan
+
+    @property
+    def kode_rekening(self) -> str:
+        return self.rekening
+
+
+@dataclass(frozen=True)
+class ProfileRule:
+    """One kabupaten rule; breaking it gives a warning, never an error."""
+
+    rule: str  # min_pekerja_rentan / forbid_sumber_dana
+    confidence: str
+    source: str = ""
+    kategori: str | None = None  # forbid_sumber_dana
+    sumber_dana: str | None = None  # forbid_sumber_dana
+    minimum: int | None = None  # min_pekerja_rentan
+    max_age: int | None = None  # min_pekerja_rentan, age on 1 January of the year
+
+    @property
+    def description(self) -> str:
+        """The rule in Indonesian, for the settings page and the printed notes."""
+        if self.rule == "min_pekerja_rentan":
+            age = f", usia paling tinggi {self.max_age} tahun" if self.max_age is not None else ""
+            return f"Paling sedikit {self.minimum} pekerja rentan dilindungi{age}."
+        label = categories.label(self.kategori) if self.kategori else "?"
+        return f"Sumber dana {self.sumber_dana} tidak boleh untuk iuran {label}."
+
+
+@dataclass(frozen=True)
+class KabupatenProfile:
+    name: str
+    title: str
+    source: str
+    example: bool
+    mapping: Mapping[str, MappingRow]
+    extra_rows: tuple[CodeRow, ...] = ()
+    min_pekerja_rentan: int | None = None
+    max_age_pekerja_rentan: int | None = None
+    forbidden_sumber: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    rules: tuple[ProfileRule, ...] = ()
+
+    def codes_for(self, kategori: str) -> tuple[str, str, str]:
+        """(kegiatan, rekening, sumber dana) the profile gives ``kategori``."""
+        row = self.mapping.get(kategori)
+        if row is None:
+            raise UserError(f"Profil {self.title} tidak memetakan kategori '{kategori}'.")
+        return row.kegiatan, row.rekening, row.sumber_dana
+
+
+def _mapping(raw: Any, where: str, catalog: Catalog, problems: list[str]) -> dict[str, MappingRow]:
+    out: dict[str, MappingRow] = {}
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: 'mapping' harus berupa objek kategori → kode.")
+        return out
+    for key, row in raw.items():
+        if key not in categories.BY_KEY:
+            problems.append(f"{where}: kategori '{key}' tidak dikenal.")
+            continue
+        if not isinstance(row, dict) or not all(
+            isinstance(row.get(k), str) for k in ("kegiatan", "rekening", "sumber_dana")
+        ):
+            problems.append(
+                f"{where}: pemetaan '{key}' harus punya kegiatan, rekening, sumber_dana."
+            )
+            continue
+        found: dict[str, str] = {}
+        for kind in ("kegiatan", "rekening", "sumber_dana"):
+            code = catalog.find(kind, row[kind])
+            level = _TARGET_LEVEL.get(kind)
+            entry = catalog.get(kind, code) if code else None
+            if entry is None or (level is not None and entry.level != level):
+                what = f"{level} " if level else ""
+                problems.append(
+                    f"{where}: pemetaan '{key}' memakai {kind} {row[kind]} yang bukan "
+                    f"{what}dalam daftar kode."
+                )
+            found[kind] = code or row[kind]
+        confidence = str(row.get("confidence", ""))
+        if confidence not in CONFIDENCE:
+            problems.append(f"{where}: pemetaan '{key}' tanpa tingkat keyakinan H/M/L.")
+        out[key] = MappingRow(
+            found["kegiatan"], found["rekening"], found["sumber_dana"], confidence
+        )
+    return out
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _rules(raw: Any, where: str, catalog: Catalog, problems: list[str]) -> list[ProfileRule]:
+    found: list[ProfileRule] = []
+    if not isinstance(raw, list):
+        problems.append(f"{where}: 'rules' harus berupa daftar.")
+        return found
+    for n, rule in enumerate(raw, start=1):
+        at = f"{where} aturan ke-{n}"
+        if not isinstance(rule, dict):
+            problems.append(f"{at}: harus berupa objek.")
+            continue
+        kind, confidence = rule.get("rule"), str(rule.get("confidence", ""))
+        if confidence not in CONFIDENCE:
+            problems.append(f"{at}: tingkat keyakinan harus H, M atau L, bukan '{confidence}'.")
+        source = str(rule.get("source", ""))
+        if kind == "min_pekerja_rentan":
+            minimum, max_age = _int(rule.get("minimum")), _int(rule.get("max_age"))
+            if minimum is None or ("max_age" in rule and max_age is None):
+                problems.append(f"{at}: minimum dan max_age harus bilangan bulat tidak negatif.")
+            elif any(r.rule == kind for r in found):
+                problems.append(f"{at}: aturan min_pekerja_rentan tercantum dua kali.")
+            else:
+                found.append(
+                    ProfileRule(kind, confidence, source, minimum=minimum, max_age=max_age)
+                )
+        elif kind == "forbid_sumber_dana":
+            kategori = rule.get("kategori")
+            sumber = catalog.find("sumber_dana", str(rule.get("sumber_dana", "")))
+            if kategori not in categories.BY_KEY or sumber is None:
+                problems.append(f"{at}: kategori atau sumber dana tidak dikenal: {rule!r}.")
+            else:
+                found.append(
+                    ProfileRule(kind, confidence, source, kategori=kategori, sumber_dana=sumber)
+                )
+        else:
+            problems.append(f"{at}: jenis aturan '{kind}' tidak dikenal.")
+    return found
+
+
+def _extra_rows(
+    data: dict[str, Any], path: Path, national: Catalog, problems: list[str]
+) -> list[CodeRow]:
+    """The profile's own kegiatan / rekening rows: inline lists and/or a CSV beside the profile."""
+    extra: list[CodeRow] = []
+    for kind in ("kegiatan", "rekening"):
+        known = {row.kode for row in national.items(kind)}
+        inline = data.get(kind) or []
+        try:
+            if not isinstance(inline, list) or not all(isinstance(r, dict) for r in inline):
+                raise UserError(f"{path.name}: '{kind}' harus berupa daftar baris kode.")
+            records = [(f"{path.name} {kind} ke-{n}", r) for n, r in enumerate(inline, start=1)]
+            rows = parse_code_rows(records, kind, path.name, known=known)
+            extra_file = data.get(f"{kind}_file")
+            if extra_file:
+                own = {r.kode for r in rows}
+                rows += read_code_rows(path.parent / str(extra_file), kind, known=known | own)
+        except UserError as exc:
+            problems += exc.details or [exc.message]
+            continue
+        extra += rows
+    return extra
+
+
+def _load(path: Path, national: KabupatenProfile | None, codes: Catalog) -> KabupatenProfile:
+    where = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"Profil kabupaten {where} tidak dapat dibaca: {exc}") from exc
+    if not isinstance(data, dict):
+        raise UserError(f"Profil kabupaten {where} tidak sah: isinya harus berupa objek JSON.")
+    problems: list[str] = []
+    extra = _extra_rows(data, path, codes, problems)
+    catalog = codes.with_rows(extra)
+    own = _mapping(data.get("mapping", {}), where, catalog, problems)
+    mapping = {**(national.mapping if national else {}), **own}
+    rules = _rules(data.get("rules", []), where, catalog, problems)
+    if national is None and set(mapping) != set(categories.KEYS):
+        problems.append(f"{where}: profil nasional harus memetakan setiap kategori.")
+    if problems:
+        raise UserError(f"Profil kabupaten {where} tidak sah.", details=problems)
+    minimum = next((r for r in rules if r.rule == "min_pekerja_rentan"), None)
+    forbidden: dict[str, set[str]] = {}
+    for rule in rules:
+        if rule.rule == "forbid_sumber_dana" and rule.kategori and rule.sumber_dana:
+            forbidden.setdefault(rule.kategori, set()).add(rule.sumber_dana)
+    return KabupatenProfile(
+        name=str(data.get("name") or path.stem),
+        title=str(data.get("title") or path.stem),
+        source=str(data.get("source") or ""),
+        example=bool(data.get("example", False)),
+        mapping={key: mapping[key] for key in categories.KEYS if key in mapping},
+        extra_rows=tuple(extra),
+        min_pekerja_rentan=minimum.minimum if minimum else None,
+        max_age_pekerja_rentan=minimum.max_age if minimum else None,
+        forbidden_sumber={k: frozenset(v) for k, v in forbidden.items()},
+        rules=tuple(rules),
+    )
+
+
+@cache
+def _profiles(folder: Path) -> Mapping[str, KabupatenProfile]:
+    # The code lists beside the profiles' folder when there are some (a test's copy), else shipped.
+    codes = load_catalog(folder.parent if (folder.parent / "kegiatan.csv").exists() else None)
+    national = _load(folder / f"{NATIONAL}.json", None, codes)
+    found = {NATIONAL: national}
+    for path in sorted(folder.glob("*.json")):
+        if path.stem != NATIONAL:
+            profile = _load(path, national, codes)
+            if profile.name in found:
+                raise UserError(
+                    f"Profil kabupaten {path.name}: nama '{profile.name}' dipakai dua kali."
+                )
+            found[profile.name] = profile
+    return found
+
+
+def load_kabupaten_profiles(folder: Path | None = None) -> Mapping[str, KabupatenProfile]:
+    """Every profile in resources/codes/kabupaten; each inherits the national mapping it does not set."""
+    return _profiles((folder or resources_dir() / "codes" / "kabupaten").resolve())
+
+
+def get_kabupaten_profile(name: str) -> KabupatenProfile:
+    profiles = load_kabupaten_profiles()
+    if name not in profiles:
+        known = ", ".join(sorted(profiles))
+        raise UserError(f"Profil kabupaten '{name}' tidak ada. Yang tersedia: {known}.")
+    return profiles[name]
+
+
+def catalog_for(profile_name: str, local_codes: Iterable[tuple[str, str, str]] = ()) -> Catalog:
+    """National codes + the kabupaten profile's own rows + the village's local codes."""
+    profile = get_kabupaten_profile(profile_name)
+    return load_catalog().with_rows(profile.extra_rows).with_local(local_codes)

@@ -1,0 +1,290 @@
+"""Named planner scenarios: saved as JSON per year, loaded with validation, compared side by side."""
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desa_budget.budget.planner import (
+    DEFAULT_TIERS,
+    MODES,
+    PlanResult,
+    default_tiers,
+    order_tiers,
+    plan,
+)
+from desa_budget.contributions.simulation import load_roster_year, simulate_entries
+from desa_budget.errors import UserError
+from desa_budget.format import format_number
+from desa_budget.rules import PROGRAMS, RuleSet
+from desa_budget.store import audit
+from desa_budget.store.models import Scenario
+from desa_budget.village import categories
+from desa_budget.village.profile import get_profile
+
+ENTITAS = "skenario"
+FORMAT_VERSION = 1
+WORKER_SHARES = ("desa", "potong")
+
+
+@dataclass(frozen=True)
+class ScenarioParams:
+    """A scenario's inputs. Empty ``programs`` / None ``iuran_pekerja`` keep the roster's own."""
+
+    pagu: int
+    mode: str = "strict"
+    tier_order: tuple[int, ...] = tuple(t.number for t in DEFAULT_TIERS)
+    programs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # per category
+    iuran_pekerja: str | None = None  # desa / potong for everyone, None = each person's own
+    bpu_discount: bool = False
+    pagu_per_sumber: Mapping[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    id: int
+    tahun: int
+    nama: str
+    dibuat: datetime
+    params: ScenarioParams
+
+
+def to_json(params: ScenarioParams) -> str:
+    data: dict[str, Any] = {
+        "version": FORMAT_VERSION,
+        "pagu": params.pagu,
+        "mode": params.mode,
+        "tiers": list(params.tier_order),
+        "programs": {k: list(v) for k, v in params.programs.items()},
+        "iuran_pekerja": params.iuran_pekerja,
+        "bpu_discount": params.bpu_discount,
+        "pagu_per_sumber": dict(params.pagu_per_sumber) if params.pagu_per_sumber else None,
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def validate_params(params: ScenarioParams) -> ScenarioParams:
+    """The params if sound; otherwise one UserError listing every problem."""
+    problems: list[str] = []
+    if not _whole(params.pagu):
+        problems.append("Pagu harus bilangan bulat rupiah yang tidak negatif.")
+    if params.mode not in MODES:
+        problems.append(f"Mode '{params.mode}' tidak dikenal; pilih strict atau fill.")
+    try:
+        order_tiers(DEFAULT_TIERS, params.tier_order)
+    except UserError as exc:
+        problems.append(exc.message)
+    for kategori, programs in params.programs.items():
+        if kategori not in categories.BY_KEY:
+            problems.append(f"Kategori '{kategori}' tidak dikenal.")
+        bad = [p for p in programs if p not in PROGRAMS]
+        if bad:
+            problems.append(f"Program tidak dikenal untuk {kategori}: {', '.join(map(str, bad))}.")
+    if params.iuran_pekerja is not None and params.iuran_pekerja not in WORKER_SHARES:
+        problems.append("Iuran pekerja harus 'desa' atau 'potong'.")
+    if not isinstance(params.bpu_discount, bool):
+        problems.append("Pilihan diskon BPU harus ya atau tidak.")
+    for key, amount in (params.pagu_per_sumber or {}).items():
+        if not isinstance(key, str) or not _whole(amount):
+            problems.append(f"Pagu sumber dana {key} harus bilangan bulat yang tidak negatif.")
+    if problems:
+        raise UserError("Skenario tidak sah.", details=problems)
+    return params
+
+
+def from_json(text: str, *, name: str = "") -> ScenarioParams:
+    """Parse and check a stored scenario; a damaged one is a UserError, never a crash."""
+    where = f"Skenario '{name}'" if name else "Skenario"
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("bukan objek JSON")
+        programs = data.get("programs") or {}
+        per_sumber = data.get("pagu_per_sumber")
+        if not isinstance(programs, dict) or not all(
+            isinstance(v, list) for v in programs.values()
+        ):
+            raise ValueError("program per kategori harus berupa daftar")
+        if per_sumber is not None and not isinstance(per_sumber, dict):
+            raise ValueError("pagu per sumber dana harus berupa objek")
+        tiers = data.get("tiers", [t.number for t in DEFAULT_TIERS])
+        if not isinstance(tiers, list):
+            raise ValueError("urutan tingkat harus berupa daftar")
+        params = ScenarioParams(
+            pagu=data["pagu"],
+            mode=data.get("mode", "strict"),
+            tier_order=tuple(tiers),
+            programs=MappingProxyType({str(k): tuple(v) for k, v in programs.items()}),
+            iuran_pekerja=data.get("iuran_pekerja"),
+            bpu_discount=data.get("bpu_discount", False),
+            pagu_per_sumber=MappingProxyType(dict(per_sumber)) if per_sumber else None,
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UserError(f"{where} rusak dan tidak dapat dibaca: {exc}") from exc
+    try:
+        return validate_params(params)
+    except UserError as exc:
+        raise UserError(f"{where} rusak: {exc.message}", details=exc.details) from exc
+
+
+def _row(session: Session, year: int, name: str) -> Scenario | None:
+    return session.scalar(select(Scenario).where(Scenario.tahun == year, Scenario.nama == name))
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise UserError("Nama skenario wajib diisi.")
+    if len(cleaned) > 100:
+        raise UserError("Nama skenario terlalu panjang (paling banyak 100 huruf).")
+    return cleaned
+
+
+def save_scenario(
+    session: Session, *, year: int, name: str, params: ScenarioParams, operator: str
+) -> int:
+    """Save (or overwrite) the scenario ``name`` of ``year``; returns its id."""
+    name = _clean_name(name)
+    text = to_json(validate_params(params))
+    row = _row(session, year, name)
+    old = row.params_json if row is not None else None
+    if row is None:
+        row = Scenario(tahun=year, nama=name, params_json=text, dibuat=datetime.now())
+        session.add(row)
+    else:
+        row.params_json = text
+    session.flush()
+    audit.record(
+        session, operator=operator, entitas=ENTITAS, entitas_id=row.id,
+        label=f"{name} ({year})", changes={"params_json": (old, text)},
+        keterangan="skenario disimpan",
+    )  # fmt: skip
+    return row.id
+
+
+def list_scenarios(session: Session, year: int) -> list[ScenarioInfo]:
+    """The year's scenarios by name; a damaged one raises a UserError naming it."""
+    rows = session.scalars(select(Scenario).where(Scenario.tahun == year).order_by(Scenario.nama))
+    return [
+        ScenarioInfo(r.id, r.tahun, r.nama, r.dibuat, from_json(r.params_json, name=r.nama))
+        for r in rows
+    ]
+
+
+def load_scenario(session: Session, year: int, name: str) -> ScenarioParams:
+    row = _row(session, year, " ".join(name.split()))
+    if row is None:
+        raise UserError(f"Skenario '{name}' untuk tahun {year} tidak ada.")
+    return from_json(row.params_json, name=row.nama)
+
+
+def delete_scenario(session: Session, *, year: int, name: str, operator: str) -> None:
+    row = _row(session, year, " ".join(name.split()))
+    if row is None:
+        raise UserError(f"Skenario '{name}' untuk tahun {year} tidak ada.")
+    audit.record(
+        session, operator=operator, entitas=ENTITAS, entitas_id=row.id,
+        label=f"{row.nama} ({year})", changes={"params_json": (row.params_json, None)},
+        keterangan="skenario dihapus",
+    )  # fmt: skip
+    session.delete(row)
+
+
+@dataclass(frozen=True)
+class ScenarioColumn:
+    name: str
+    params: ScenarioParams
+    desa: int  # APBDes spending of the roster with the scenario's programs and choices
+    potongan: int
+    plan: PlanResult
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    label: str
+    values: tuple[str, ...]  # one formatted cell per scenario
+
+
+@dataclass(frozen=True)
+class Comparison:
+    year: int
+    columns: tuple[ScenarioColumn, ...]
+
+    @property
+    def rows(self) -> tuple[ComparisonRow, ...]:
+        """Side-by-side rows for a table: money formatted, coverage as covered/eligible."""
+
+        def money(f: Any) -> tuple[str, ...]:
+            return tuple(format_number(f(c)) for c in self.columns)
+
+        rows = [
+            ComparisonRow("Pagu", money(lambda c: c.plan.pagu)),
+            ComparisonRow("Mode", tuple(c.plan.mode for c in self.columns)),
+            ComparisonRow("Belanja desa (iuran)", money(lambda c: c.desa)),
+            ComparisonRow("Potongan siltap", money(lambda c: c.potongan)),
+        ]
+        numbers = sorted({t.tier for c in self.columns for t in c.plan.tiers})
+        for number in numbers:
+            cells = []
+            label = f"Tingkat {number}"
+            for c in self.columns:
+                found = next((t for t in c.plan.tiers if t.tier == number), None)
+                cells.append(f"{found.covered}/{found.eligible}" if found else "-")
+                if found:
+                    label = f"{number}. {found.name}"
+            rows.append(ComparisonRow(label, tuple(cells)))
+        rows.append(ComparisonRow("Terpakai", money(lambda c: c.plan.used)))
+        rows.append(ComparisonRow("Sisa", money(lambda c: c.plan.left)))
+        rows.append(ComparisonRow("Biaya menanggung semua", money(lambda c: c.plan.cost_full)))
+        return tuple(rows)
+
+
+def run_scenario(
+    session: Session,
+    rules: RuleSet,
+    year: int,
+    params: ScenarioParams,
+    *,
+    name: str = "",
+    sumber_of: Mapping[str, str] | None = None,
+) -> ScenarioColumn:
+    """One scenario on the roster of ``year``: the simulation totals and the plan."""
+    entries = load_roster_year(session, year)
+    if params.iuran_pekerja is not None:
+        entries = tuple(replace(e, iuran_pekerja=params.iuran_pekerja) for e in entries)
+    sim = simulate_entries(
+        rules, entries, year, bpu_discount=params.bpu_discount,
+        programs_by_category=dict(params.programs) or None,
+    )  # fmt: skip
+    profile = get_profile(session)
+    target = profile.target_pekerja_rentan if profile is not None else 100
+    tiers = order_tiers(default_tiers(target_pekerja_rentan=target), params.tier_order)
+    if params.pagu_per_sumber is not None and sumber_of is None:
+        from desa_budget.budget.settings import sumber_by_category
+
+        sumber_of = sumber_by_category(session)
+    result = plan(
+        entries, rules, year, pagu=params.pagu, tiers=tiers, mode=params.mode,
+        pagu_per_sumber=params.pagu_per_sumber, sumber_of=sumber_of,
+        bpu_discount=params.bpu_discount, programs_by_category=params.programs or None,
+    )  # fmt: skip
+    return ScenarioColumn(name, params, sim.desa, sim.potongan, result)
+
+
+def compare(session: Session, rules: RuleSet, year: int, names: Sequence[str]) -> Comparison:
+    """Run each named scenario and put them side by side (at least two names)."""
+    if len(names) < 2:
+        raise UserError("Pilih paling sedikit dua skenario untuk dibandingkan.")
+    columns = tuple(
+        run_scenario(session, rules, year, load_scenario(session, year, n), name=n) for n in names
+    )
+    return Comparison(year, columns)

@@ -1,0 +1,287 @@
+"""Village-level budget settings: category code mapping, local codes, per-person codes, the year.
+
+Every write is audited. The mapping a village has not set itself falls back to its kabupaten
+profile's mapping (the national default when the profile names no other).
+"""
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desa_budget.budget.codes import catalog as code_catalog
+from desa_budget.budget.codes import profiles as code_profiles
+from desa_budget.errors import UserError
+from desa_budget.roster import service as roster
+from desa_budget.store import audit
+from desa_budget.store.models import BudgetYear, CategoryMapping, Coverage, LocalCode, Person
+from desa_budget.village import categories
+from desa_budget.village.profile import get_profile
+
+LOCAL_KINDS = ("kegiatan", "rekening")
+
+
+@dataclass(frozen=True)
+class CategoryCodes:
+    kategori: str
+    kode_kegiatan: str
+    kode_rekening: str
+    sumber_dana: str
+    village_set: bool  # False: the kabupaten profile's default
+
+
+@dataclass(frozen=True)
+class LocalCodeData:
+    id: int
+    jenis: str  # kegiatan / rekening
+    kode: str
+    uraian: str
+
+
+@dataclass(frozen=True)
+class BudgetYearData:
+    tahun: int
+    total_belanja: int | None
+    pagu: int | None
+
+
+def kabupaten_profile_name(session: Session) -> str:
+    profile = get_profile(session)
+    return profile.kabupaten_profil if profile is not None else "nasional"
+
+
+def local_codes(session: Session) -> list[LocalCodeData]:
+    rows = session.scalars(select(LocalCode).order_by(LocalCode.jenis, LocalCode.kode))
+    return [LocalCodeData(r.id, r.jenis, r.kode, r.uraian) for r in rows]
+
+
+def catalog_for(session: Session) -> code_catalog.Catalog:
+    """The national catalog, the kabupaten profile's additions and the village's local codes."""
+    return code_profiles.catalog_for(
+        kabupaten_profile_name(session),
+        [(c.jenis, c.kode, c.uraian) for c in local_codes(session)],
+    )
+
+
+def kabupaten_profile(session: Session) -> code_profiles.KabupatenProfile:
+    """The kabupaten profile the village profile names."""
+    return code_profiles.get_kabupaten_profile(kabupaten_profile_name(session))
+
+
+def default_mapping(session: Session) -> dict[str, CategoryCodes]:
+    """The kabupaten profile's mapping, for every category."""
+    profile = kabupaten_profile(session)
+    return {
+        key: CategoryCodes(key, row.kegiatan, row.rekening, row.sumber_dana, village_set=False)
+        for key, row in profile.mapping.items()
+    }
+
+
+def effective_mapping(session: Session) -> dict[str, CategoryCodes]:
+    """The village's own mapping where it set one, else the profile's, in category order."""
+    mapping = default_mapping(session)
+    for row in session.scalars(select(CategoryMapping)):
+        mapping[row.kategori] = CategoryCodes(
+            row.kategori, row.kode_kegiatan, row.kode_rekening, row.sumber_dana, village_set=True
+        )
+    return {key: mapping[key] for key in categories.KEYS if key in mapping}
+
+
+def codes_mapping(session: Session) -> dict[str, CategoryCodes]:
+    """The effective mapping in the form codes.lines.build_lines takes."""
+    return effective_mapping(session)
+
+
+def sumber_by_category(session: Session) -> dict[str, str]:
+    return {k: v.sumber_dana for k, v in effective_mapping(session).items()}
+
+
+def _check_codes(
+    session: Session, kegiatan: str | None, rekening: str | None, sumber_dana: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """The codes in their canonical form; every unknown one in a single UserError."""
+    cat = catalog_for(session)
+    problems: list[str] = []
+    out: list[str | None] = []
+    for value, kind, label in (
+        (kegiatan, "kegiatan", "Kode kegiatan"),
+        (rekening, "rekening", "Kode rekening"),
+        (sumber_dana, "sumber_dana", "Sumber dana"),
+    ):
+        if value is None or not value.strip():
+            out.append(None)
+            continue
+        found = cat.find(kind, value.strip())
+        if found is None:
+            problems.append(f"{label} '{value.strip()}' tidak ada dalam daftar kode.")
+        out.append(found)
+    if problems:
+        raise UserError("Kode anggaran tidak sah.", details=problems)
+    return out[0], out[1], out[2]
+
+
+def set_category_mapping(
+    session: Session,
+    kategori: str,
+    *,
+    kode_kegiatan: str,
+    kode_rekening: str,
+    sumber_dana: str,
+    operator: str,
+) -> CategoryCodes:
+    """Set the village's own codes for a category (all three are required)."""
+    if kategori not in categories.BY_KEY:
+        raise UserError(f"Kategori '{kategori}' tidak dikenal.")
+    keg, rek, sd = _check_codes(session, kode_kegiatan, kode_rekening, sumber_dana)
+    if keg is None or rek is None or sd is None:
+        raise UserError("Kode kegiatan, kode rekening dan sumber dana wajib diisi semuanya.")
+    row = session.get(CategoryMapping, kategori)
+    before = effective_mapping(session).get(kategori)
+    if row is None:
+        row = CategoryMapping(kategori=kategori)
+        session.add(row)
+    row.kode_kegiatan, row.kode_rekening, row.sumber_dana = keg, rek, sd
+    session.flush()
+    audit.record(
+        session, operator=operator, entitas="pemetaan_kode", entitas_id=None,
+        label=categories.label(kategori),
+        changes={
+            "kode_kegiatan": (before.kode_kegiatan if before else None, keg),
+            "kode_rekening": (before.kode_rekening if before else None, rek),
+            "sumber_dana": (before.sumber_dana if before else None, sd),
+        },
+        keterangan="pemetaan kode kategori diubah",
+    )  # fmt: skip
+    return CategoryCodes(kategori, keg, rek, sd, village_set=True)
+
+
+def reset_category_mapping(session: Session, kategori: str, *, operator: str) -> None:
+    """Drop the village's own codes for a category: the kabupaten profile's apply again."""
+    row = session.get(CategoryMapping, kategori)
+    if row is None:
+        return
+    fallback = default_mapping(session).get(kategori)
+    audit.record(
+        session, operator=operator, entitas="pemetaan_kode", entitas_id=None,
+        label=categories.label(kategori),
+        changes={
+            "kode_kegiatan": (row.kode_kegiatan, fallback.kode_kegiatan if fallback else None),
+            "kode_rekening": (row.kode_rekening, fallback.kode_rekening if fallback else None),
+            "sumber_dana": (row.sumber_dana, fallback.sumber_dana if fallback else None),
+        },
+        keterangan="pemetaan kode kembali ke profil kabupaten",
+    )  # fmt: skip
+    session.delete(row)
+    session.flush()
+
+
+def add_local_code(session: Session, *, jenis: str, kode: str, uraian: str, operator: str) -> int:
+    """Add a village code numbered 90-99 under a known parent; returns its id."""
+    if jenis not in LOCAL_KINDS:
+        raise UserError("Jenis kode lokal harus 'kegiatan' atau 'rekening'.")
+    uraian = " ".join(uraian.split())
+    if not uraian:
+        raise UserError("Uraian kode lokal wajib diisi.")
+    if len(uraian) > 200:
+        raise UserError("Uraian kode lokal terlalu panjang (paling banyak 200 huruf).")
+    canonical = catalog_for(session).validate_local(jenis, kode.strip())  # UserError if bad
+    exists = session.scalar(
+        select(LocalCode).where(LocalCode.jenis == jenis, LocalCode.kode == canonical)
+    )
+    if exists is not None:
+        raise UserError(f"Kode lokal {canonical} sudah ada ({exists.uraian}).")
+    row = LocalCode(jenis=jenis, kode=canonical, uraian=uraian)
+    session.add(row)
+    session.flush()
+    audit.record(
+        session, operator=operator, entitas="kode_lokal", entitas_id=row.id,
+        label=f"{jenis} {canonical}", changes={"kode": (None, canonical), "uraian": (None, uraian)},
+        keterangan="kode lokal ditambah",
+    )  # fmt: skip
+    return row.id
+
+
+def remove_local_code(session: Session, *, jenis: str, kode: str, operator: str) -> None:
+    """Remove a local code that no mapping and no person's coverage uses."""
+    row = session.scalar(
+        select(LocalCode).where(LocalCode.jenis == jenis, LocalCode.kode == kode.strip())
+    )
+    if row is None:
+        raise UserError(f"Kode lokal {kode} tidak ada.")
+    column = "kode_kegiatan" if jenis == "kegiatan" else "kode_rekening"
+    used_by_mapping = session.scalar(
+        select(CategoryMapping.kategori).where(getattr(CategoryMapping, column) == row.kode)
+    )
+    used_by_person = session.scalar(
+        select(Person.nama).join(Coverage).where(getattr(Coverage, column) == row.kode).limit(1)
+    )
+    if used_by_mapping is not None or used_by_person is not None:
+        who = (
+            f"kategori {categories.label(used_by_mapping)}"
+            if used_by_mapping
+            else f"kepesertaan {used_by_person}"
+        )
+        raise UserError(f"Kode lokal {row.kode} masih dipakai oleh {who}; ganti dulu kodenya.")
+    audit.record(
+        session, operator=operator, entitas="kode_lokal", entitas_id=row.id,
+        label=f"{jenis} {row.kode}", changes={"kode": (row.kode, None), "uraian": (row.uraian, None)},
+        keterangan="kode lokal dihapus",
+    )  # fmt: skip
+    session.delete(row)
+    session.flush()
+
+
+def set_person_codes(
+    session: Session,
+    person_id: int,
+    year: int,
+    *,
+    kode_kegiatan: str | None,
+    kode_rekening: str | None,
+    sumber_dana: str | None,
+    operator: str,
+) -> None:
+    """Override one person's codes from ``year`` on (None = the category's mapping).
+
+    When the coverage that applies was set in an earlier year, it is copied to ``year`` first,
+    so earlier years keep their codes."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise UserError("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain).")
+    rows = [c for c in person.coverages if c.tahun <= year]
+    if not rows:
+        raise UserError(f"{person.nama} belum punya kepesertaan untuk tahun {year}.")
+    keg, rek, sd = _check_codes(session, kode_kegiatan, kode_rekening, sumber_dana)
+    current = roster.coverage_data(max(rows, key=lambda c: c.tahun))
+    wanted = replace(current, tahun=year, kode_kegiatan=keg, kode_rekening=rek, sumber_dana=sd)
+    roster.set_coverage(session, person_id, wanted, operator=operator)
+
+
+def get_budget_year(session: Session, year: int) -> BudgetYearData:
+    row = session.get(BudgetYear, year)
+    if row is None:
+        return BudgetYearData(year, None, None)
+    return BudgetYearData(year, row.total_belanja, row.pagu)
+
+
+def set_budget_year(
+    session: Session, year: int, *, total_belanja: int | None, pagu: int | None, operator: str
+) -> BudgetYearData:
+    """Set the year's total belanja desa and pagu (None = not known yet)."""
+    for value, label in ((total_belanja, "Total belanja desa"), (pagu, "Pagu")):
+        if value is not None and (isinstance(value, bool) or value < 0):
+            raise UserError(f"{label} harus bilangan bulat rupiah yang tidak negatif.")
+    row = session.get(BudgetYear, year)
+    old = get_budget_year(session, year)
+    if row is None:
+        row = BudgetYear(tahun=year)
+        session.add(row)
+    row.total_belanja, row.pagu = total_belanja, pagu
+    session.flush()
+    audit.record(
+        session, operator=operator, entitas="tahun_anggaran", entitas_id=year,
+        label=f"Tahun anggaran {year}",
+        changes={"total_belanja": (old.total_belanja, total_belanja), "pagu": (old.pagu, pagu)},
+        keterangan="data tahun anggaran diubah",
+    )  # fmt: skip
+    return BudgetYearData(year, total_belanja, pagu)

@@ -1,0 +1,93 @@
+"""Freeze a simulation to JSON-ready data and rebuild the same frozen DTOs from it (versions)."""
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.errors import UserError
+
+SNAPSHOT_FORMAT = 1
+
+_PERSON_SCALARS = (
+    "person_id", "nik", "nama", "kategori", "jabatan", "status_jabatan", "segmen", "dasar_upah",
+    "kelas_jkk", "iuran_pekerja", "status_bpjs", "dibayar_oleh", "kode_kegiatan",
+    "kode_rekening", "sumber_dana", "desa", "potongan",
+)  # fmt: skip
+
+
+def _amounts(programs: Mapping[str, ProgramAmount]) -> dict[str, list[int]]:
+    return {name: [a.desa, a.potongan] for name, a in programs.items()}
+
+
+def _read_amounts(data: Mapping[str, Any]) -> Mapping[str, ProgramAmount]:
+    return MappingProxyType({str(k): ProgramAmount(int(v[0]), int(v[1])) for k, v in data.items()})
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def simulation_to_data(sim: Simulation) -> dict[str, Any]:
+    """Every person with their monthly amounts per program, as plain JSON types."""
+    persons = []
+    for p in sim.persons:
+        item: dict[str, Any] = {name: getattr(p, name) for name in _PERSON_SCALARS}
+        item["programs"] = list(p.programs)
+        item["by_program"] = _amounts(p.by_program)
+        item["tanggal_lahir"] = p.tanggal_lahir.isoformat() if p.tanggal_lahir else None
+        item["monthly"] = [
+            {
+                "year": m.year,
+                "month": m.month,
+                "programs": _amounts(m.programs),
+                "desa": m.desa,
+                "potongan": m.potongan,
+            }
+            for m in p.monthly
+        ]
+        persons.append(item)
+    return {
+        "year": sim.year,
+        "persons": persons,
+        "roster_counts": dict(sim.roster_counts),
+        "assumptions": list(sim.assumptions),
+    }
+
+
+def simulation_from_data(data: Mapping[str, Any]) -> Simulation:
+    """The Simulation exactly as it was frozen; a damaged snapshot is a UserError."""
+    try:
+        persons = []
+        for item in data["persons"]:
+            values = {name: item[name] for name in _PERSON_SCALARS}
+            monthly = tuple(
+                MonthAmounts(
+                    year=int(m["year"]),
+                    month=int(m["month"]),
+                    programs=_read_amounts(m["programs"]),
+                    desa=int(m["desa"]),
+                    potongan=int(m["potongan"]),
+                )
+                for m in item["monthly"]
+            )
+            persons.append(
+                PersonYear(
+                    **values,
+                    programs=tuple(str(p) for p in item["programs"]),
+                    monthly=monthly,
+                    by_program=_read_amounts(item["by_program"]),
+                    tanggal_lahir=_date(item.get("tanggal_lahir")),
+                )
+            )
+        return Simulation(
+            year=int(data["year"]),
+            persons=tuple(persons),
+            roster_counts=MappingProxyType(
+                {str(k): int(v) for k, v in data["roster_counts"].items()}
+            ),
+            assumptions=tuple(str(a) for a in data["assumptions"]),
+        )
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+        raise UserError(f"Salinan versi anggaran rusak dan tidak dapat dibaca: {exc}") from exc

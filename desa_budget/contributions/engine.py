@@ -1,0 +1,267 @@
+"""The contribution engine: one person's BPJS Ketenagakerjaan amounts per month (pure, memoised)."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+
+from desa_budget.contributions.results import MonthAmounts, ProgramAmount
+from desa_budget.errors import UserError
+from desa_budget.format import format_decimal, format_rp
+from desa_budget.money import round_rupiah
+from desa_budget.rules import JKK_CLASSES, PROGRAMS, Discount, MonthRules, PuRate, RuleSet
+from desa_budget.rules.months import label_of_index, month_index
+
+SEGMENTS = ("PU", "BPU")
+WORKER_SHARES = ("desa", "potong")  # who pays the worker shares of JHT and JP
+NO_BIRTH_DATE = "Tanggal lahir tidak diisi; JP dihitung untuk semua bulan tanpa uji usia pensiun."
+
+
+@dataclass(frozen=True)
+class Participation:
+    """How one person takes part: the inputs of the engine for every month quoted."""
+
+    segment: str  # "PU" | "BPU"
+    basis: int  # PU: monthly wage basis; BPU: declared income (rupiah)
+    programs: frozenset[str]  # subset of JKK, JKM, JHT, JP
+    jkk_class: int = 1  # JKK risk class 1..5 (PU only)
+    worker_share: str = "desa"  # "desa" pays the JHT/JP worker shares, or "potong" from the pay
+    birth_date: date | None = None  # for the JP age test
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Several months of one participation, summed; ``assumptions`` are Indonesian sentences."""
+
+    months: tuple[MonthAmounts, ...]
+    desa: int
+    potongan: int
+    by_program: Mapping[str, ProgramAmount]  # requested programs, in JKK, JKM, JHT, JP order
+    assumptions: tuple[str, ...]
+
+
+def months_in_post(start: date | None, end: date | None, year: int) -> tuple[int, ...]:
+    """The months (1-12) of ``year`` with at least one day in post; None = no start / no end."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    begin = first if start is None or start < first else start
+    finish = last if end is None or end > last else end
+    if finish < begin:
+        return ()
+    return tuple(range(begin.month, finish.month + 1))
+
+
+_PROGRAM_SET = frozenset(PROGRAMS)
+
+
+def validate(p: Participation) -> None:
+    """A UserError (one Indonesian sentence) for a participation the engine cannot quote."""
+    if p.segment not in SEGMENTS:
+        raise UserError(f"Segmen '{p.segment}' tidak dikenal; pilih PU atau BPU.")
+    if not p.programs <= _PROGRAM_SET:
+        unknown = sorted(set(p.programs) - _PROGRAM_SET)
+        raise UserError(
+            f"Program tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(PROGRAMS)}."
+        )
+    if p.basis < 0:
+        raise UserError(f"Dasar upah/penghasilan tidak boleh negatif ({p.basis}).")
+    if p.jkk_class not in JKK_CLASSES:
+        raise UserError(f"Kelas risiko JKK {p.jkk_class} tidak sah; pilih 1 sampai 5.")
+    if p.worker_share not in WORKER_SHARES:
+        raise UserError(
+            f"Pembayar iuran pekerja '{p.worker_share}' tidak dikenal; pilih desa atau potong."
+        )
+    if p.segment == "BPU" and "JP" in p.programs:
+        raise UserError("Program JP tidak tersedia untuk peserta BPU (Bukan Penerima Upah).")
+
+
+def quote_month(
+    rules: RuleSet, p: Participation, year: int, month: int, *, bpu_discount: bool = False
+) -> MonthAmounts:
+    """One person-month: each requested program's desa and potongan amounts."""
+    validate(p)
+    return _month(rules, p, year, month, bpu_discount)[0]
+
+
+def quote_months(
+    rules: RuleSet,
+    p: Participation,
+    months: Iterable[tuple[int, int]],
+    *,
+    bpu_discount: bool = False,
+) -> Quote:
+    """Several (year, month) pairs, each with that month's rules, summed."""
+    validate(p)
+    amounts: list[MonthAmounts] = []
+    assumptions: dict[str, None] = {}
+    names = [name for name in PROGRAMS if name in p.programs]
+    desa = dict.fromkeys(names, 0)
+    potongan = dict.fromkeys(names, 0)
+    for year, month in months:
+        result, said = _month(rules, p, year, month, bpu_discount)
+        amounts.append(result)
+        if said:
+            assumptions.update(dict.fromkeys(said))
+        for name, amount in result.programs.items():
+            desa[name] += amount.desa
+            potongan[name] += amount.potongan
+    return Quote(
+        months=tuple(amounts),
+        desa=sum(desa.values()),
+        potongan=sum(potongan.values()),
+        by_program=MappingProxyType({n: ProgramAmount(desa[n], potongan[n]) for n in names}),
+        assumptions=tuple(assumptions),
+    )
+
+
+# What a month's amounts depend on besides the participation: the rules epoch and the JP state.
+_Amounts = tuple[Mapping[str, ProgramAmount], int, int, tuple[str, ...]]
+_JpState = tuple[int, int] | bool | None  # stop (month index, age) when JP has ended; None: no JP
+
+
+def _month(
+    rules: RuleSet, p: Participation, year: int, month: int, discount: bool
+) -> tuple[MonthAmounts, tuple[str, ...]]:
+    now = rules.month(year, month)
+    if p.segment == "PU":
+        jp = _jp_state(rules, now, p) if "JP" in p.programs else None
+        key: tuple[object, ...] = (
+            "PU",
+            p.basis,
+            p.programs,
+            p.jkk_class,
+            p.worker_share,
+            now.pu_epoch,
+            jp,
+        )
+        programs, desa, potongan, notes = rules.cached(key, lambda: _pu(now, p, jp))
+    else:
+        key = ("BPU", p.basis, p.programs, p.worker_share, now.bpu_epoch, discount)
+        programs, desa, potongan, notes = rules.cached(key, lambda: _bpu(now, p, discount))
+    return MonthAmounts(year, month, programs, desa, potongan), notes
+
+
+def _done(amounts: dict[str, ProgramAmount], notes: list[str]) -> _Amounts:
+    desa = sum(a.desa for a in amounts.values())
+    potongan = sum(a.potongan for a in amounts.values())
+    return MappingProxyType(amounts), desa, potongan, tuple(notes)
+
+
+def _split(base: int, rate: PuRate, worker_share: str) -> ProgramAmount:
+    """The decided rounding: the full amount and the worker part are each rounded once."""
+    full = round_rupiah(base * rate.total)
+    if worker_share == "potong" and rate.worker:
+        withheld = round_rupiah(base * rate.worker)
+        return ProgramAmount(full - withheld, withheld)
+    return ProgramAmount(full, 0)
+
+
+def _pu(now: MonthRules, p: Participation, jp: _JpState) -> _Amounts:
+    amounts: dict[str, ProgramAmount] = {}
+    notes: list[str] = []
+    here = label_of_index(month_index(now.year, now.month))
+    for name in PROGRAMS:
+        if name not in p.programs:
+            continue
+        rate = now.pu.get((name, p.jkk_class if name == "JKK" else None))
+        if rate is None:
+            raise UserError(f"Tidak ada tarif {name} untuk {here}.")
+        base = p.basis
+        if name == "JP":
+            if jp is False:
+                notes.append(NO_BIRTH_DATE)
+            elif isinstance(jp, tuple):
+                notes.append(
+                    f"JP tidak dihitung mulai {label_of_index(jp[0] + 1)}: usia pensiun JP {jp[1]} "
+                    f"tahun tercapai pada {label_of_index(jp[0])} (JP berhenti sesudah bulan "
+                    "ulang tahun itu)."
+                )
+                amounts[name] = ProgramAmount()
+                continue
+            ceiling = now.jp_ceiling
+            if ceiling is None:
+                raise UserError(f"Tidak ada batas upah JP untuk {here}.")
+            if ceiling.assumed and ceiling.unpublished_from is not None:
+                notes.append(
+                    f"Batas upah JP mulai {label_of_index(ceiling.unpublished_from)} belum "
+                    f"diterbitkan; dipakai {format_rp(ceiling.amount)} "
+                    f"(berlaku sejak {label_of_index(ceiling.since)})."
+                )
+            base = min(base, ceiling.amount)
+        amounts[name] = _split(base, rate, p.worker_share)
+    return _done(amounts, notes)
+
+
+def _jp_state(rules: RuleSet, now: MonthRules, p: Participation) -> _JpState:
+    """True: JP due; False: due, but no birth date to test; (month, age): ended after that month.
+
+    JP runs up to and including the month of the birthday on which the person reaches the JP
+    retirement age in force that year (domain.md §2.3; the month rule is inferred)."""
+    birth = p.birth_date
+    if birth is None:
+        return False
+    stop = rules.cached(("jp_stop", birth.year, birth.month), lambda: _jp_stop(rules, birth))
+    if stop is None or month_index(now.year, now.month) <= stop[0]:
+        return True
+    return stop
+
+
+def _jp_stop(rules: RuleSet, birth: date) -> tuple[int, int] | None:
+    """(month index of the birthday month, age) on which the JP age is first reached, if ever."""
+    first_year = rules.first_month[0]
+    for year in range(max(first_year, birth.year + 1), birth.year + 200):
+        age = rules.age_series.find(year)
+        if age is not None and year - birth.year >= age:
+            return month_index(year, birth.month), age
+    return None
+
+
+def _bpu(now: MonthRules, p: Participation, discount: bool) -> _Amounts:
+    notes: list[str] = []
+    here = label_of_index(month_index(now.year, now.month))
+    params = now.bpu
+    if params is None:
+        raise UserError(f"Tidak ada aturan iuran BPU untuk {here}.")
+    if p.basis < params.min_income:
+        raise UserError(
+            f"Penghasilan BPU {format_rp(p.basis)} di bawah minimum {format_rp(params.min_income)}."
+        )
+    if now.bpu_brackets and not any(
+        b.income_from <= p.basis and (b.income_to is None or p.basis <= b.income_to)
+        for b in now.bpu_brackets
+    ):
+        raise UserError(
+            f"Penghasilan BPU {format_rp(p.basis)} tidak termasuk dalam tabel penghasilan BPU."
+        )
+    jkk = round_rupiah(p.basis * params.jkk)
+    jkm = params.jkm_flat
+    if now.discount is not None and ("JKK" in p.programs or "JKM" in p.programs):
+        factor = now.discount.factor
+        if discount:
+            jkk, jkm = round_rupiah(jkk * factor), round_rupiah(jkm * factor)
+        notes.append(_discount_note(now.discount, applied=discount))
+    amounts: dict[str, ProgramAmount] = {}
+    if "JKK" in p.programs:
+        amounts["JKK"] = ProgramAmount(jkk, 0)
+    if "JKM" in p.programs:
+        amounts["JKM"] = ProgramAmount(jkm, 0)
+    if "JHT" in p.programs:
+        jht = round_rupiah(p.basis * params.jht)
+        amounts["JHT"] = (
+            ProgramAmount(0, jht) if p.worker_share == "potong" else ProgramAmount(jht, 0)
+        )
+    return _done(amounts, notes)
+
+
+def _discount_note(rule: Discount, *, applied: bool) -> str:
+    period = label_of_index(rule.start)
+    period += f" sampai {label_of_index(rule.end)}" if rule.end is not None else " dan seterusnya"
+    share = format_decimal(rule.factor * Decimal(100), 0)
+    if applied:
+        return (
+            f"Diskon iuran BPU PP 50/2025 diterapkan: JKK dan JKM dibayar {share}% untuk {period}."
+        )
+    return (
+        f"Diskon iuran BPU PP 50/2025 (JKK dan JKM dibayar {share}% untuk {period}) tidak diterapkan: "
+        "iuran penuh dianggarkan karena belum jelas apakah peserta yang dibiayai APBDes termasuk."
+    )

@@ -1,0 +1,87 @@
+"""Frozen results passed between the core, the documents and the window (never ORM objects)."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class ProgramAmount:
+    """What one program costs: paid by the desa (APBDes spending) and withheld from pay."""
+
+    desa: int = 0
+    potongan: int = 0
+
+    def __add__(self, other: "ProgramAmount") -> "ProgramAmount":
+        return ProgramAmount(self.desa + other.desa, self.potongan + other.potongan)
+
+
+@dataclass(frozen=True)
+class MonthAmounts:
+    """One covered month of one person: each program's amounts and their sums."""
+
+    year: int
+    month: int  # 1..12
+    programs: Mapping[str, ProgramAmount]
+    desa: int
+    potongan: int
+
+
+@dataclass(frozen=True)
+class PersonYear:
+    """One covered person in one year, as the simulation computed it."""
+
+    person_id: int
+    nik: str
+    nama: str
+    kategori: str  # category key; with two posts, the higher-ranked one
+    jabatan: str
+    status_jabatan: str  # definitif / plt / pj
+    segmen: str  # PU / BPU
+    dasar_upah: int
+    programs: tuple[str, ...]
+    kelas_jkk: int
+    iuran_pekerja: str  # desa / potong
+    status_bpjs: str  # belum / terdaftar / nonaktif
+    dibayar_oleh: str  # desa / pemda: pemda-paid persons are covered but make no APBDes line
+    kode_kegiatan: str | None  # per-person overrides, None = the category's mapping
+    kode_rekening: str | None
+    sumber_dana: str | None
+    monthly: tuple[MonthAmounts, ...]  # covered months only, in order
+    desa: int
+    potongan: int
+    by_program: Mapping[str, ProgramAmount] = field(default_factory=dict)
+    tanggal_lahir: date | None = None
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        return tuple(m.month for m in self.monthly)
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The year's contributions for the whole roster."""
+
+    year: int
+    persons: tuple[PersonYear, ...]  # covered persons, in roster order (category rank, then name)
+    roster_counts: Mapping[str, int]  # persons in post during the year per category, covered or not
+    assumptions: tuple[str, ...] = ()
+
+    @property
+    def apbdes_persons(self) -> tuple[PersonYear, ...]:
+        return tuple(p for p in self.persons if p.dibayar_oleh == "desa")
+
+    @property
+    def desa(self) -> int:
+        """APBDes spending: desa-paid amounts of persons the village itself pays for."""
+        return sum(p.desa for p in self.apbdes_persons)
+
+    @property
+    def potongan(self) -> int:
+        """Worker shares withheld from pay (passed through, not spending)."""
+        return sum(p.potongan for p in self.apbdes_persons)
+
+    @property
+    def pemda(self) -> int:
+        """Amounts the Pemda pays from the APBD for persons marked dibayar Pemda."""
+        return sum(p.desa + p.potongan for p in self.persons if p.dibayar_oleh == "pemda")

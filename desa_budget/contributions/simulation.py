@@ -1,0 +1,204 @@
+"""The year's simulation: the roster as of a year, run through the contribution engine."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desa_budget.contributions.engine import Participation, months_in_post, quote_months
+from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.rules import PROGRAMS, RuleSet
+from desa_budget.store.models import Coverage, Person
+from desa_budget.village import categories
+
+
+@dataclass(frozen=True)
+class PostSpan:
+    kategori: str
+    jabatan: str
+    status: str
+    mulai: date | None
+    akhir: date | None
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One person as the year sees them: posts in the year and the coverage that applies."""
+
+    person_id: int
+    nik: str
+    nama: str
+    jenis_kelamin: str
+    tanggal_lahir: date
+    kategori: str  # highest-ranked category among the posts held during the year
+    jabatan: str
+    status_jabatan: str
+    months: tuple[int, ...]  # months in post during the year (a month counts on any day in post)
+    covered: bool  # has a coverage row with at least one program
+    segmen: str
+    dasar_upah: int
+    programs: tuple[str, ...]
+    kelas_jkk: int
+    iuran_pekerja: str
+    status_bpjs: str
+    dibayar_oleh: str
+    kode_kegiatan: str | None
+    kode_rekening: str | None
+    sumber_dana: str | None
+
+
+def _coverage_for(person: Person, year: int) -> Coverage | None:
+    rows = [c for c in person.coverages if c.tahun <= year]
+    return max(rows, key=lambda c: c.tahun) if rows else None
+
+
+def _entry(person: Person, year: int) -> RosterEntry | None:
+    spans = []
+    months: set[int] = set()
+    for post in person.posts:
+        in_year = months_in_post(post.mulai, post.akhir, year)
+        if in_year:
+            months.update(in_year)
+            spans.append(post)
+    if not spans:
+        return None
+    main = min(spans, key=lambda p: (categories.BY_KEY[p.kategori].rank, p.id))
+    cov = _coverage_for(person, year)
+    programs = tuple(p for p in PROGRAMS if cov and p in cov.programs.split(","))
+    return RosterEntry(
+        person_id=person.id,
+        nik=person.nik,
+        nama=person.nama,
+        jenis_kelamin=person.jenis_kelamin,
+        tanggal_lahir=person.tanggal_lahir,
+        kategori=main.kategori,
+        jabatan=main.jabatan,
+        status_jabatan=main.status,
+        months=tuple(sorted(months)),
+        covered=bool(programs),
+        segmen=cov.segmen if cov else categories.BY_KEY[main.kategori].usual_segment,
+        dasar_upah=cov.dasar_upah if cov else 0,
+        programs=programs,
+        kelas_jkk=cov.kelas_jkk if cov else 1,
+        iuran_pekerja=cov.iuran_pekerja if cov else "desa",
+        status_bpjs=cov.status_bpjs if cov else "belum",
+        dibayar_oleh=cov.dibayar_oleh if cov else "desa",
+        kode_kegiatan=cov.kode_kegiatan if cov else None,
+        kode_rekening=cov.kode_rekening if cov else None,
+        sumber_dana=cov.sumber_dana if cov else None,
+    )
+
+
+def roster_order(entry: RosterEntry) -> tuple[int, str, int]:
+    return (categories.BY_KEY[entry.kategori].rank, entry.nama.casefold(), entry.person_id)
+
+
+def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
+    """Everyone in post on some day of ``year``, in roster order (category rank, then name)."""
+    people = session.scalars(
+        select(Person).options(selectinload(Person.posts), selectinload(Person.coverages))
+    ).all()
+    entries = [e for e in (_entry(p, year) for p in people) if e is not None]
+    return tuple(sorted(entries, key=roster_order))
+
+
+def participation(entry: RosterEntry, programs: Iterable[str] | None = None) -> Participation:
+    return Participation(
+        segment=entry.segmen,
+        basis=entry.dasar_upah,
+        programs=frozenset(entry.programs if programs is None else programs),
+        jkk_class=entry.kelas_jkk,
+        worker_share=entry.iuran_pekerja,
+        birth_date=entry.tanggal_lahir,
+    )
+
+
+def person_year(
+    rules: RuleSet,
+    entry: RosterEntry,
+    year: int,
+    *,
+    bpu_discount: bool = False,
+    programs: tuple[str, ...] | None = None,
+) -> tuple[PersonYear, tuple[str, ...]]:
+    """One person's year with their own programs (or ``programs`` instead), and assumptions."""
+    chosen = entry.programs if programs is None else programs
+    quote = quote_months(
+        rules,
+        participation(entry, chosen),
+        [(year, m) for m in entry.months],
+        bpu_discount=bpu_discount,
+    )
+    monthly: tuple[MonthAmounts, ...] = tuple(quote.months)
+    by_program: dict[str, ProgramAmount] = {}
+    for month in monthly:
+        for name, amount in month.programs.items():
+            by_program[name] = by_program.get(name, ProgramAmount()) + amount
+    result = PersonYear(
+        person_id=entry.person_id,
+        nik=entry.nik,
+        nama=entry.nama,
+        kategori=entry.kategori,
+        jabatan=entry.jabatan,
+        status_jabatan=entry.status_jabatan,
+        segmen=entry.segmen,
+        dasar_upah=entry.dasar_upah,
+        programs=chosen,
+        kelas_jkk=entry.kelas_jkk,
+        iuran_pekerja=entry.iuran_pekerja,
+        status_bpjs=entry.status_bpjs,
+        dibayar_oleh=entry.dibayar_oleh,
+        kode_kegiatan=entry.kode_kegiatan,
+        kode_rekening=entry.kode_rekening,
+        sumber_dana=entry.sumber_dana,
+        monthly=monthly,
+        desa=quote.desa,
+        potongan=quote.potongan,
+        by_program=by_program,
+        tanggal_lahir=entry.tanggal_lahir,
+    )
+    return result, tuple(quote.assumptions)
+
+
+def simulate_entries(
+    rules: RuleSet,
+    entries: Iterable[RosterEntry],
+    year: int,
+    *,
+    bpu_discount: bool = False,
+    programs_by_category: Mapping[str, tuple[str, ...]] | None = None,
+    iuran_pekerja: str | None = None,
+) -> Simulation:
+    """Run the engine over roster entries; optional what-if choices replace the roster's own."""
+    persons: list[PersonYear] = []
+    assumptions: list[str] = []
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.kategori] = counts.get(entry.kategori, 0) + 1
+        if iuran_pekerja is not None:
+            entry = replace(entry, iuran_pekerja=iuran_pekerja)
+        programs = entry.programs
+        if programs_by_category is not None and entry.kategori in programs_by_category:
+            programs = programs_by_category[entry.kategori]
+        if not programs:
+            continue
+        if entry.segmen == "BPU":
+            programs = tuple(p for p in programs if p != "JP")
+        result, said = person_year(rules, entry, year, bpu_discount=bpu_discount, programs=programs)
+        persons.append(result)
+        assumptions.extend(a for a in said if a not in assumptions)
+    return Simulation(
+        year=year,
+        persons=tuple(persons),
+        roster_counts=counts,
+        assumptions=tuple(assumptions),
+    )
+
+
+def simulate(
+    session: Session, rules: RuleSet, year: int, *, bpu_discount: bool = False
+) -> Simulation:
+    """The year's simulation of the roster as stored."""
+    return simulate_entries(rules, load_roster_year(session, year), year, bpu_discount=bpu_discount)

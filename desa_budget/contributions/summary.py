@@ -1,0 +1,124 @@
+"""The year's simulation as a JSON-ready summary and as a readable Indonesian text table."""
+
+from typing import Any
+
+from desa_budget.contributions.results import PersonYear, ProgramAmount, Simulation
+from desa_budget.format import MONTH_ABBR, format_cell, format_rp
+from desa_budget.rules import PROGRAMS
+from desa_budget.village import categories
+
+
+def _amounts(amount: ProgramAmount) -> dict[str, int]:
+    return {"desa": amount.desa, "potongan": amount.potongan}
+
+
+def _by_category(persons: tuple[PersonYear, ...]) -> dict[str, dict[str, int]]:
+    result: dict[str, dict[str, int]] = {}
+    for key in categories.KEYS:
+        group = [p for p in persons if p.kategori == key]
+        if group:
+            result[key] = {
+                "persons": len(group),
+                "desa": sum(p.desa for p in group),
+                "potongan": sum(p.potongan for p in group),
+            }
+    return result
+
+
+def _by_program(persons: tuple[PersonYear, ...]) -> dict[str, ProgramAmount]:
+    totals = {name: ProgramAmount() for name in PROGRAMS}
+    for person in persons:
+        for name, amount in person.by_program.items():
+            totals[name] = totals.get(name, ProgramAmount()) + amount
+    return totals
+
+
+def _by_month(persons: tuple[PersonYear, ...], year: int) -> dict[str, ProgramAmount]:
+    totals = {f"{year}-{m:02d}": ProgramAmount() for m in range(1, 13)}
+    for person in persons:
+        for month in person.monthly:
+            key = f"{month.year}-{month.month:02d}"
+            totals[key] = totals.get(key, ProgramAmount()) + ProgramAmount(
+                month.desa, month.potongan
+            )
+    return totals
+
+
+def simulation_summary(simulation: Simulation) -> dict[str, Any]:
+    """The JSON of issue 3 part 5. Amounts are the APBDes (desa-paid) persons'; persons the Pemda
+    pays for are counted apart under "pemda" so the APBDes totals stay the sum of "persons"."""
+    persons = simulation.apbdes_persons
+    pemda = tuple(p for p in simulation.persons if p.dibayar_oleh == "pemda")
+    return {
+        "year": simulation.year,
+        "desa": simulation.desa,
+        "potongan": simulation.potongan,
+        "by_category": _by_category(persons),
+        "by_program": {k: _amounts(v) for k, v in _by_program(persons).items()},
+        "by_month": {k: _amounts(v) for k, v in _by_month(persons, simulation.year).items()},
+        "persons": [
+            {
+                "nik": p.nik,
+                "nama": p.nama,
+                "kategori": p.kategori,
+                "months": len(p.monthly),
+                "desa": p.desa,
+                "potongan": p.potongan,
+            }
+            for p in persons
+        ],
+        "pemda": {
+            "persons": len(pemda),
+            "desa": sum(p.desa for p in pemda),
+            "potongan": sum(p.potongan for p in pemda),
+        },
+        "assumptions": list(simulation.assumptions),
+    }
+
+
+def simulation_table(simulation: Simulation, *, nama_desa: str = "") -> str:
+    """A plain-text table of the year for the command line."""
+    summary = simulation_summary(simulation)
+    where = f" - Desa {nama_desa}" if nama_desa else ""
+    lines = [f"Simulasi iuran BPJS Ketenagakerjaan tahun {simulation.year}{where}", ""]
+    row = "{:<18} {:>6} {:>15} {:>15}"
+    lines.append(row.format("Kategori", "Orang", "Dibayar desa", "Potong siltap"))
+    lines.append("-" * 57)
+    for key, values in summary["by_category"].items():
+        lines.append(
+            row.format(
+                categories.label(key),
+                values["persons"],
+                format_cell(values["desa"]),
+                format_cell(values["potongan"]),
+            )
+        )
+    lines.append("-" * 57)
+    total = len(summary["persons"])
+    lines.append(
+        row.format("Jumlah", total, format_cell(simulation.desa), format_cell(simulation.potongan))
+    )
+    lines += ["", "Per program:"]
+    for name, values in summary["by_program"].items():
+        lines.append(
+            f"  {name:<4} {format_cell(values['desa']):>15} {format_cell(values['potongan']):>15}"
+        )
+    lines += ["", "Per bulan (dibayar desa):"]
+    months = list(summary["by_month"].values())
+    for start in (0, 6):
+        cells = [
+            f"{MONTH_ABBR[i]} {format_cell(months[i]['desa'])}" for i in range(start, start + 6)
+        ]
+        lines.append("  " + " | ".join(cells))
+    lines += ["", f"Anggaran APBDes (dibayar desa): {format_rp(simulation.desa)}"]
+    if simulation.potongan:
+        lines.append(f"Dipotong dari siltap (bukan belanja): {format_rp(simulation.potongan)}")
+    pemda = summary["pemda"]
+    if pemda["persons"]:
+        lines.append(
+            f"Dibayar Pemda (di luar APBDes): {pemda['persons']} orang, "
+            f"{format_rp(pemda['desa'] + pemda['potongan'])}"
+        )
+    if simulation.assumptions:
+        lines += ["", "Asumsi:"] + [f"  - {a}" for a in simulation.assumptions]
+    return "\n".join(lines)

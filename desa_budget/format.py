@@ -1,0 +1,140 @@
+"""Numbers and dates as Indonesian text: rupiah, thousands, rates, month names, dates, terbilang.
+
+The window, the PDFs, the spreadsheets and the command line all format through here.
+"""
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+MONTH_NAMES: tuple[str, ...] = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+MONTH_ABBR: tuple[str, ...] = tuple(name[:3] for name in MONTH_NAMES)  # Jan … Agu … Okt … Des
+
+
+def format_number(amount: int) -> str:
+    """2426640 -> "2.426.640"; negative numbers keep their sign."""
+    sign = "-" if amount < 0 else ""
+    return sign + f"{abs(amount):,}".replace(",", ".")
+
+
+def format_rp(amount: int) -> str:
+    """2426640 -> "Rp2.426.640" (prose form)."""
+    if amount < 0:
+        return "-Rp" + format_number(-amount)
+    return "Rp" + format_number(amount)
+
+
+def format_cell(amount: int) -> str:
+    """Table form: "2.426.640", and "-" for zero."""
+    return "-" if amount == 0 else format_number(amount)
+
+
+def format_decimal(value: Decimal, places: int = 2) -> str:
+    """A rate or percentage with comma decimals: Decimal("0.54") -> "0,54"."""
+    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if q < 0 else ""
+    whole, _, frac = f"{abs(q):f}".partition(".")
+    return sign + format_number(int(whole)) + ("," + frac if frac else "")
+
+
+def month_label(year: int, month: int) -> str:
+    """(2026, 3) -> "Maret 2026"."""
+    return f"{MONTH_NAMES[month - 1]} {year}"
+
+
+def tanggal_indonesia(day: date) -> str:
+    """date(2026, 1, 2) -> "2 Januari 2026" (as printed in the documents)."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def format_date(day: date | None, empty: str = "") -> str:
+    """date(1985, 7, 5) -> "05-07-1985", the form people type and read in tables."""
+    return day.strftime("%d-%m-%Y") if day is not None else empty
+
+
+def format_time(moment: datetime, *, seconds: bool = False) -> str:
+    """A timestamp as "05-07-2026 14:30" (with ":05" seconds when asked)."""
+    return moment.strftime("%d-%m-%Y %H:%M:%S" if seconds else "%d-%m-%Y %H:%M")
+
+
+# Terbilang: amounts in Indonesian words, as printed under totals.
+
+_UNITS = (
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+)
+_SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"))
+MAX_AMOUNT = 10**15 - 1
+
+
+def _below_thousand(n: int) -> list[str]:
+    words: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 1:
+        words.append("seratus")
+    elif hundreds > 1:
+        words += [_UNITS[hundreds], "ratus"]
+    if rest == 0:
+        return words
+    if rest < 12:
+        words.append(_UNITS[rest])
+    elif rest < 20:
+        words += [_UNITS[rest - 10], "belas"]
+    else:
+        tens, ones = divmod(rest, 10)
+        words += [_UNITS[tens], "puluh"]
+        if ones:
+            words.append(_UNITS[ones])
+    return words
+
+
+def _words(n: int) -> list[str]:
+    words: list[str] = []
+    for scale, name in _SCALES:
+        count, n = divmod(n, scale)
+        if count:
+            words += _words(count) + [name]
+    thousands, n = divmod(n, 1000)
+    if thousands == 1:
+        words.append("seribu")
+    elif thousands > 1:
+        words += _below_thousand(thousands) + ["ribu"]
+    return words + _below_thousand(n)
+
+
+def terbilang(amount: int) -> str:
+    """1001000 -> "satu juta seribu"; 0 -> "nol". Up to 999 triliun."""
+    if amount < 0:
+        return "minus " + terbilang(-amount)
+    if amount > MAX_AMOUNT:
+        raise ValueError(f"angka terlalu besar untuk terbilang: {amount}")
+    if amount == 0:
+        return "nol"
+    return " ".join(_words(amount))
+
+
+def terbilang_rupiah(amount: int) -> str:
+    """2426640 -> "dua juta empat ratus dua puluh enam ribu enam ratus empat puluh rupiah"."""
+    return terbilang(amount) + " rupiah"

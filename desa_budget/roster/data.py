@@ -1,0 +1,267 @@
+"""Roster DTOs (person, post, coverage) and their validation, shared by the window and the import."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from desa_budget.format import format_rp
+from desa_budget.rules import PROGRAMS, load_rules
+from desa_budget.rules.limits import limits_for
+from desa_budget.village import categories, identifiers
+
+ERROR = "error"
+WARNING = "warning"
+
+SEGMENTS = ("PU", "BPU")
+PAYERS = ("desa", "pemda")
+
+
+@dataclass(frozen=True)
+class PersonData:
+    nik: str
+    nama: str
+    jenis_kelamin: str  # "L" or "P"
+    tanggal_lahir: date
+    tempat_lahir: str = ""
+    nama_ibu: str = ""
+
+
+@dataclass(frozen=True)
+class PostData:
+    kategori: str  # a key of categories.CATEGORIES
+    jabatan: str
+    status: str = "definitif"  # definitif / plt / pj
+    nomor_sk: str = ""
+    tanggal_sk: date | None = None
+    mulai: date | None = None  # TMT; None = before any year we budget
+    akhir: date | None = None  # end of term or date ended; None = still in post
+
+
+@dataclass(frozen=True)
+class CoverageData:
+    """How a person is covered from ``tahun`` on. The three codes override the category mapping."""
+
+    tahun: int
+    segmen: str  # PU / BPU
+    dasar_upah: int
+    programs: tuple[str, ...]  # in PROGRAMS order
+    kelas_jkk: int = 1
+    iuran_pekerja: str = "desa"  # desa / potong
+    status_bpjs: str = "belum"  # belum / terdaftar / nonaktif
+    nomor_kpj: str | None = None
+    dibayar_oleh: str = "desa"  # desa / pemda
+    kode_kegiatan: str | None = None
+    kode_rekening: str | None = None
+    sumber_dana: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation finding. ``field`` is a DTO attribute name; ``post_index`` says which post."""
+
+    field: str
+    message: str
+    severity: str = ERROR
+    post_index: int | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Figures the validation compares against (PP 11/2019 siltap minimums, BPU minimum income)."""
+
+    siltap_minimum: Mapping[str, int] = field(default_factory=dict)  # category key -> rupiah
+    bpu_min_income: int = 1_000_000
+
+
+def load_limits(year: int | None = None) -> Limits:
+    """Siltap minimums (resources/codes, through the one validated loader) and the BPU minimum
+    income of the rule tables in force in January of ``year`` (default: this year)."""
+    year = year or date.today().year
+    bpu = load_rules().bpu(year, 1)
+    return Limits(siltap_minimum=limits_for(year).siltap_minimum, bpu_min_income=bpu.min_income)
+
+
+def normalize_programs(programs: Sequence[str]) -> tuple[str, ...]:
+    """Programs in the canonical order, without duplicates (unknown names dropped)."""
+    chosen = {p.strip().upper() for p in programs}
+    return tuple(p for p in PROGRAMS if p in chosen)
+
+
+def _err(name: str, message: str, index: int | None = None) -> Problem:
+    return Problem(name, message, ERROR, index)
+
+
+def _warn(name: str, message: str, index: int | None = None) -> Problem:
+    return Problem(name, message, WARNING, index)
+
+
+def validate_person_data(person: PersonData, *, kode_desa: str | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    if not person.nama.strip():
+        problems.append(_err("nama", "Nama wajib diisi."))
+    elif len(person.nama) > 150:
+        problems.append(_err("nama", "Nama terlalu panjang (paling banyak 150 huruf)."))
+    if person.jenis_kelamin not in ("L", "P"):
+        problems.append(_err("jenis_kelamin", "Jenis kelamin harus L atau P."))
+    today = date.today()
+    if person.tanggal_lahir > today:
+        problems.append(_err("tanggal_lahir", "Tanggal lahir tidak boleh di masa depan."))
+    elif person.tanggal_lahir.year < 1900:
+        problems.append(_err("tanggal_lahir", "Tanggal lahir tidak masuk akal (sebelum 1900)."))
+    if person.jenis_kelamin in ("L", "P"):
+        check = identifiers.check_nik(
+            person.nik,
+            jenis_kelamin=person.jenis_kelamin,
+            tanggal_lahir=person.tanggal_lahir,
+            kode_desa=kode_desa,
+        )
+        problems.extend(_err("nik", str(m)) for m in check.errors)
+        problems.extend(_warn("nik", str(m)) for m in check.warnings)
+    elif not (len(person.nik) == 16 and person.nik.isdigit()):
+        problems.append(_err("nik", "NIK harus 16 angka."))
+    return problems
+
+
+def validate_post(
+    post: PostData, index: int | None = None, *, lahir: date | None = None
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if post.kategori not in categories.BY_KEY:
+        problems.append(_err("kategori", f"Kategori tidak dikenal: {post.kategori!r}.", index))
+    if not post.jabatan.strip():
+        problems.append(_err("jabatan", "Jabatan wajib diisi.", index))
+    if post.status not in categories.POST_STATUSES:
+        problems.append(_err("status", "Status jabatan harus Definitif, Plt atau Pj.", index))
+    if post.mulai and post.akhir and post.akhir < post.mulai:
+        problems.append(
+            _err("akhir", "Akhir masa jabatan tidak boleh sebelum mulai bertugas.", index)
+        )
+    if lahir and post.mulai and post.mulai < lahir:
+        problems.append(_err("mulai", "Mulai bertugas sebelum tanggal lahir.", index))
+    if post.tanggal_sk and post.tanggal_sk > date.today():
+        problems.append(_warn("tanggal_sk", "Tanggal SK di masa depan.", index))
+    return problems
+
+
+def validate_coverage(
+    coverage: CoverageData,
+    kategori: Sequence[str] = (),
+    *,
+    limits: Limits | None = None,
+) -> list[Problem]:
+    """Coverage checks; ``kategori`` (the person's post categories) enables the siltap warning."""
+    limits = limits or load_limits()
+    problems: list[Problem] = []
+    if not 2000 <= coverage.tahun <= 2100:
+        problems.append(_err("tahun", "Tahun tidak masuk akal."))
+    if coverage.segmen not in SEGMENTS:
+        problems.append(_err("segmen", "Segmen harus PU atau BPU."))
+    unknown = [p for p in coverage.programs if p not in PROGRAMS]
+    if unknown:
+        problems.append(_err("programs", f"Program tidak dikenal: {', '.join(unknown)}."))
+    if coverage.dasar_upah <= 0 and coverage.programs:
+        problems.append(_err("dasar_upah", "Dasar upah wajib diisi (rupiah, lebih dari 0)."))
+    if coverage.segmen == "BPU":
+        if "JP" in coverage.programs:
+            problems.append(_err("programs", "Peserta BPU tidak dapat ikut JP."))
+        if 0 < coverage.dasar_upah < limits.bpu_min_income:
+            minimum = format_rp(limits.bpu_min_income)
+            problems.append(
+                _err("dasar_upah", f"Penghasilan BPU paling sedikit {minimum} per bulan.")
+            )
+    if coverage.segmen == "PU" and coverage.dasar_upah > 0:
+        problems.extend(_siltap_warnings(coverage.dasar_upah, kategori, limits))
+    if coverage.programs and not {"JKK", "JKM"} <= set(coverage.programs):
+        problems.append(
+            _warn("programs", "Perpres 109/2013: peserta paling sedikit ikut JKK dan JKM.")
+        )
+    if not coverage.programs:
+        problems.append(_warn("programs", "Belum ada program: orang ini tidak ikut dianggarkan."))
+    if coverage.kelas_jkk not in range(1, 6):
+        problems.append(_err("kelas_jkk", "Kelas risiko JKK harus 1 sampai 5."))
+    if coverage.iuran_pekerja not in categories.WORKER_SHARE:
+        problems.append(_err("iuran_pekerja", "Iuran pekerja harus Desa atau Potong Siltap."))
+    if coverage.status_bpjs not in categories.BPJS_STATUSES:
+        problems.append(
+            _err("status_bpjs", "Status BPJS harus Belum Terdaftar, Terdaftar atau Nonaktif.")
+        )
+    if coverage.nomor_kpj and not (coverage.nomor_kpj.isdigit() and len(coverage.nomor_kpj) <= 20):
+        problems.append(_err("nomor_kpj", "Nomor KPJ hanya berisi angka (paling banyak 20)."))
+    if coverage.dibayar_oleh not in PAYERS:
+        problems.append(_err("dibayar_oleh", "Pembayar harus desa atau pemda."))
+    return problems
+
+
+def _siltap_warnings(basis: int, kategori: Sequence[str], limits: Limits) -> list[Problem]:
+    relevant = [limits.siltap_minimum[k] for k in kategori if k in limits.siltap_minimum]
+    if relevant and basis < max(relevant):
+        minimum = format_rp(max(relevant))
+        return [
+            _warn(
+                "dasar_upah",
+                f"Dasar upah di bawah siltap minimum PP 11/2019 ({minimum}) untuk jabatan ini.",
+            )
+        ]
+    return []
+
+
+def validate_person(
+    person: PersonData,
+    posts: Sequence[PostData] = (),
+    coverage: CoverageData | None = None,
+    *,
+    kode_desa: str | None = None,
+    limits: Limits | None = None,
+) -> list[Problem]:
+    """Every finding for a person, their posts and coverage; the window calls it as the user types."""
+    problems = validate_person_data(person, kode_desa=kode_desa)
+    for index, post in enumerate(posts):
+        problems.extend(validate_post(post, index, lahir=person.tanggal_lahir))
+    if coverage is not None:
+        problems.extend(validate_coverage(coverage, [p.kategori for p in posts], limits=limits))
+    return problems
+
+
+def errors_only(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+FIELD_LABELS: Mapping[str, str] = {
+    "nik": "NIK",
+    "nama": "Nama",
+    "jenis_kelamin": "Jenis Kelamin",
+    "tanggal_lahir": "Tanggal Lahir",
+    "tempat_lahir": "Tempat Lahir",
+    "nama_ibu": "Nama Ibu Kandung",
+    "kategori": "Kategori",
+    "jabatan": "Jabatan",
+    "status": "Status Jabatan",
+    "nomor_sk": "Nomor SK",
+    "tanggal_sk": "Tanggal SK",
+    "mulai": "Mulai Bertugas",
+    "akhir": "Akhir Masa Jabatan",
+    "tahun": "Tahun",
+    "segmen": "Segmen",
+    "dasar_upah": "Dasar Upah",
+    "programs": "Program",
+    "kelas_jkk": "Kelas Risiko JKK",
+    "iuran_pekerja": "Iuran Pekerja",
+    "status_bpjs": "Status BPJS",
+    "nomor_kpj": "Nomor KPJ",
+    "dibayar_oleh": "Dibayar Oleh",
+    "kode_kegiatan": "Kode Kegiatan",
+    "kode_rekening": "Kode Rekening",
+    "sumber_dana": "Sumber Dana",
+}
+
+
+def describe(problem: Problem) -> str:
+    """A problem as one line, e.g. "Jabatan ke-2, Mulai Bertugas: ..."."""
+    where = FIELD_LABELS.get(problem.field, problem.field)
+    if problem.post_index is not None:
+        where = f"Jabatan ke-{problem.post_index + 1}, {where}"
+    return f"{where}: {problem.message}"

@@ -1,0 +1,205 @@
+"""Reading the roster: one person in detail, and the table for a year with each person's amount."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desa_budget.contributions.engine import months_in_post
+from desa_budget.contributions.simulation import load_roster_year, simulate_entries
+from desa_budget.errors import UserError
+from desa_budget.roster.data import CoverageData, PersonData, PostData, normalize_programs
+from desa_budget.rules import PROGRAMS, RuleSet, load_rules
+from desa_budget.store.models import Coverage, Person, Post, VillageProfile
+from desa_budget.village import categories
+
+PERSON_FIELDS = ("nik", "nama", "jenis_kelamin", "tanggal_lahir", "tempat_lahir", "nama_ibu")
+POST_FIELDS = ("kategori", "jabatan", "status", "nomor_sk", "tanggal_sk", "mulai", "akhir")
+COVERAGE_FIELDS = (
+    "tahun",
+    "segmen",
+    "dasar_upah",
+    "programs",
+    "kelas_jkk",
+    "iuran_pekerja",
+    "status_bpjs",
+    "nomor_kpj",
+    "dibayar_oleh",
+    "kode_kegiatan",
+    "kode_rekening",
+    "sumber_dana",
+)
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    id: int
+    version: int
+    data: PostData
+
+
+@dataclass(frozen=True)
+class CoverageRecord:
+    id: int
+    version: int
+    data: CoverageData
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    id: int
+    version: int
+    person: PersonData
+    posts: tuple[PostRecord, ...]
+    coverages: tuple[CoverageRecord, ...]  # oldest year first
+
+    def coverage_for(self, year: int) -> CoverageData | None:
+        """The coverage that applies in ``year`` (the newest row from that year or before)."""
+        rows = [c.data for c in self.coverages if c.data.tahun <= year]
+        return rows[-1] if rows else None
+
+
+def kode_desa(session: Session) -> str | None:
+    """The village's kode desa, for the NIK region check (None before a profile exists)."""
+    return session.scalar(select(VillageProfile.kode_desa).limit(1))
+
+
+def find_person_id(session: Session, nik: str) -> int | None:
+    return session.scalar(select(Person.id).where(Person.nik == nik))
+
+
+def post_data(row: Post) -> PostData:
+    return PostData(**{name: getattr(row, name) for name in POST_FIELDS})
+
+
+def coverage_data(row: Coverage) -> CoverageData:
+    values = {name: getattr(row, name) for name in COVERAGE_FIELDS}
+    values["programs"] = normalize_programs(row.programs.split(",") if row.programs else [])
+    return CoverageData(**values)
+
+
+def person_data(row: Person) -> PersonData:
+    return PersonData(**{name: getattr(row, name) for name in PERSON_FIELDS})
+
+
+def get_person(session: Session, person_id: int) -> PersonDetail:
+    row = session.get(Person, person_id)
+    if row is None:
+        raise UserError("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain).")
+    return PersonDetail(
+        id=row.id,
+        version=row.version_id,
+        person=person_data(row),
+        posts=tuple(PostRecord(p.id, p.version_id, post_data(p)) for p in row.posts),
+        coverages=tuple(
+            CoverageRecord(c.id, c.version_id, coverage_data(c))
+            for c in sorted(row.coverages, key=lambda c: c.tahun)
+        ),
+    )
+
+
+AKTIF = "aktif"  # in post on some day of the year
+BERAKHIR = "berakhir"  # every post ended before the year
+BELUM_MULAI = "belum_mulai"  # the first post starts after the year
+TANPA_JABATAN = "tanpa_jabatan"
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    person_id: int
+    version: int
+    nik: str
+    nama: str
+    kategori: str  # category key (the highest-ranked post)
+    jabatan: str
+    jumlah_jabatan: int  # posts held during the year (2 = rangkap / Plt.)
+    segmen: str
+    dasar_upah: int
+    programs: tuple[str, ...]
+    status_bpjs: str
+    dibayar_oleh: str
+    keadaan: str  # AKTIF / BERAKHIR / BELUM_MULAI / TANPA_JABATAN
+    months: int  # months in post during the year
+    desa: int  # the year's amount paid by the desa (or the Pemda, see dibayar_oleh)
+    potongan: int  # worker shares withheld from pay
+
+    @property
+    def aktif(self) -> bool:
+        return self.keadaan == AKTIF
+
+
+def _state(posts: list[Post], year: int) -> str:
+    if not posts:
+        return TANPA_JABATAN
+    if any(p.akhir is None or p.akhir >= date(year, 1, 1) for p in posts):
+        return BELUM_MULAI
+    return BERAKHIR
+
+
+def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) -> list[RosterRow]:
+    """Everyone on the roster: those in post during ``year`` first (roster order), then the rest."""
+    entries = load_roster_year(session, year)
+    simulation = simulate_entries(rules or load_rules(), entries, year)
+    amounts = {p.person_id: (p.desa, p.potongan) for p in simulation.persons}
+    people = {
+        p.id: p
+        for p in session.scalars(
+            select(Person).options(selectinload(Person.posts), selectinload(Person.coverages))
+        )
+    }
+    rows: list[RosterRow] = []
+    for entry in entries:
+        person = people.pop(entry.person_id)
+        desa, potongan = amounts.get(entry.person_id, (0, 0))
+        held = [p for p in person.posts if months_in_post(p.mulai, p.akhir, year)]
+        rows.append(
+            RosterRow(
+                person_id=entry.person_id,
+                version=person.version_id,
+                nik=entry.nik,
+                nama=entry.nama,
+                kategori=entry.kategori,
+                jabatan=entry.jabatan,
+                jumlah_jabatan=len(held),
+                segmen=entry.segmen,
+                dasar_upah=entry.dasar_upah,
+                programs=entry.programs,
+                status_bpjs=entry.status_bpjs,
+                dibayar_oleh=entry.dibayar_oleh,
+                keadaan=AKTIF,
+                months=len(entry.months),
+                desa=desa,
+                potongan=potongan,
+            )
+        )
+    rest = sorted(people.values(), key=lambda p: (p.nama.casefold(), p.id))
+    rows.extend(_inactive_row(person, year) for person in rest)
+    return rows
+
+
+def _inactive_row(person: Person, year: int) -> RosterRow:
+    posts = list(person.posts)
+    last = max(posts, key=lambda p: (p.akhir or date.max, p.id)) if posts else None
+    coverages = [c for c in person.coverages if c.tahun <= year] or list(person.coverages)
+    cov = max(coverages, key=lambda c: c.tahun) if coverages else None
+    kategori = last.kategori if last else "pekerja_rentan"
+    programs = cov.programs.split(",") if cov and cov.programs else []
+    return RosterRow(
+        person_id=person.id,
+        version=person.version_id,
+        nik=person.nik,
+        nama=person.nama,
+        kategori=kategori,
+        jabatan=last.jabatan if last else "",
+        jumlah_jabatan=0,
+        segmen=cov.segmen if cov else categories.BY_KEY[kategori].usual_segment,
+        dasar_upah=cov.dasar_upah if cov else 0,
+        programs=tuple(p for p in PROGRAMS if p in programs),
+        status_bpjs=cov.status_bpjs if cov else "belum",
+        dibayar_oleh=cov.dibayar_oleh if cov else "desa",
+        keadaan=_state(posts, year),
+        months=0,
+        desa=0,
+        potongan=0,
+    )

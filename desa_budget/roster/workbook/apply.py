@@ -1,0 +1,213 @@
+"""Roster import, step 2: compare the file with the roster (what is added, changed, left alone) and
+apply it through the roster service, all inside the caller's one transaction.
+
+A person is matched by NIK. A file post is matched to a stored post with the same kategori and
+jabatan, else to a stored post of the same kategori held during the year, else it is a new post.
+Stored posts the file does not mention are left as they are. Coverage changes are written as the
+coverage of the import year, so earlier years keep their figures.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desa_budget.contributions.engine import months_in_post
+from desa_budget.format import format_date, format_number
+from desa_budget.roster import service as roster
+from desa_budget.roster.data import FIELD_LABELS, CoverageData, Limits, PostData, load_limits
+from desa_budget.roster.read import POST_FIELDS
+from desa_budget.roster.workbook.parse import FieldChange, ImportEntry, ImportPlan, read_roster
+from desa_budget.store.models import Coverage, Person, Post
+from desa_budget.village import categories
+
+_PERSON_FIELDS = ("nama", "jenis_kelamin", "tanggal_lahir")
+_SHEET_COVERAGE_FIELDS = (
+    "segmen",
+    "dasar_upah",
+    "programs",
+    "kelas_jkk",
+    "iuran_pekerja",
+    "status_bpjs",
+    "nomor_kpj",
+)
+_LABELS = {
+    "status": categories.POST_STATUSES,
+    "kategori": {c.key: c.label for c in categories.CATEGORIES},
+    "iuran_pekerja": categories.WORKER_SHARE,
+    "status_bpjs": categories.BPJS_STATUSES,
+}
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    added: int
+    changed: int
+    unchanged: int
+    warnings: tuple[str, ...] = ()
+
+
+def show(field: str, value: Any) -> str:
+    """A stored value as the workbook writes it, for the list of changes."""
+    if value is None or value == "" or value == ():
+        return "-"
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, int) and field == "dasar_upah":
+        return format_number(value)
+    return _LABELS.get(field, {}).get(str(value), str(value))
+
+
+def match_posts(stored: Sequence[Post], wanted: Sequence[PostData], year: int) -> list[Post | None]:
+    """For each wanted post, the stored post it updates (None = a new post)."""
+    free = list(stored)
+    result: list[Post | None] = [None] * len(wanted)
+    for i, post in enumerate(wanted):
+        key = (post.kategori, post.jabatan.casefold())
+        hit = next((p for p in free if (p.kategori, p.jabatan.casefold()) == key), None)
+        if hit is not None:
+            result[i] = hit
+            free.remove(hit)
+    for i, post in enumerate(wanted):
+        if result[i] is None:
+            hit = next(
+                (
+                    p
+                    for p in free
+                    if p.kategori == post.kategori and months_in_post(p.mulai, p.akhir, year)
+                ),
+                None,
+            )
+            if hit is not None:
+                result[i] = hit
+                free.remove(hit)
+    return result
+
+
+def _effective(person: Person, year: int) -> Coverage | None:
+    rows = [c for c in person.coverages if c.tahun <= year]
+    return max(rows, key=lambda c: c.tahun) if rows else None
+
+
+def merged_coverage(person: Person, coverage: CoverageData, year: int) -> CoverageData:
+    """The file's coverage, keeping what the workbook has no column for (payer, code overrides)."""
+    current = _effective(person, year)
+    if current is None:
+        return coverage
+    return replace(
+        coverage,
+        dibayar_oleh=current.dibayar_oleh,
+        kode_kegiatan=current.kode_kegiatan,
+        kode_rekening=current.kode_rekening,
+        sumber_dana=current.sumber_dana,
+    )
+
+
+def _changes(person: Person, entry: ImportEntry, year: int) -> list[FieldChange]:
+    changes: list[FieldChange] = []
+    for name in _PERSON_FIELDS:
+        old, new = getattr(person, name), getattr(entry.person, name)
+        if old != new:
+            changes.append(FieldChange(FIELD_LABELS[name], show(name, old), show(name, new)))
+    for post, stored in zip(entry.posts, match_posts(person.posts, entry.posts, year), strict=True):
+        if stored is None:
+            changes.append(FieldChange(f"Jabatan {post.jabatan}", "-", "jabatan baru"))
+            continue
+        old_post = roster.post_data(stored)
+        for name in POST_FIELDS:
+            old, new = getattr(old_post, name), getattr(post, name)
+            if old != new:
+                label = f"Jabatan {stored.jabatan}: {FIELD_LABELS[name]}"
+                changes.append(FieldChange(label, show(name, old), show(name, new)))
+    current = _effective(person, year)
+    old_cov = roster.coverage_data(current) if current is not None else None
+    for name in _SHEET_COVERAGE_FIELDS:
+        old = getattr(old_cov, name) if old_cov is not None else None
+        new = getattr(entry.coverage, name)
+        if old != new:
+            changes.append(FieldChange(FIELD_LABELS[name], show(name, old), show(name, new)))
+    return changes
+
+
+def _people(session: Session, niks: Sequence[str]) -> dict[str, Person]:
+    rows = session.scalars(
+        select(Person)
+        .where(Person.nik.in_(niks))
+        .options(selectinload(Person.posts), selectinload(Person.coverages))
+    )
+    return {p.nik: p for p in rows}
+
+
+def match_plan(session: Session, plan: ImportPlan) -> ImportPlan:
+    """The plan compared with the roster as stored now."""
+    people = _people(session, [e.person.nik for e in plan.entries])
+    entries = []
+    for entry in plan.entries:
+        person = people.get(entry.person.nik)
+        if person is None:
+            entries.append(replace(entry, person_id=None, changes=()))
+        else:
+            changes = tuple(_changes(person, entry, plan.year))
+            entries.append(replace(entry, person_id=person.id, changes=changes))
+    return replace(plan, entries=tuple(entries), matched=True)
+
+
+def plan_import(
+    session: Session, path: Path | str, *, year: int, limits: Limits | None = None
+) -> ImportPlan:
+    """Read a workbook and list what an import would add, change and leave alone. Never writes."""
+    plan = read_roster(path, year=year, kode_desa=roster.kode_desa(session), limits=limits)
+    return match_plan(session, plan)
+
+
+def apply_import(
+    session: Session, plan: ImportPlan, *, operator: str, limits: Limits | None = None
+) -> ImportSummary:
+    """Write the plan through the roster service; the caller's session is the one transaction."""
+    limits = limits or load_limits()
+    plan = match_plan(session, plan)
+    people = _people(session, [e.person.nik for e in plan.entries])
+    for entry in plan.entries:
+        person = people.get(entry.person.nik)
+        if person is None:
+            roster.add_person(
+                session, entry.person, entry.posts, entry.coverage, operator=operator, limits=limits
+            )
+        elif entry.changes:
+            _update(session, person, entry, plan.year, operator=operator, limits=limits)
+    return ImportSummary(
+        added=len(plan.adds),
+        changed=len(plan.changed),
+        unchanged=len(plan.unchanged),
+        warnings=plan.warnings,
+    )
+
+
+def _update(
+    session: Session,
+    person: Person,
+    entry: ImportEntry,
+    year: int,
+    *,
+    operator: str,
+    limits: Limits,
+) -> None:
+    new_person = replace(entry.person, tempat_lahir=person.tempat_lahir, nama_ibu=person.nama_ibu)
+    if roster.person_data(person) != new_person:
+        roster.update_person(session, person.id, new_person, operator=operator)
+    stored_posts = match_posts(person.posts, entry.posts, year)
+    for post, stored in zip(entry.posts, stored_posts, strict=True):
+        if stored is None:
+            roster.add_post(session, person.id, post, operator=operator)
+        elif roster.post_data(stored) != post:
+            roster.update_post(session, stored.id, post, operator=operator)
+    coverage = merged_coverage(person, entry.coverage, year)
+    current = _effective(person, year)
+    if current is None or roster.coverage_data(current) != replace(coverage, tahun=current.tahun):
+        roster.set_coverage(session, person.id, coverage, operator=operator, limits=limits)

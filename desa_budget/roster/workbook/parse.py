@@ -1,0 +1,285 @@
+"""Roster import, step 1: the workbook's rows into people, checked all at once. Never writes.
+
+Rows with the same NIK are one person with several posts; their person and coverage columns must
+agree. Every problem is listed as "Baris 7, kolom Tanggal Lahir: ..." in one UserError.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desa_budget.errors import UserError
+from desa_budget.roster.data import (
+    FIELD_LABELS,
+    CoverageData,
+    Limits,
+    PersonData,
+    PostData,
+    Problem,
+    load_limits,
+    validate_coverage,
+    validate_person_data,
+    validate_post,
+)
+from desa_budget.roster.workbook.layout import COLUMN, HEADERS
+from desa_budget.roster.workbook.safe_read import (
+    CellError,
+    cell_value,
+    parse_choice,
+    parse_date,
+    parse_nik,
+    parse_rupiah,
+    read_sheet,
+)
+from desa_budget.rules import PROGRAMS
+from desa_budget.village import categories
+
+_JK = {"L": "L", "P": "P", "Laki-laki": "L", "Perempuan": "P"}
+_CATEGORY = {c.label: c.key for c in categories.CATEGORIES}
+_STATUS = {label: key for key, label in categories.POST_STATUSES.items()}
+_SEGMEN = {"PU": "PU", "BPU": "BPU"}
+_KELAS = {str(n): str(n) for n in range(1, 6)}
+_IURAN = {label: key for key, label in categories.WORKER_SHARE.items()} | {"Potong": "potong"}
+_BPJS = {label: key for key, label in categories.BPJS_STATUSES.items()} | {"Belum": "belum"}
+PERSON_COLUMNS = ("Nama", "Jenis Kelamin", "Tanggal Lahir")
+COVERAGE_COLUMNS = HEADERS[COLUMN["Segmen"] :]
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    number: int
+    cells: dict[str, Any]  # header -> raw value, for comparing a person's rows
+    person: PersonData
+    post: PostData
+    coverage: CoverageData
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    kolom: str  # "Dasar Upah" or "Jabatan Kaur Umum: Mulai Bertugas"
+    lama: str
+    baru: str
+
+
+@dataclass(frozen=True)
+class ImportEntry:
+    """One person of the file (one or more rows) and, once matched, what changes on the roster."""
+
+    rows: tuple[int, ...]
+    person: PersonData
+    posts: tuple[PostData, ...]
+    coverage: CoverageData
+    person_id: int | None = None  # set by plan_import when the NIK is on the roster
+    changes: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    year: int
+    file_name: str
+    entries: tuple[ImportEntry, ...]
+    warnings: tuple[str, ...] = ()
+    matched: bool = False  # True once compared with the database (plan_import)
+
+    @property
+    def adds(self) -> tuple[ImportEntry, ...]:
+        return tuple(e for e in self.entries if e.person_id is None)
+
+    @property
+    def changed(self) -> tuple[ImportEntry, ...]:
+        return tuple(e for e in self.entries if e.person_id is not None and e.changes)
+
+    @property
+    def unchanged(self) -> tuple[ImportEntry, ...]:
+        return tuple(e for e in self.entries if e.person_id is not None and not e.changes)
+
+
+def _where(number: int, column: str, message: str) -> str:
+    return f"Baris {number}, kolom {column}: {message[:1].upper()}{message[1:]}"
+
+
+def _parse(
+    number: int, cells: dict[str, Any], year: int
+) -> tuple[SheetRow | None, list[str], list[str]]:
+    errors: list[str] = []
+    warnings: list[str] = []
+    values: dict[str, Any] = {}
+
+    def take(column: str, parse: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            values[column] = parse(cells[column], *args, **kwargs)
+        except CellError as exc:
+            errors.append(_where(number, column, str(exc)))
+
+    try:
+        values["NIK"], said = parse_nik(cells["NIK"])
+        warnings.extend(_where(number, "NIK", w) for w in said)
+    except CellError as exc:
+        errors.append(_where(number, "NIK", str(exc)))
+    nama = cells["Nama"]
+    if nama is None:
+        errors.append(_where(number, "Nama", "wajib diisi."))
+    take("Jenis Kelamin", parse_choice, _JK, None)
+    take("Tanggal Lahir", parse_date, required=True)
+    take("Kategori", parse_choice, _CATEGORY, None)
+    take("Status Jabatan", parse_choice, _STATUS, "definitif")
+    for column in ("Tanggal SK", "Mulai Bertugas", "Akhir Masa Jabatan"):
+        take(column, parse_date)
+    take("Dasar Upah", parse_rupiah)
+    take("Kelas Risiko JKK", parse_choice, _KELAS, "1")
+    take("Iuran Pekerja", parse_choice, _IURAN, "desa")
+    take("Status BPJS", parse_choice, _BPJS, "belum")
+    programs = _programs(cells["Program"], number, errors)
+    kategori = values.get("Kategori")
+    segmen_default = (
+        categories.BY_KEY[kategori].usual_segment if kategori and not programs else None
+    )
+    take("Segmen", parse_choice, _SEGMEN, segmen_default)
+    if programs and values.get("Dasar Upah") is None and "Dasar Upah" not in _columns(errors):
+        errors.append(_where(number, "Dasar Upah", "wajib diisi bila ada program."))
+    if errors:
+        return None, errors, warnings
+    person = PersonData(
+        nik=values["NIK"],
+        nama=str(nama).strip(),
+        jenis_kelamin=values["Jenis Kelamin"],
+        tanggal_lahir=values["Tanggal Lahir"],
+    )
+    jabatan = cells["Jabatan"]
+    post = PostData(
+        kategori=values["Kategori"],
+        jabatan=str(jabatan).strip()
+        if jabatan is not None
+        else categories.label(values["Kategori"]),
+        status=values["Status Jabatan"],
+        nomor_sk=_text(cells["Nomor SK"]),
+        tanggal_sk=values["Tanggal SK"],
+        mulai=values["Mulai Bertugas"],
+        akhir=values["Akhir Masa Jabatan"],
+    )
+    kpj = _text(cells["Nomor KPJ"])
+    coverage = CoverageData(
+        tahun=year,
+        segmen=values["Segmen"],
+        dasar_upah=values["Dasar Upah"] or 0,
+        programs=programs,
+        kelas_jkk=int(values["Kelas Risiko JKK"]),
+        iuran_pekerja=values["Iuran Pekerja"],
+        status_bpjs=values["Status BPJS"],
+        nomor_kpj=kpj or None,
+    )
+    return SheetRow(number, cells, person, post, coverage), errors, warnings
+
+
+def _columns(errors: Sequence[str]) -> set[str]:
+    return {e.split(", kolom ", 1)[1].split(":", 1)[0] for e in errors if ", kolom " in e}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _programs(value: Any, number: int, errors: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    parts = [p.strip().upper() for p in str(value).replace("+", ",").replace(";", ",").split(",")]
+    unknown = [p for p in parts if p and p not in PROGRAMS]
+    if unknown:
+        errors.append(
+            _where(
+                number, "Program", f"tidak dikenal: {', '.join(unknown)}; pilih JKK, JKM, JHT, JP."
+            )
+        )
+    return tuple(p for p in PROGRAMS if p in parts)
+
+
+def _problems(
+    row: SheetRow, found: Sequence[Problem], errors: list[str], warnings: list[str]
+) -> None:
+    for problem in found:
+        line = _where(row.number, FIELD_LABELS.get(problem.field, problem.field), problem.message)
+        (errors if problem.is_error else warnings).append(line)
+
+
+def _check_person(
+    rows: Sequence[SheetRow],
+    kode_desa: str | None,
+    limits: Limits,
+    errors: list[str],
+    warnings: list[str],
+) -> ImportEntry | None:
+    first = rows[0]
+    count = len(errors)
+    for other in rows[1:]:
+        for column in PERSON_COLUMNS + COVERAGE_COLUMNS:
+            if _same(first, other, column):
+                continue
+            errors.append(
+                _where(
+                    other.number,
+                    column,
+                    f"berbeda dengan baris {first.number} untuk NIK yang sama "
+                    "(baris-baris satu orang harus berisi data orang dan kepesertaan yang sama).",
+                )
+            )
+    _problems(first, validate_person_data(first.person, kode_desa=kode_desa), errors, warnings)
+    for row in rows:
+        _problems(row, validate_post(row.post, lahir=first.person.tanggal_lahir), errors, warnings)
+    kategori = [r.post.kategori for r in rows]
+    _problems(first, validate_coverage(first.coverage, kategori, limits=limits), errors, warnings)
+    if len(errors) > count:
+        return None
+    return ImportEntry(
+        rows=tuple(r.number for r in rows),
+        person=first.person,
+        posts=tuple(r.post for r in rows),
+        coverage=first.coverage,
+    )
+
+
+_FIELD_OF = {label: name for name, label in FIELD_LABELS.items()}
+
+
+def _same(first: SheetRow, other: SheetRow, column: str) -> bool:
+    name = _FIELD_OF[column]
+    if column in PERSON_COLUMNS:
+        return bool(getattr(first.person, name) == getattr(other.person, name))
+    return bool(getattr(first.coverage, name) == getattr(other.coverage, name))
+
+
+def read_roster(
+    path: Path | str, *, year: int, kode_desa: str | None, limits: Limits | None = None
+) -> ImportPlan:
+    """Parse and check a roster workbook (all rows, all problems at once). Never writes."""
+    limits = limits or load_limits()
+    name = Path(path).name
+    rows = read_sheet(path)
+    if not rows:
+        raise UserError(f"Berkas {name} tidak berisi baris data di bawah judul kolom.")
+    errors: list[str] = []
+    warnings: list[str] = []
+    groups: dict[str, list[SheetRow]] = {}
+    for number, values in rows:
+        cells = {h: cell_value(values, COLUMN[h]) for h in HEADERS}
+        row, row_errors, row_warnings = _parse(number, cells, year)
+        errors.extend(row_errors)
+        warnings.extend(row_warnings)
+        if row is not None:
+            groups.setdefault(row.person.nik, []).append(row)
+    entries = []
+    for group in groups.values():
+        entry = _check_person(group, kode_desa, limits, errors, warnings)
+        if entry is not None:
+            entries.append(entry)
+    if errors:
+        errors.sort(key=lambda line: int(line.split(",", 1)[0].removeprefix("Baris ")))
+        raise UserError(
+            f"Impor dibatalkan: {len(errors)} masalah di berkas {name}. Tidak ada data yang diubah.",
+            details=errors,
+        )
+    return ImportPlan(year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings))

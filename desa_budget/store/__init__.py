@@ -1,0 +1,3 @@
+"""The database: engine and sessions, the tables, Alembic migrations, backups, the audit log.
+Nothing here knows about contributions or budgets.
+"""

@@ -1,0 +1,186 @@
+"""Backups of the SQLite file: consistent online copies, the daily automatic one, and restore.
+
+A PostgreSQL database is not backed up here: a shared server is backed up with pg_dump by its admin.
+"""
+
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from desa_budget.errors import UserError
+from desa_budget.store.database import (
+    NOT_OURS_MESSAGE,
+    NOT_SQLITE_MESSAGE,
+    Database,
+    connect_readonly,
+    read_sqlite_state,
+    refuse_if_newer,
+    upgrade_to_head,
+)
+
+BackupKind = Literal["auto", "manual", "pre-migrate", "pre-restore"]
+KEEP_AUTOMATIC = 14
+PREFIX = "jamsos_desa"
+SUFFIX = ".sqlite3"
+# File names carry the kind in Indonesian, so a user browsing the folder understands them.
+KIND_WORDS: dict[BackupKind, str] = {
+    "auto": "otomatis",
+    "manual": "manual",
+    "pre-migrate": "sebelum-migrasi",
+    "pre-restore": "sebelum-restore",
+}
+_WORD_KINDS: dict[str, BackupKind] = {word: kind for kind, word in KIND_WORDS.items()}
+_STAMP = "%Y%m%d-%H%M%S"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    time: datetime
+    size: int
+    kind: BackupKind
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Copy through the SQLite backup API (a consistent snapshot, WAL included) into one file."""
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    try:
+        with (
+            closing(connect_readonly(source)) as src,
+            closing(sqlite3.connect(partial)) as dst,
+        ):
+            src.backup(dst)
+            # A backup is one self-contained file: no -wal beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def write_backup(source: Path, folder: Path, *, kind: BackupKind) -> Path:
+    """Back up the SQLite file ``source`` into ``folder``; the name holds the time and the kind."""
+    folder.mkdir(parents=True, exist_ok=True)
+    base = f"{PREFIX}-{datetime.now():{_STAMP}}-{KIND_WORDS[kind]}"
+    target = folder / f"{base}{SUFFIX}"
+    number = 2
+    while target.exists():  # two backups within one second
+        target = folder / f"{base}-{number}{SUFFIX}"
+        number += 1
+    _copy_sqlite(source, target)
+    return target
+
+
+def _sqlite_file(db: Database) -> Path:
+    if db.file is None:
+        raise UserError(
+            "Cadangan berkas hanya tersedia untuk basis data SQLite. Basis data di server "
+            "(PostgreSQL) dicadangkan oleh pengelola server, mis. dengan pg_dump."
+        )
+    return db.file
+
+
+def make_backup(db: Database, *, reason: BackupKind = "manual") -> Path:
+    """A consistent copy of the open database in the backups folder; returns its path."""
+    return write_backup(_sqlite_file(db), db.paths.backups, kind=reason)
+
+
+def _parse(path: Path) -> BackupInfo | None:
+    parts = path.name.removesuffix(SUFFIX).split("-")
+    # jamsos_desa-YYYYMMDD-HHMMSS-<kind words>[-n]
+    if len(parts) < 4 or parts[0] != PREFIX:
+        return None
+    try:
+        time = datetime.strptime(f"{parts[1]}-{parts[2]}", _STAMP)
+    except ValueError:
+        return None
+    words = parts[3:]
+    if words[-1].isdigit():
+        words = words[:-1]
+    kind = _WORD_KINDS.get("-".join(words))
+    if kind is None:
+        return None
+    return BackupInfo(path=path, time=time, size=path.stat().st_size, kind=kind)
+
+
+def list_backups(db: Database) -> list[BackupInfo]:
+    """Every backup in the backups folder, newest first."""
+    folder = db.paths.backups
+    if not folder.is_dir():
+        return []
+    found = [info for p in folder.glob(f"{PREFIX}-*{SUFFIX}") if (info := _parse(p))]
+    return sorted(found, key=lambda b: (b.time, b.path.name), reverse=True)
+
+
+def daily_backup(db: Database) -> Path | None:
+    """The automatic backup: at most one per calendar day, keeping the newest 14 automatic ones."""
+    if db.file is None:
+        return None
+    today = date.today()
+    autos = [b for b in list_backups(db) if b.kind == "auto"]
+    made = None
+    if not any(b.time.date() == today for b in autos):
+        made = make_backup(db, reason="auto")
+        autos = [b for b in list_backups(db) if b.kind == "auto"]
+    for old in autos[KEEP_AUTOMATIC:]:
+        old.path.unlink(missing_ok=True)
+    return made
+
+
+def _check_restorable(copy: Path, original: Path) -> None:
+    with closing(sqlite3.connect(copy)) as conn:
+        result = conn.execute("PRAGMA integrity_check").fetchone()
+    if not result or result[0] != "ok":
+        raise UserError(f"Berkas cadangan {original} rusak (pemeriksaan integritas gagal).")
+    state = read_sqlite_state(copy)
+    if state.empty or not state.ours:
+        raise UserError(NOT_OURS_MESSAGE.format(path=original))
+    refuse_if_newer(state.revision)
+
+
+def restore_backup(db: Database, file: Path | str) -> Path:
+    """Replace the database with ``file`` (checked first), migrated to this version.
+
+    Returns the backup of what was replaced. The open engine is disposed; it reconnects on next use.
+    """
+    target = _sqlite_file(db)
+    source = Path(file).expanduser().resolve()
+    if not source.is_file():
+        raise UserError(f"Berkas {source} tidak ditemukan.")
+    with source.open("rb") as fh:
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise UserError(NOT_SQLITE_MESSAGE.format(path=source))
+    # Work on a copy beside the database: the user's file is never changed, and the final
+    # replacement is a rename within one folder (atomic).
+    staged = target.with_name(target.name + ".restore")
+    try:
+        try:
+            _copy_sqlite(source, staged)
+        except sqlite3.DatabaseError as exc:
+            raise UserError(NOT_SQLITE_MESSAGE.format(path=source)) from exc
+        _check_restorable(staged, source)
+        # Migrate the copy before it replaces anything: a failure leaves the database as it was.
+        try:
+            upgrade_to_head(f"sqlite:///{staged}")
+        except SQLAlchemyError as exc:
+            raise UserError(
+                f"Berkas cadangan {source} tidak dapat diperbarui ke versi aplikasi ini "
+                "(isinya tidak sesuai dengan catatan versinya); basis data tidak diubah."
+            ) from exc
+        kept = make_backup(db, reason="pre-restore")
+        db.engine.dispose()
+        for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)  # never let an old WAL replay onto the new file
+        os.replace(staged, target)
+    finally:
+        for name in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm")):
+            name.unlink(missing_ok=True)
+    return kept

@@ -1,0 +1,75 @@
+"""Opening the database at every start: refuse a newer schema, back up, migrate, daily backup."""
+
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from desa_budget.errors import UserError
+from desa_budget.paths import data_paths
+from desa_budget.store import backup
+from desa_budget.store.database import (
+    NOT_OURS_MESSAGE,
+    Database,
+    make_engine,
+    read_sqlite_state,
+    refuse_if_newer,
+    server_revision,
+    sqlite_file,
+    upgrade_to_head,
+)
+from desa_budget.store.migrations import HEAD
+
+
+def open_database(*, data_dir: Path | str | None = None, url: str | None = None) -> Database:
+    """Open (creating or migrating) the database; refuse one made by a newer app, writing nothing."""
+    paths = data_paths(data_dir)
+    url = url or paths.sqlite_url
+    try:
+        file = sqlite_file(url)
+    except ArgumentError as exc:
+        raise UserError(f"URL basis data tidak sah: {exc}") from exc
+    if file is None and make_url(url).get_backend_name() == "sqlite":
+        raise UserError(
+            "Basis data SQLite harus berupa berkas; pakai --data-dir atau sqlite:///BERKAS."
+        )
+    head = HEAD
+    existed = file is not None and file.exists() and file.stat().st_size > 0
+    had_data = False
+    at_head = False
+    if file is not None:
+        if existed:
+            state = read_sqlite_state(file)
+            if not state.ours:
+                raise UserError(NOT_OURS_MESSAGE.format(path=file))
+            refuse_if_newer(state.revision)
+            at_head = state.revision == head
+            had_data = not state.empty
+            if state.revision != head and had_data:
+                backup.write_backup(file, paths.backups, kind="pre-migrate")
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = make_engine(url)
+    except NoSuchModuleError as exc:
+        raise UserError(f"Jenis basis data tidak didukung: {exc}") from exc
+    try:
+        if file is None:
+            try:
+                revision = server_revision(engine)
+            except OperationalError as exc:
+                location = make_url(url).render_as_string(hide_password=True)
+                raise UserError(
+                    f"Tidak dapat terhubung ke server basis data {location}: {exc.orig}"
+                ) from exc
+            refuse_if_newer(revision)
+            at_head = revision == head
+        if not at_head:
+            upgrade_to_head(url)
+    except BaseException:
+        engine.dispose()
+        raise
+    db = Database(engine=engine, paths=paths, url=url, file=file)
+    if had_data:
+        backup.daily_backup(db)
+    return db

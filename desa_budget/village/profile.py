@@ -1,0 +1,119 @@
+"""The village profile (one row): read as a DTO, validated and saved with an audit entry per change."""
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desa_budget.errors import UserError
+from desa_budget.store import audit
+from desa_budget.store.models import VillageProfile
+from desa_budget.village import categories
+from desa_budget.village.identifiers import validate_kode_desa
+
+ENTITAS = "profil"
+
+# Field: (label in messages, required, max length)
+_TEXT_FIELDS: dict[str, tuple[str, bool, int]] = {
+    "nama_desa": ("Nama desa", True, 100),
+    "kecamatan": ("Kecamatan", True, 100),
+    "kabupaten": ("Kabupaten/kota", True, 100),
+    "provinsi": ("Provinsi", True, 100),
+    "alamat": ("Alamat", False, 300),
+    "kepala_desa_nama": ("Nama kepala desa", False, 100),
+    "sekretaris_desa_nama": ("Nama sekretaris desa", False, 100),
+    "pelaksana_kegiatan_nama": ("Nama pelaksana kegiatan", False, 100),
+    "operator_nama": ("Nama operator", False, 100),
+    "kabupaten_profil": ("Profil kabupaten", True, 60),
+}
+
+
+@dataclass(frozen=True)
+class ProfileData:
+    """The profile as the UI and commands see it. ``version`` guards against a stale save."""
+
+    nama_desa: str
+    kode_desa: str
+    kecamatan: str
+    kabupaten: str
+    provinsi: str
+    alamat: str = ""
+    kepala_desa_nama: str = ""
+    kepala_desa_status: str = "definitif"  # definitif / plt / pj
+    sekretaris_desa_nama: str = ""
+    pelaksana_kegiatan_nama: str = ""
+    operator_nama: str = ""
+    kabupaten_profil: str = "nasional"
+    target_pekerja_rentan: int = 100
+    version: int | None = None  # from get_profile; None saves without the check
+
+
+_COLUMNS = tuple(f.name for f in fields(ProfileData) if f.name != "version")
+
+
+def get_profile(session: Session) -> ProfileData | None:
+    row = session.scalar(select(VillageProfile).order_by(VillageProfile.id).limit(1))
+    if row is None:
+        return None
+    values: dict[str, Any] = {name: getattr(row, name) for name in _COLUMNS}
+    return ProfileData(**values, version=row.version_id)
+
+
+def validate_profile(data: ProfileData) -> ProfileData:
+    """The profile with names trimmed and the kode desa normalised; all problems in one UserError."""
+    problems: list[str] = []
+    cleaned: dict[str, Any] = {}
+    for name, (label, required, limit) in _TEXT_FIELDS.items():
+        value = " ".join(str(getattr(data, name) or "").split())
+        if required and not value:
+            problems.append(f"{label} wajib diisi.")
+        elif len(value) > limit:
+            problems.append(f"{label} terlalu panjang (paling banyak {limit} huruf).")
+        cleaned[name] = value
+    try:
+        cleaned["kode_desa"] = validate_kode_desa(data.kode_desa)
+    except UserError as exc:
+        problems.append(exc.message)
+    if data.kepala_desa_status not in categories.POST_STATUSES:
+        problems.append("Status kepala desa harus definitif, plt atau pj.")
+    if not 0 <= data.target_pekerja_rentan <= 100_000:
+        problems.append("Target pekerja rentan harus bilangan 0 sampai 100.000.")
+    if problems:
+        raise UserError("Profil desa belum dapat disimpan.", details=problems)
+    return replace(data, **cleaned)
+
+
+def save_profile(session: Session, data: ProfileData, *, operator: str) -> ProfileData:
+    """Create or update the profile; every changed column goes to the audit log. Returns it saved."""
+    data = validate_profile(data)
+    values = {k: v for k, v in asdict(data).items() if k != "version"}
+    row = session.scalar(select(VillageProfile).order_by(VillageProfile.id).limit(1))
+    if row is None:
+        row = VillageProfile(**values)
+        session.add(row)
+        session.flush()
+        changes = {k: (None, v) for k, v in values.items() if v not in (None, "")}
+        keterangan = "profil dibuat"
+    else:
+        if data.version is not None and data.version != row.version_id:
+            raise StaleDataError("profil desa telah diubah oleh pengguna lain")
+        changes = {}
+        for name, new in values.items():
+            old = getattr(row, name)
+            if old != new:
+                setattr(row, name, new)
+                changes[name] = (old, new)
+        keterangan = "profil diubah"
+        session.flush()
+    audit.record(
+        session,
+        operator=operator,
+        entitas=ENTITAS,
+        entitas_id=row.id,
+        label=f"Desa {row.nama_desa}",
+        changes=changes,
+        keterangan=keterangan,
+    )
+    return replace(data, version=row.version_id)
