@@ -68,6 +68,11 @@ class Simulation:
     assumptions: tuple[str, ...] = ()
 
     @property
+    def roster_total(self) -> int:
+        """Persons in post during the year, covered or not."""
+        return sum(self.roster_counts.values())
+
+    @property
     def apbdes_persons(self) -> tuple[PersonYear, ...]:
         return tuple(p for p in self.persons if p.dibayar_oleh == "desa")
 

@@ -1,11 +1,105 @@
-"""The year's simulation as a JSON-ready summary and as a readable Indonesian text table."""
+"""The year summed up per month, category and program; its JSON summary and its text table."""
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from desa_budget.contributions.results import PersonYear, ProgramAmount, Simulation
 from desa_budget.format import MONTH_ABBR, format_cell, format_rp
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
+
+
+@dataclass(frozen=True)
+class MonthTotal:
+    """One month of the APBDes persons (Pemda-paid coverage is not the village's money)."""
+
+    month: int  # 1..12
+    orang: int  # persons covered that month
+    desa: int
+    potongan: int
+    programs: Mapping[str, ProgramAmount]  # every program of PROGRAMS, zero when unused
+
+    @property
+    def jumlah(self) -> int:
+        return self.desa + self.potongan
+
+
+def month_totals(simulation: Simulation) -> tuple[MonthTotal, ...]:
+    """January..December: persons covered and amounts, in all and per program."""
+    orang = [0] * 12
+    amounts = [ProgramAmount() for _ in range(12)]
+    programs = [{name: ProgramAmount() for name in PROGRAMS} for _ in range(12)]
+    for person in simulation.apbdes_persons:
+        for month in person.monthly:
+            index = month.month - 1
+            orang[index] += 1
+            amounts[index] += ProgramAmount(month.desa, month.potongan)
+            for name, amount in month.programs.items():
+                programs[index][name] = programs[index].get(name, ProgramAmount()) + amount
+    return tuple(
+        MonthTotal(
+            month=index + 1,
+            orang=orang[index],
+            desa=amounts[index].desa,
+            potongan=amounts[index].potongan,
+            programs=MappingProxyType(programs[index]),
+        )
+        for index in range(12)
+    )
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    """One roster category in the year: who is listed, who is covered, what the desa pays."""
+
+    kategori: str
+    di_daftar: int  # persons in post during the year
+    ikut: int  # of them, covered by at least one program (Pemda-paid included)
+    orang_bulan: int  # covered months of the APBDes persons
+    desa: int  # APBDes persons only
+    potongan: int
+
+
+def category_totals(simulation: Simulation) -> tuple[CategoryTotal, ...]:
+    """Every category with someone listed or covered, in category order."""
+    lines = []
+    for category in categories.CATEGORIES:
+        covered = [p for p in simulation.persons if p.kategori == category.key]
+        paid = [p for p in covered if p.dibayar_oleh == "desa"]
+        listed = simulation.roster_counts.get(category.key, 0)
+        if listed or covered:
+            lines.append(
+                CategoryTotal(
+                    kategori=category.key,
+                    di_daftar=listed,
+                    ikut=len(covered),
+                    orang_bulan=sum(len(p.monthly) for p in paid),
+                    desa=sum(p.desa for p in paid),
+                    potongan=sum(p.potongan for p in paid),
+                )
+            )
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class ProgramTotal:
+    """One program's year for the APBDes persons."""
+
+    program: str
+    desa: int
+    potongan: int
+
+    @property
+    def jumlah(self) -> int:
+        return self.desa + self.potongan
+
+
+def program_totals(simulation: Simulation) -> tuple[ProgramTotal, ...]:
+    """JKK, JKM, JHT and JP in that order, each with its year's amounts (zero when unused)."""
+    totals = _by_program(simulation.apbdes_persons)
+    return tuple(ProgramTotal(name, totals[name].desa, totals[name].potongan) for name in PROGRAMS)
 
 
 def _amounts(amount: ProgramAmount) -> dict[str, int]:
@@ -33,17 +127,6 @@ def _by_program(persons: tuple[PersonYear, ...]) -> dict[str, ProgramAmount]:
     return totals
 
 
-def _by_month(persons: tuple[PersonYear, ...], year: int) -> dict[str, ProgramAmount]:
-    totals = {f"{year}-{m:02d}": ProgramAmount() for m in range(1, 13)}
-    for person in persons:
-        for month in person.monthly:
-            key = f"{month.year}-{month.month:02d}"
-            totals[key] = totals.get(key, ProgramAmount()) + ProgramAmount(
-                month.desa, month.potongan
-            )
-    return totals
-
-
 def simulation_summary(simulation: Simulation) -> dict[str, Any]:
     """The JSON of issue 3 part 5. Amounts are the APBDes (desa-paid) persons'; persons the Pemda
     pays for are counted apart under "pemda" so the APBDes totals stay the sum of "persons"."""
@@ -55,7 +138,10 @@ def simulation_summary(simulation: Simulation) -> dict[str, Any]:
         "potongan": simulation.potongan,
         "by_category": _by_category(persons),
         "by_program": {k: _amounts(v) for k, v in _by_program(persons).items()},
-        "by_month": {k: _amounts(v) for k, v in _by_month(persons, simulation.year).items()},
+        "by_month": {
+            f"{simulation.year}-{m.month:02d}": {"desa": m.desa, "potongan": m.potongan}
+            for m in month_totals(simulation)
+        },
         "persons": [
             {
                 "nik": p.nik,

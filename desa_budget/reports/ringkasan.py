@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
 
-from desa_budget.contributions.results import ProgramAmount
+from desa_budget.contributions.summary import category_totals, month_totals, program_totals
 from desa_budget.format import MONTH_ABBR, format_cell, format_number, format_rp
 from desa_budget.reports import blocks, signatures
 from desa_budget.reports.blocks import LampiranRef, para
@@ -34,7 +34,7 @@ def _box(label: str, value: str, sub: str) -> list[Flowable]:
 
 def boxes(data: AnnexData, width: float) -> Table:
     sim = data.simulation
-    roster = sum(sim.roster_counts.values())
+    roster = sim.roster_total
     if data.pagu is None:
         pagu = _box("Pagu iuran", "belum diisi", "pagu tahun anggaran belum ditetapkan")
     else:
@@ -67,18 +67,13 @@ def category_table(data: AnnexData, width: float) -> Table:
     header = ["Kategori", "Dalam daftar (orang)", "Ditanggung (orang)", "Orang-bulan",
               "Iuran desa setahun (Rp)", "Potongan setahun (Rp)"]  # fmt: skip
     rows: list[list[object]] = [[para(h, "center-bold", size) for h in header]]
-    for cat in categories.CATEGORIES:
-        persons = [p for p in sim.persons if p.kategori == cat.key]
-        paid = [p for p in persons if p.dibayar_oleh == "desa"]
-        listed = sim.roster_counts.get(cat.key, 0)
-        if not persons and not listed:
-            continue
-        rows.append([cat.label, str(listed), str(len(persons)),
-                     format_number(sum(len(p.monthly) for p in paid)),
-                     format_cell(sum(p.desa for p in paid)),
-                     format_cell(sum(p.potongan for p in paid))])  # fmt: skip
-    rows.append(["JUMLAH", str(sum(sim.roster_counts.values())), str(len(sim.persons)),
-                 format_number(sum(len(p.monthly) for p in sim.apbdes_persons)),
+    lines = category_totals(sim)
+    for line in lines:
+        rows.append([categories.label(line.kategori), str(line.di_daftar), str(line.ikut),
+                     format_number(line.orang_bulan), format_cell(line.desa),
+                     format_cell(line.potongan)])  # fmt: skip
+    rows.append(["JUMLAH", str(sim.roster_total), str(len(sim.persons)),
+                 format_number(sum(line.orang_bulan for line in lines)),
                  format_number(sim.desa), format_number(sim.potongan)])  # fmt: skip
     first = width * 0.28
     table = Table(rows, colWidths=[first] + [(width - first) / 5] * 5, repeatRows=1)
@@ -91,13 +86,9 @@ def category_table(data: AnnexData, width: float) -> Table:
 
 def program_table(data: AnnexData, width: float) -> Table:
     size = 8.0
-    totals = {name: ProgramAmount() for name in PROGRAMS}
-    for person in data.simulation.apbdes_persons:
-        for name, amount in person.by_program.items():
-            totals[name] = totals.get(name, ProgramAmount()) + amount
     rows: list[list[object]] = [["Program (Rp)", "Dibayar desa", "Dipotong"]]
-    for name in PROGRAMS:
-        rows.append([name, format_cell(totals[name].desa), format_cell(totals[name].potongan)])
+    for total in program_totals(data.simulation):
+        rows.append([total.program, format_cell(total.desa), format_cell(total.potongan)])
     rows.append(["Jumlah", format_number(data.simulation.desa),
                  format_number(data.simulation.potongan)])  # fmt: skip
     table = Table(rows, colWidths=[width * 0.3, width * 0.38, width * 0.32], hAlign="LEFT")
@@ -114,11 +105,8 @@ def _axis_label(value: float) -> str:
 
 def month_chart(data: AnnexData, width: float, height: float) -> Drawing:
     """Monthly desa-paid amounts stacked by program: the March JP ceiling step shows as a step."""
-    series: dict[str, list[int]] = {name: [0] * 12 for name in PROGRAMS}
-    for person in data.simulation.apbdes_persons:
-        for month in person.monthly:
-            for name, amount in month.programs.items():
-                series.setdefault(name, [0] * 12)[month.month - 1] += amount.desa
+    months = month_totals(data.simulation)
+    series = {name: [m.programs[name].desa for m in months] for name in PROGRAMS}
     names = [n for n in PROGRAMS if any(series[n])]
     drawing = Drawing(width, height)
     drawing.add(

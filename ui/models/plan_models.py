@@ -1,6 +1,5 @@
 """Simulasi & Rencana tables: month by month, coverage per tier, budget versions and their diff."""
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -8,40 +7,15 @@ from PySide6.QtGui import QBrush, QColor
 
 from desa_budget.budget.planner import TierResult
 from desa_budget.budget.versions import LABELS, LineDiff, VersionInfo
-from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.summary import MonthTotal
 from desa_budget.format import MONTH_NAMES, format_cell, format_date, format_time
 from ui.i18n import N_, _
 from ui.models.table_model import Column, DtoTableModel
 
 
-@dataclass(frozen=True)
-class MonthRow:
-    month: int  # 1..12
-    orang: int
-    desa: int
-    potongan: int
-
-    @property
-    def jumlah(self) -> int:
-        return self.desa + self.potongan
-
-
-def month_rows(sim: Simulation) -> list[MonthRow]:
-    """APBDes persons only: Pemda-paid coverage is not the village's money."""
-    orang = [0] * 12
-    desa = [0] * 12
-    potongan = [0] * 12
-    for person in sim.apbdes_persons:
-        for month in person.monthly:
-            orang[month.month - 1] += 1
-            desa[month.month - 1] += month.desa
-            potongan[month.month - 1] += month.potongan
-    return [MonthRow(m + 1, orang[m], desa[m], potongan[m]) for m in range(12)]
-
-
-class MonthModel(DtoTableModel[MonthRow]):
+class MonthModel(DtoTableModel[MonthTotal]):
     BULAN, ORANG, DESA, POTONGAN, JUMLAH = range(5)
-    COLUMNS: ClassVar[tuple[Column[MonthRow], ...]] = (
+    COLUMNS: ClassVar[tuple[Column[MonthTotal], ...]] = (
         Column(N_("Bulan"), lambda m: _(MONTH_NAMES[m.month - 1]), lambda m: m.month),
         Column(N_("Orang"), lambda m: str(m.orang), lambda m: m.orang, True),
         Column(N_("Dibayar desa"), lambda m: format_cell(m.desa), lambda m: m.desa, True),

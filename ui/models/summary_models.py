@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.summary import CategoryTotal, ProgramTotal
 from desa_budget.format import format_cell
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
@@ -16,37 +16,9 @@ from ui.i18n import N_, _
 from ui.models.table_model import Column, DtoTableModel
 
 
-@dataclass(frozen=True)
-class CategoryLine:
-    kategori: str
-    di_daftar: int  # persons in post during the year
-    ikut: int  # of them, covered by at least one program
-    desa: int
-    potongan: int
-
-
-def category_lines(sim: Simulation) -> list[CategoryLine]:
-    lines = []
-    for category in categories.CATEGORIES:
-        persons = [p for p in sim.apbdes_persons if p.kategori == category.key]
-        covered = sum(1 for p in sim.persons if p.kategori == category.key)
-        in_roster = sim.roster_counts.get(category.key, 0)
-        if in_roster or covered:
-            lines.append(
-                CategoryLine(
-                    kategori=category.key,
-                    di_daftar=in_roster,
-                    ikut=covered,
-                    desa=sum(p.desa for p in persons),
-                    potongan=sum(p.potongan for p in persons),
-                )
-            )
-    return lines
-
-
-class CategoryModel(DtoTableModel[CategoryLine]):
+class CategoryModel(DtoTableModel[CategoryTotal]):
     KATEGORI, IKUT, DESA, POTONGAN = range(4)
-    COLUMNS: ClassVar[tuple[Column[CategoryLine], ...]] = (
+    COLUMNS: ClassVar[tuple[Column[CategoryTotal], ...]] = (
         Column(
             N_("Kategori"),
             lambda c: categories.label(c.kategori),
@@ -62,7 +34,7 @@ class CategoryModel(DtoTableModel[CategoryLine]):
         Column(N_("Potongan"), lambda c: format_cell(c.potongan), lambda c: c.potongan, True),
     )
 
-    def extra_data(self, row: CategoryLine, column: int, role: int) -> Any:
+    def extra_data(self, row: CategoryTotal, column: int, role: int) -> Any:
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == self.IKUT
@@ -70,29 +42,6 @@ class CategoryModel(DtoTableModel[CategoryLine]):
         ):
             return QBrush(QColor("#8a5a00"))
         return None
-
-
-@dataclass(frozen=True)
-class ProgramLine:
-    program: str
-    desa: int
-    potongan: int
-
-    @property
-    def total(self) -> int:
-        return self.desa + self.potongan
-
-
-def program_lines(sim: Simulation) -> list[ProgramLine]:
-    lines = []
-    for name in PROGRAMS:
-        desa = sum(p.by_program[name].desa for p in sim.apbdes_persons if name in p.by_program)
-        potongan = sum(
-            p.by_program[name].potongan for p in sim.apbdes_persons if name in p.by_program
-        )
-        if desa or potongan:
-            lines.append(ProgramLine(name, desa, potongan))
-    return lines
 
 
 PROGRAM_NAMES = {
@@ -103,9 +52,9 @@ PROGRAM_NAMES = {
 }
 
 
-class ProgramModel(DtoTableModel[ProgramLine]):
+class ProgramModel(DtoTableModel[ProgramTotal]):
     PROGRAM, DESA, POTONGAN, JUMLAH = range(4)
-    COLUMNS: ClassVar[tuple[Column[ProgramLine], ...]] = (
+    COLUMNS: ClassVar[tuple[Column[ProgramTotal], ...]] = (
         Column(
             N_("Program"),
             lambda p: p.program,
@@ -114,19 +63,8 @@ class ProgramModel(DtoTableModel[ProgramLine]):
         ),
         Column(N_("Dibayar desa"), lambda p: format_cell(p.desa), lambda p: p.desa, True),
         Column(N_("Dipotong"), lambda p: format_cell(p.potongan), lambda p: p.potongan, True),
-        Column(N_("Jumlah"), lambda p: format_cell(p.total), lambda p: p.total, True),
+        Column(N_("Jumlah"), lambda p: format_cell(p.jumlah), lambda p: p.jumlah, True),
     )
-
-
-def monthly_totals(sim: Simulation) -> tuple[list[int], list[int]]:
-    """Desa-paid and withheld amounts per month (January..December) of the APBDes persons."""
-    desa = [0] * 12
-    potongan = [0] * 12
-    for person in sim.apbdes_persons:
-        for month in person.monthly:
-            desa[month.month - 1] += month.desa
-            potongan[month.month - 1] += month.potongan
-    return desa, potongan
 
 
 ERROR = "error"

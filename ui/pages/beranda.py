@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import simulate
+from desa_budget.contributions.summary import category_totals, month_totals, program_totals
 from desa_budget.format import MONTH_ABBR, format_rp
 from desa_budget.village import categories
 from ui.app_context import AppContext, NavTarget
@@ -27,9 +28,6 @@ from ui.models.summary_models import (
     Finding,
     FindingModel,
     ProgramModel,
-    category_lines,
-    monthly_totals,
-    program_lines,
     sorted_findings,
 )
 from ui.models.table_model import ROW_ROLE
@@ -193,18 +191,17 @@ class BerandaPage(Page):
         self.title.setText(_("Ringkasan tahun {tahun}").format(tahun=sim.year))
         self.desa_figure.set(format_rp(sim.desa))
         self.potongan_figure.set(format_rp(sim.potongan))
-        in_roster = sum(sim.roster_counts.values())
-        self.persons_figure.set(f"{len(sim.persons)} / {in_roster}")
+        self.persons_figure.set(f"{len(sim.persons)} / {sim.roster_total}")
         self.pemda_figure.set(format_rp(sim.pemda))
         self.pemda_figure.setVisible(sim.pemda > 0)
-        self.category_model.set_rows(category_lines(sim))
-        self.program_model.set_rows(program_lines(sim))
-        desa, potongan = monthly_totals(sim)
+        self.category_model.set_rows(category_totals(sim))
+        self.program_model.set_rows([p for p in program_totals(sim) if p.jumlah])
+        months = month_totals(sim)
         self.chart.set_data(
             MONTH_ABBR,
             (
-                Series(_("Dibayar desa"), DESA_COLOR, tuple(desa)),
-                Series(_("Dipotong"), POTONGAN_COLOR, tuple(potongan)),
+                Series(_("Dibayar desa"), DESA_COLOR, tuple(m.desa for m in months)),
+                Series(_("Dipotong"), POTONGAN_COLOR, tuple(m.potongan for m in months)),
             ),
         )
         self.plan_box.setVisible(plan_text is not None)

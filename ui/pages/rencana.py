@@ -24,6 +24,7 @@ from desa_budget.budget import settings as budget_settings
 from desa_budget.budget.planner import PlanResult, default_tiers
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
+from desa_budget.contributions.summary import month_totals
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_ABBR, format_rp, format_time
 from desa_budget.rules import PROGRAMS
@@ -33,13 +34,7 @@ from ui.app_context import AppContext
 from ui.dialogs.adopt_dialog import AdoptDialog
 from ui.i18n import _
 from ui.models.grid_model import GridModel
-from ui.models.plan_models import (
-    DiffModel,
-    MonthModel,
-    TierModel,
-    VersionModel,
-    month_rows,
-)
+from ui.models.plan_models import DiffModel, MonthModel, TierModel, VersionModel
 from ui.pages import Page
 from ui.pages.beranda import DESA_COLOR, POTONGAN_COLOR, Figure
 from ui.widgets.bar_chart import BarChart, Series
@@ -239,7 +234,7 @@ class RencanaPage(Page):
             )
         notes.extend(plan.assumptions)
         self.plan_note.setText(" ".join(notes))
-        rows = month_rows(sim)
+        rows = month_totals(sim)
         self.month_model.set_rows(rows)
         self.chart.set_data(
             MONTH_ABBR,
