@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desa_budget.budget.plan_defaults import village_tiers
 from desa_budget.budget.planner import (
     DEFAULT_TIERS,
     MODES,
     PlanResult,
-    default_tiers,
     order_tiers,
     plan,
 )
@@ -25,7 +25,6 @@ from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.store import audit
 from desa_budget.store.models import Scenario
 from desa_budget.village import categories
-from desa_budget.village.profile import get_profile
 
 ENTITAS = "skenario"
 FORMAT_VERSION = 1
@@ -265,9 +264,7 @@ def run_scenario(
         rules, entries, year, bpu_discount=params.bpu_discount,
         programs_by_category=dict(params.programs) or None,
     )  # fmt: skip
-    profile = get_profile(session)
-    target = profile.target_pekerja_rentan if profile is not None else 100
-    tiers = order_tiers(default_tiers(target_pekerja_rentan=target), params.tier_order)
+    tiers = order_tiers(village_tiers(session), params.tier_order)
     if params.pagu_per_sumber is not None and sumber_of is None:
         from desa_budget.budget.settings import sumber_by_category
 

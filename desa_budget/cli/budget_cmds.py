@@ -7,12 +7,11 @@ import argparse
 import json
 from typing import Any
 
-from desa_budget.budget.planner import MODES, PlanResult, default_tiers, plan
+from desa_budget.budget.plan_defaults import default_plan
+from desa_budget.budget.planner import MODES, PlanResult
 from desa_budget.cli.common import open_from_args, parse_rupiah, year_of
-from desa_budget.contributions.simulation import load_roster_year
 from desa_budget.format import format_cell, format_rp
 from desa_budget.rules import load_rules
-from desa_budget.village.profile import get_profile
 
 
 def register(subparsers: Any) -> None:
@@ -136,13 +135,7 @@ def run_plan(args: argparse.Namespace) -> int:
     rules = load_rules()
     db = open_from_args(args)
     with db.session() as session:
-        profile = get_profile(session)
-        target = profile.target_pekerja_rentan if profile is not None else 100
-        entries = load_roster_year(session, year)
-    result = plan(
-        entries, rules, year, pagu=pagu, mode=args.mode,
-        tiers=default_tiers(target_pekerja_rentan=target),
-    )  # fmt: skip
+        result = default_plan(session, rules, year, pagu=pagu, mode=args.mode)
     if args.json:
         print(json.dumps(plan_to_json(result), ensure_ascii=False, indent=2))
         return 0

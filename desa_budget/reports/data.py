@@ -12,9 +12,9 @@ from desa_budget.budget import settings as budget_settings
 from desa_budget.budget import versions
 from desa_budget.budget.checks import CheckResult
 from desa_budget.budget.lines import BudgetLines
-from desa_budget.budget.planner import PlanResult, default_tiers, plan
+from desa_budget.budget.plan_defaults import year_plan
+from desa_budget.budget.planner import PlanResult
 from desa_budget.contributions.results import Simulation
-from desa_budget.contributions.simulation import load_roster_year
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_NAMES, format_rp
 from desa_budget.rules import RuleSet
@@ -136,15 +136,6 @@ def gather_annex_data(
             kegiatan_names[row.kode] = row.uraian
         rekening_names[line.rekening] = catalog.uraian("rekening", line.rekening)
     pagu = budget_settings.get_budget_year(session, year).pagu
-    planned = None
-    if pagu is not None:
-        planned = plan(
-            load_roster_year(session, year),
-            rules,
-            year,
-            pagu=pagu,
-            tiers=default_tiers(target_pekerja_rentan=profile.target_pekerja_rentan),
-        )
     info = version.info
     logo = getattr(profile, "logo_png", None) or session.scalar(
         select(VillageProfile.logo_png).order_by(VillageProfile.id).limit(1)
@@ -162,7 +153,7 @@ def gather_annex_data(
         rekening_names=MappingProxyType(rekening_names),
         checks=versions.check_version(session, version),
         pagu=pagu,
-        plan=planned,
+        plan=year_plan(session, rules, year),
         jp_ceilings=jp_ceiling_text(rules, year),
         logo_png=logo,
     )

@@ -9,6 +9,7 @@ from types import ModuleType
 
 from sqlalchemy.orm import Session
 
+from desa_budget.budget.plan_defaults import year_plan
 from desa_budget.contributions.results import Simulation
 from desa_budget.format import format_rp
 from desa_budget.rules import RuleSet
@@ -72,25 +73,9 @@ def planner_summary(session: Session, rules: RuleSet, year: int) -> str | None:
     Uses the default tier order with the village's pekerja-rentan target, strict mode (what
     ``app.py plan`` does); the Simulasi & Rencana page shows and changes the details.
     """
-    settings = _optional("desa_budget.budget.settings")
-    planner = _optional("desa_budget.budget.planner")
-    if settings is None or planner is None:
+    result = year_plan(session, rules, year)
+    if result is None:
         return None
-    pagu = settings.get_budget_year(session, year).pagu
-    if pagu is None:
-        return None
-    from desa_budget.contributions.simulation import load_roster_year
-    from desa_budget.village.profile import get_profile
-
-    profile = get_profile(session)
-    target = profile.target_pekerja_rentan if profile is not None else 100
-    result = planner.plan(
-        load_roster_year(session, year),
-        rules,
-        year,
-        pagu=pagu,
-        tiers=planner.default_tiers(target_pekerja_rentan=target),
-    )
     lines = [
         _("Pagu {pagu}: terpakai {used}, sisa {left}.").format(
             pagu=format_rp(result.pagu),

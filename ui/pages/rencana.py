@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 
 from desa_budget.budget import scenarios, versions
 from desa_budget.budget import settings as budget_settings
-from desa_budget.budget.planner import PlanResult, default_tiers
+from desa_budget.budget.plan_defaults import plan_defaults
+from desa_budget.budget.planner import PlanResult
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.contributions.summary import month_totals
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_ABBR, format_rp, format_time
-from desa_budget.rules import PROGRAMS
-from desa_budget.village.profile import get_profile
 from ui import errors, msgbox
 from ui.app_context import AppContext
 from ui.dialogs.adopt_dialog import AdoptDialog
@@ -177,20 +176,12 @@ class RencanaPage(Page):
     def refresh(self) -> None:
         year = self.ctx.year
         with self.ctx.db.session() as session:
-            profile = get_profile(session)
-            entries = load_roster_year(session, year)
-            stored = budget_settings.get_budget_year(session, year)
-        target = profile.target_pekerja_rentan if profile is not None else 100
-        self.inputs.set_tiers(default_tiers(target_pekerja_rentan=target))
-        roster_programs: dict[str, set[str]] = {}
-        for entry in entries:
-            roster_programs.setdefault(entry.kategori, set()).update(entry.programs)
-        self.inputs.set_roster_programs(
-            {k: tuple(p for p in PROGRAMS if p in v) for k, v in roster_programs.items()}
-        )
+            defaults = plan_defaults(session, year)
+        self.inputs.set_tiers(defaults.tiers)
+        self.inputs.set_roster_programs(defaults.programs)
         if year != self._year:
             self._year = year
-            self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
+            self.inputs.pagu.set_value(defaults.pagu or 0)  # set_value emits nothing
             self.comparison_model.set_grid((), ())
         self._load_scenarios()
         self._load_versions()
