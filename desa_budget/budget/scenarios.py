@@ -18,6 +18,7 @@ from desa_budget.budget.planner import (
     order_tiers,
     plan,
 )
+from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
 from desa_budget.format import format_number
@@ -202,9 +203,17 @@ def delete_scenario(session: Session, *, year: int, name: str, operator: str) ->
 class ScenarioColumn:
     name: str
     params: ScenarioParams
-    desa: int  # APBDes spending of the roster with the scenario's programs and choices
-    potongan: int
+    simulation: Simulation  # the roster's year with the scenario's programs and choices
     plan: PlanResult
+
+    @property
+    def desa(self) -> int:
+        """APBDes spending of the roster with the scenario's programs and choices."""
+        return self.simulation.desa
+
+    @property
+    def potongan(self) -> int:
+        return self.simulation.potongan
 
 
 @dataclass(frozen=True)
@@ -256,7 +265,9 @@ def run_scenario(
     name: str = "",
     sumber_of: Mapping[str, str] | None = None,
 ) -> ScenarioColumn:
-    """One scenario on the roster of ``year``: the simulation totals and the plan."""
+    """One scenario on the roster of ``year``: the year's simulation and the plan, both with the
+    scenario's choices. Each person keeps their own worker-share setting from the roster unless
+    the scenario sets one for everyone; it is applied here, once, for both."""
     entries = load_roster_year(session, year)
     if params.iuran_pekerja is not None:
         entries = tuple(replace(e, iuran_pekerja=params.iuran_pekerja) for e in entries)
@@ -274,7 +285,7 @@ def run_scenario(
         pagu_per_sumber=params.pagu_per_sumber, sumber_of=sumber_of,
         bpu_discount=params.bpu_discount, programs_by_category=params.programs or None,
     )  # fmt: skip
-    return ScenarioColumn(name, params, sim.desa, sim.potongan, result)
+    return ScenarioColumn(name, params, sim, result)
 
 
 def compare(session: Session, rules: RuleSet, year: int, names: Sequence[str]) -> Comparison:

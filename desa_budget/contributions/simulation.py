@@ -1,7 +1,7 @@
 """The year's simulation: the roster as of a year, run through the contribution engine."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -169,16 +169,14 @@ def simulate_entries(
     *,
     bpu_discount: bool = False,
     programs_by_category: Mapping[str, tuple[str, ...]] | None = None,
-    iuran_pekerja: str | None = None,
 ) -> Simulation:
-    """Run the engine over roster entries; optional what-if choices replace the roster's own."""
+    """Run the engine over roster entries; ``programs_by_category`` (a what-if choice) replaces
+    the programs of the categories it names."""
     persons: list[PersonYear] = []
     assumptions: list[str] = []
     counts: dict[str, int] = {}
     for entry in entries:
         counts[entry.kategori] = counts.get(entry.kategori, 0) + 1
-        if iuran_pekerja is not None:
-            entry = replace(entry, iuran_pekerja=iuran_pekerja)
         programs = entry.programs
         if programs_by_category is not None and entry.kategori in programs_by_category:
             programs = programs_by_category[entry.kategori]

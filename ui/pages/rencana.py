@@ -24,7 +24,6 @@ from desa_budget.budget import settings as budget_settings
 from desa_budget.budget.plan_defaults import plan_defaults
 from desa_budget.budget.planner import PlanResult
 from desa_budget.contributions.results import Simulation
-from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.contributions.summary import month_totals
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_ABBR, format_rp, format_time
@@ -194,15 +193,9 @@ class RencanaPage(Page):
         year = self.ctx.year
         params = self.inputs.params()
         with self.ctx.db.session() as session:
-            entries = load_roster_year(session, year)
-            sim = simulate_entries(
-                self.ctx.rules, entries, year, bpu_discount=params.bpu_discount,
-                programs_by_category=dict(params.programs) or None,
-                iuran_pekerja=params.iuran_pekerja,
-            )  # fmt: skip
             column = scenarios.run_scenario(session, self.ctx.rules, year, params)
-        self.simulation, self.plan = sim, column.plan
-        self._show(sim, column.plan)
+        self.simulation, self.plan = column.simulation, column.plan
+        self._show(column.simulation, column.plan)
         self.recomputed.emit()
 
     def _show(self, sim: Simulation, plan: PlanResult) -> None:
