@@ -1,6 +1,8 @@
 """Beranda: the year at a glance — coverage per category, cost per program, a chart by month,
 the planner's result when a pagu is set, and every finding, each opening the place that fixes it."""
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,25 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desa_budget.budget.checks import Finding as CheckFinding
+from desa_budget.budget.findings import year_findings
+from desa_budget.budget.plan_defaults import year_plan
+from desa_budget.budget.planner import PlanResult
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import simulate
 from desa_budget.contributions.summary import category_totals, month_totals, program_totals
 from desa_budget.format import MONTH_ABBR, format_rp
-from desa_budget.village import categories
 from ui.app_context import AppContext, NavTarget
 from ui.i18n import _
-from ui.models.summary_models import (
-    INFO,
-    WARNING,
-    CategoryModel,
-    Finding,
-    FindingModel,
-    ProgramModel,
-    sorted_findings,
-)
+from ui.models.summary_models import CategoryModel, Finding, FindingModel, ProgramModel
 from ui.models.table_model import ROW_ROLE
 from ui.pages import Page
-from ui.pages.core_extras import check_findings, planner_summary
 from ui.widgets.bar_chart import BarChart, Series
 
 DESA_COLOR = "#2e7d5b"
@@ -76,36 +72,35 @@ class Figure(QFrame):
         self.value.setText(text)
 
 
-def roster_findings(sim: Simulation, has_rencana: bool) -> list[Finding]:
-    """What the year's numbers show that a secretary should act on (counts, no new rules)."""
-    findings: list[Finding] = []
-    covered: dict[str, int] = {}
-    for person in sim.persons:
-        covered[person.kategori] = covered.get(person.kategori, 0) + 1
-    for category in categories.CATEGORIES:
-        missing = sim.roster_counts.get(category.key, 0) - covered.get(category.key, 0)
-        if missing > 0:
-            findings.append(
-                Finding(
-                    WARNING,
-                    _("{n} orang {kategori} di daftar belum ikut program apa pun.").format(
-                        n=missing, kategori=category.label
-                    ),
-                    NavTarget("peserta", filters=(("kategori", category.key),)),
-                )
-            )
-    unregistered = sum(1 for p in sim.persons if p.status_bpjs == "belum")
-    if unregistered:
-        findings.append(
-            Finding(
-                WARNING,
-                _("{n} peserta belum terdaftar di BPJS Ketenagakerjaan.").format(n=unregistered),
-                NavTarget("peserta", filters=(("status_bpjs", "belum"),)),
-            )
+def where_fixed(finding: CheckFinding) -> NavTarget | None:
+    """The page (and field or filter) where a core finding is fixed."""
+    kind, target = finding.target_kind, str(finding.target)
+    if kind == "person" and target.isdigit():
+        return NavTarget("peserta", person_id=int(target), field="dasar_upah")
+    if kind in ("kategori", "line"):
+        return NavTarget("kode", field=target)
+    if kind == "peserta_kategori":
+        return NavTarget("peserta", filters=(("kategori", target),))
+    if kind == "peserta_status_bpjs":
+        return NavTarget("peserta", filters=(("status_bpjs", target),))
+    if kind == "tahun":
+        return NavTarget("rencana")
+    if kind == "profil":
+        return NavTarget("pengaturan")
+    return None
+
+
+def plan_text(result: PlanResult) -> str:
+    """The default plan in a few lines; Simulasi & Rencana shows and changes the details."""
+    lines = [
+        _("Pagu {pagu}: terpakai {used}, sisa {left}.").format(
+            pagu=format_rp(result.pagu), used=format_rp(result.used), left=format_rp(result.left)
         )
-    target = NavTarget("rencana") if has_rencana else None
-    findings.extend(Finding(INFO, text, target) for text in sim.assumptions)
-    return findings
+    ]
+    for tier in result.tiers:
+        mark = "✔" if tier.covered >= tier.eligible else "✖"
+        lines.append(f"{mark} {tier.name}: {tier.covered}/{tier.eligible}")
+    return "\n".join(lines)
 
 
 class BerandaPage(Page):
@@ -180,12 +175,12 @@ class BerandaPage(Page):
         year = self.ctx.year
         with self.ctx.db.session() as session:
             sim = simulate(session, self.ctx.rules, year)
-            plan_text = planner_summary(session, self.ctx.rules, year)
-            code_findings = check_findings(session, sim, _page_exists)
-        self.show_simulation(sim, plan_text, code_findings)
+            plan = year_plan(session, self.ctx.rules, year)
+            findings = year_findings(session, sim)
+        self.show_simulation(sim, plan, findings)
 
     def show_simulation(
-        self, sim: Simulation, plan_text: str | None, code_findings: list[Finding]
+        self, sim: Simulation, plan: PlanResult | None, findings: Sequence[CheckFinding]
     ) -> None:
         self.simulation = sim
         self.title.setText(_("Ringkasan tahun {tahun}").format(tahun=sim.year))
@@ -204,25 +199,17 @@ class BerandaPage(Page):
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(m.potongan for m in months)),
             ),
         )
-        self.plan_box.setVisible(plan_text is not None)
-        self.plan_label.setText(plan_text or "")
-        has_rencana = _page_exists("rencana")
-        findings = sorted_findings(code_findings + roster_findings(sim, has_rencana))
-        self.finding_model.set_rows(findings)
-        self.findings_box.setTitle(_("Peringatan dan galat ({n})").format(n=len(findings)))
+        self.plan_box.setVisible(plan is not None)
+        self.plan_label.setText(plan_text(plan) if plan is not None else "")
+        rows = [Finding(f.severity, f.message, where_fixed(f)) for f in findings]
+        self.finding_model.set_rows(rows)
+        self.findings_box.setTitle(_("Peringatan dan galat ({n})").format(n=len(rows)))
         self.finding_view.resizeRowsToContents()
 
     def _on_finding_view_double_clicked(self, index: QModelIndex) -> None:
         finding = index.data(ROW_ROLE)
         if isinstance(finding, Finding) and finding.target is not None:
             self.ctx.navigate(finding.target)
-
-
-def _page_exists(key: str) -> bool:
-    from ui.pages import BY_KEY
-
-    spec = BY_KEY.get(key)
-    return spec is not None and spec.exists()
 
 
 def create_page(ctx: AppContext) -> Page:
