@@ -8,13 +8,11 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desa_budget.errors import UserError
 from desa_budget.roster import service as roster
 from desa_budget.roster.data import CoverageData, PersonData, PostData, load_limits
-from desa_budget.store.models import Person, VillageProfile
 from desa_budget.village import profile as village_profile
 
 SEED = 3302122005
@@ -199,9 +197,7 @@ def _rentan(year: int, rng: random.Random) -> list[_Spec]:
 def create_demo_village(session: Session, *, operator: str, year: int | None = None) -> None:
     """Fill an empty database with Desa Sukamaju: profile, apparatus, BPD, RT/RW, pekerja rentan."""
     year = year or date.today().year
-    if session.scalar(select(func.count()).select_from(Person)) or session.scalar(
-        select(func.count()).select_from(VillageProfile)
-    ):
+    if not village_profile.is_new_database(session):
         raise UserError(
             "Basis data ini sudah berisi data desa; desa demo hanya untuk basis data kosong."
         )

@@ -20,16 +20,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from desa_budget.demo import create_demo_village
 from desa_budget.errors import UserError
 from desa_budget.paths import data_paths
 from desa_budget.store import audit
 from desa_budget.store.database import Database
-from desa_budget.store.models import Person, VillageProfile
 from desa_budget.store.opening import open_database
-from desa_budget.village.profile import ProfileData, save_profile, validate_profile
+from desa_budget.village.profile import (
+    ProfileData,
+    is_new_database,
+    save_profile,
+    validate_profile,
+)
 from ui import msgbox
 from ui.i18n import _
 from ui.settings import Settings
@@ -53,9 +56,7 @@ class FirstStartAnswer:
 def is_empty(db: Database) -> bool:
     """No village profile and nobody on the roster: a brand-new database."""
     with db.session() as session:
-        profiles = session.scalar(select(func.count()).select_from(VillageProfile)) or 0
-        persons = session.scalar(select(func.count()).select_from(Person)) or 0
-    return not profiles and not persons
+        return is_new_database(session)
 
 
 def check_server(url: str) -> str | None:

@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desa_budget.errors import UserError
 from desa_budget.store import audit
-from desa_budget.store.models import VillageProfile
+from desa_budget.store.models import Person, VillageProfile
 from desa_budget.village import categories
 from desa_budget.village.identifiers import validate_kode_desa
 
@@ -51,6 +51,12 @@ class ProfileData:
 
 
 _COLUMNS = tuple(f.name for f in fields(ProfileData) if f.name != "version")
+
+
+def is_new_database(session: Session) -> bool:
+    """No village profile and nobody on the roster: a brand-new database (the first start)."""
+    has_profile = session.scalar(select(VillageProfile.id).limit(1)) is not None
+    return not has_profile and session.scalar(select(Person.id).limit(1)) is None
 
 
 def get_profile(session: Session) -> ProfileData | None:
