@@ -19,7 +19,7 @@ from desa_budget.errors import UserError
 from ui import errors
 from ui.app_context import AppContext, NavTarget
 from ui.i18n import _
-from ui.pages import Page, PageSpec, available_pages
+from ui.pages import PAGES, Page, PageSpec
 
 DEFAULT_SIZE = QSize(1280, 720)  # inside a 1366 × 768 office screen with its taskbar
 MINIMUM_SIZE = QSize(1000, 600)
@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
             _("Jamsos Desa — {desa}").format(desa=village) if village else _("Jamsos Desa")
         )
         self.setMinimumSize(MINIMUM_SIZE)
-        self.specs: list[PageSpec] = available_pages()
+        self.specs: list[PageSpec] = list(PAGES)
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()
 

@@ -15,7 +15,6 @@ from ui.app_context import AppContext, NavTarget
 from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
 from ui.models.summary_models import Finding
-from ui.pages import PAGES, PageSpec, available_pages
 from ui.pages.beranda import BerandaPage
 from ui.pages.roster import RosterPage
 
@@ -26,13 +25,6 @@ def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     return win
-
-
-def test_only_pages_whose_module_exists_are_listed() -> None:
-    keys = [spec.key for spec in available_pages()]
-    assert keys[:2] == ["beranda", "peserta"] and "tentang" in keys
-    missing = PageSpec("tidak_ada", "Tidak ada", "ui.pages.tidak_ada_modul")
-    assert available_pages((*PAGES[:1], missing)) == [PAGES[0]]
 
 
 def test_navigation_builds_pages_on_first_use(window: MainWindow) -> None:

@@ -1,12 +1,12 @@
 """The page registry: every screen of the main window, in navigation order.
 
-A page lives in its own module under ui/pages/ with ``create_page(ctx) -> Page``. A registered page
-whose module does not exist yet is simply left out of the navigation (never shown as a placeholder).
-See ui/README.md.
+A page lives in its own module under ui/pages/ with ``create_page(ctx) -> Page``, imported the
+first time the page is shown (start-up stays fast). Every registered page must exist: a missing
+module is an error when the page is built, never silently left out (tests/ui/test_page_registry.py
+builds them all). See ui/README.md.
 """
 
 import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -49,10 +49,6 @@ class PageSpec:
     title: str  # a message id, translated when shown
     module: str  # importable module with create_page(ctx) -> Page
 
-    def exists(self) -> bool:
-        """Whether the page's module is there, found without importing it (start-up stays fast)."""
-        return importlib.util.find_spec(self.module) is not None
-
     def create(self, ctx: AppContext) -> Page:
         """Import the module and build the page (done the first time the page is shown)."""
         module: ModuleType = importlib.import_module(self.module)
@@ -70,10 +66,3 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("riwayat", N_("Riwayat"), "ui.pages.riwayat"),
     PageSpec("tentang", N_("Tentang / Manfaat"), "ui.pages.tentang"),
 )
-
-BY_KEY: dict[str, PageSpec] = {spec.key: spec for spec in PAGES}
-
-
-def available_pages(pages: tuple[PageSpec, ...] = PAGES) -> list[PageSpec]:
-    """The registered pages whose modules exist, in navigation order."""
-    return [spec for spec in pages if spec.exists()]
