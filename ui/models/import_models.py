@@ -72,5 +72,5 @@ class ImportProblemModel(DtoTableModel[ImportProblem]):
         ),
         Column(N_("Kolom"), lambda p: p.column),
         Column(N_("Isi sel"), lambda p: p.value),
-        Column(N_("Masalah"), lambda p: p.message),
+        Column(N_("Masalah"), lambda p: p.message[:1].upper() + p.message[1:]),  # a sentence
     )
