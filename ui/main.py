@@ -19,7 +19,7 @@ from ui import errors, i18n
 from ui.app_context import AppContext
 from ui.first_start import run_first_start
 from ui.main_window import MainWindow
-from ui.server_login import opening_url
+from ui.server_login import open_saved
 from ui.settings import Settings
 
 EXIT_USER_ERROR = 2
@@ -58,11 +58,14 @@ def start(args: argparse.Namespace) -> Started:
     errors.install_excepthook(log_file)
     settings = settings_for(args)
     i18n.set_language(settings.language)
-    given: str | None = getattr(args, "db", None)
-    url = secrets.complete_url(given) if given else opening_url(settings, None)
-    if url is None:  # asked for the server's password, the user chose to quit
-        return Started(app, None, None)
-    db = open_database(data_dir=getattr(args, "data_dir", None), url=url or None)
+    data_dir, given = getattr(args, "data_dir", None), getattr(args, "db", None)
+    if given:
+        db = open_database(data_dir=data_dir, url=secrets.complete_url(given))
+    else:
+        opened = open_saved(settings, None, lambda url: open_database(data_dir=data_dir, url=url))
+        if opened is None:  # asked for the server's password, the user chose to quit
+            return Started(app, None, None)
+        db = opened
     year = settings.last_year or date.today().year
     if not run_first_start(db, year=year, auto_demo=bool(getattr(args, "demo", False))):
         db.dispose()

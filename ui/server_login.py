@@ -3,15 +3,19 @@ credential store (desa_budget/store/secrets.py): saving, forgetting, and the URL
 The settings file never holds the password; without a store it is asked at every start."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from desa_budget.errors import UserError
 from desa_budget.store import secrets
 from ui import msgbox
 from ui.i18n import _
 from ui.settings import Settings
 
+T = TypeVar("T")
 STORE = "store"  # the password is in the credential store
 ASK = "ask"  # no store on this computer: the password is asked at every start
 
@@ -127,3 +131,28 @@ def opening_url(settings: Settings, parent: QWidget | None) -> str | None:
         return saved.url
     typed = ServerPasswordDialog.ask(parent, url=saved.url, reason=reason)
     return None if typed is None else secrets.with_password(saved.url, typed)
+
+
+def open_saved(
+    settings: Settings, parent: QWidget | None, open_url: Callable[[str | None], T]
+) -> T | None:
+    """Open the saved data (``open_url(None)``: the SQLite file). When the server refuses the
+    password kept in the store (changed on the server, say), the user is shown why and asked for
+    it once more; a password that then opens replaces the kept one. None: the user chose to quit."""
+    from ui.dialogs.server_password import ServerPasswordDialog
+
+    url = opening_url(settings, parent)
+    if url is None:
+        return None
+    try:
+        return open_url(url or None)
+    except UserError as exc:
+        saved = saved_server(settings)
+        if saved.place != STORE:
+            raise
+        typed = ServerPasswordDialog.ask(parent, url=saved.url, reason=exc.message)
+        if typed is None:
+            return None
+        opened = open_url(secrets.with_password(saved.url, typed))  # a wrong one raises again
+        secrets.save_password(saved.url, typed)
+        return opened

@@ -12,12 +12,21 @@ import pytest
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
+from desa_budget.errors import UserError
 from ui import server_login
 from ui.app_context import AppContext
 from ui.dialogs.server_password import ServerPasswordDialog
 from ui.main import start
 from ui.pages.pengaturan import PengaturanPage
-from ui.server_login import ASK, STORE, forget_server, opening_url, remember_server, saved_server
+from ui.server_login import (
+    ASK,
+    STORE,
+    forget_server,
+    open_saved,
+    opening_url,
+    remember_server,
+    saved_server,
+)
 from ui.settings import Settings
 
 URL = "postgresql+psycopg://sekdes:rahasia@kantor/jamsos"
@@ -83,6 +92,48 @@ def test_a_password_missing_from_the_store_is_asked(
     assert opening_url(settings, None) == URL.replace("rahasia", "baru")
     assert "tidak ditemukan" in reasons[0]
     assert credential_store.passwords == {}  # an unchecked password is not stored
+
+
+def test_a_kept_password_the_server_refuses_is_asked_again_and_replaced(
+    settings: Settings, credential_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remember_server(settings, URL)
+    tried: list[str | None] = []
+
+    def open_url(url: str | None) -> str:
+        tried.append(url)
+        if url != URL.replace("rahasia", "baru"):
+            raise UserError("Tidak dapat terhubung: password authentication failed.")
+        return "terbuka"
+
+    reasons = asked(monkeypatch, "baru")
+    assert open_saved(settings, None, open_url) == "terbuka"
+    assert tried == [URL, URL.replace("rahasia", "baru")]
+    assert "password authentication failed" in reasons[0]
+    assert credential_store.passwords == {("JamsosDesa", BARE): "baru"}
+    asked(monkeypatch, "salah lagi")
+    with pytest.raises(UserError):  # still refused: the error is shown, nothing is stored
+        open_saved(settings, None, lambda url: open_url(None))
+    assert credential_store.passwords == {("JamsosDesa", BARE): "baru"}
+    asked(monkeypatch, None)
+    assert open_saved(settings, None, lambda url: open_url(None)) is None  # chose to quit
+
+
+def test_an_asked_password_the_server_refuses_is_an_error_not_a_loop(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyring.set_keyring(fail.Keyring())
+    remember_server(settings, URL)
+    reasons = asked(monkeypatch, "salah")
+
+    def refuse(url: str | None) -> str:
+        raise UserError("Tidak dapat terhubung: password authentication failed.")
+
+    with pytest.raises(UserError):
+        open_saved(settings, None, refuse)
+    assert len(reasons) == 1
+    elsewhere = Settings.in_folder(Path(settings.file_name).parent / "lain")
+    assert open_saved(elsewhere, None, lambda url: ("dibuka", url)) == ("dibuka", None)  # SQLite
 
 
 def test_a_server_without_password_opens_as_saved(
