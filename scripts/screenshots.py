@@ -142,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     second_tabs(window, app, args.out, suffix)
 
     # Dialogs, shown without exec() and photographed.
-    from desa_budget.errors import UserError
     from desa_budget.roster import service as roster
     from desa_budget.roster.data import load_limits
+    from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused
     from ui.dialogs.end_post_dialog import EndPostDialog
     from ui.dialogs.import_preview import ImportPreviewDialog
     from ui.dialogs.person_dialog import PersonDialog
@@ -170,12 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     ending.show()
     save(ending, args.out / f"22_end_post{suffix}.png", app)
     ending.close()
-    error = UserError(
-        "Berkas daftar.xlsx berisi 3 masalah; tidak ada yang diimpor.",
-        details=[
-            "Baris 3, kolom NIK: NIK harus 16 angka.",
-            "Baris 5, kolom Tanggal Lahir: Tanggal tidak sah: 31-02-1980.",
-            "Baris 6, kolom Dasar Upah: Bukan jumlah rupiah: banyak.",
+    error = ImportRefused(
+        "Impor dibatalkan: 3 masalah di berkas daftar.xlsx. Tidak ada data yang diubah.",
+        [
+            ImportProblem(3, "NIK", "12345", "NIK harus 16 angka (tertulis '12345')."),
+            ImportProblem(5, "Tanggal Lahir", "31-02-1980", "Tanggal tidak ada di kalender."),
+            ImportProblem(6, "Dasar Upah", "banyak", "Harus bilangan rupiah, mis. 2000000."),
         ],
     )
     preview = ImportPreviewDialog(window, file_name="daftar.xlsx", error=error)

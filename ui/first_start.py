@@ -33,8 +33,8 @@ from desa_budget.village.profile import (
     save_profile,
     validate_profile,
 )
-from ui import msgbox
 from ui.i18n import _
+from ui.server_login import remember_server, tell_server_saved
 from ui.settings import Settings
 from ui.widgets.profile_form import ProfileForm
 
@@ -70,18 +70,6 @@ def check_server(url: str) -> str | None:
         return exc.message
     db.dispose()
     return None
-
-
-def tell_server_saved(parent: QWidget | None) -> None:
-    """The one message after a server address is saved: it is used from the next start."""
-    msgbox.info(
-        parent,
-        _("Server bersama"),
-        _(
-            "Alamat server tersimpan. Tutup lalu buka lagi Jamsos Desa untuk bekerja dengan "
-            "data di server."
-        ),
-    )
 
 
 def _heading(text: str) -> QLabel:
@@ -266,9 +254,7 @@ def run_first_start(db: Database, *, year: int, auto_demo: bool = False) -> bool
         with db.session() as session:
             save_profile(session, answer.profile, operator=audit.current_operator(session))
     elif answer.choice == SERVER and answer.url:
-        settings = settings_beside(db)
-        settings.server_url = answer.url
-        settings.sync()
-        tell_server_saved(None)
+        place = remember_server(settings_beside(db), answer.url)  # the password never in the file
+        tell_server_saved(None, place)
         return False
     return True

@@ -12,13 +12,14 @@ from desa_budget.errors import UserError
 from desa_budget.logging_setup import configure_logging, ensure_std_streams
 from desa_budget.paths import data_paths
 from desa_budget.rules import load_rules
-from desa_budget.store import audit
+from desa_budget.store import audit, secrets
 from desa_budget.store.opening import open_database
 from desa_budget.village.profile import get_profile
 from ui import errors, i18n
 from ui.app_context import AppContext
 from ui.first_start import run_first_start
 from ui.main_window import MainWindow
+from ui.server_login import open_saved
 from ui.settings import Settings
 
 EXIT_USER_ERROR = 2
@@ -57,8 +58,14 @@ def start(args: argparse.Namespace) -> Started:
     errors.install_excepthook(log_file)
     settings = settings_for(args)
     i18n.set_language(settings.language)
-    url = getattr(args, "db", None) or settings.server_url or None
-    db = open_database(data_dir=getattr(args, "data_dir", None), url=url)
+    data_dir, given = getattr(args, "data_dir", None), getattr(args, "db", None)
+    if given:
+        db = open_database(data_dir=data_dir, url=secrets.complete_url(given))
+    else:
+        opened = open_saved(settings, None, lambda url: open_database(data_dir=data_dir, url=url))
+        if opened is None:  # asked for the server's password, the user chose to quit
+            return Started(app, None, None)
+        db = opened
     year = settings.last_year or date.today().year
     if not run_first_start(db, year=year, auto_demo=bool(getattr(args, "demo", False))):
         db.dispose()

@@ -39,7 +39,8 @@ class Settings:
     # Preferences
     language = Key("prefs/language", "id")
     # A shared PostgreSQL server chosen at the first start ("" = the SQLite file in the data folder)
-    server_url = Key("database/server_url", "")
+    server_url = Key("database/server_url", "")  # never with its password (ui/server_login.py)
+    server_password = Key("database/server_password", "")  # where it is: "store", "ask", "" = none
     # Window state
     window_geometry = Key("window/geometry", b"")
     window_state = Key("window/state", b"")

@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from desa_budget.errors import UserError
+from desa_budget.store import secrets
 from desa_budget.store.database import Database
 from desa_budget.store.opening import open_database
 
@@ -12,8 +13,12 @@ _DIGITS = re.compile(r"[0-9]{1,15}")
 
 
 def open_from_args(args: argparse.Namespace) -> Database:
-    """The database chosen by ``--db URL`` or ``--data-dir DIR`` (default: the user's data folder)."""
-    return open_database(data_dir=getattr(args, "data_dir", None), url=getattr(args, "db", None))
+    """The database chosen by ``--db URL`` or ``--data-dir DIR`` (default: the user's data folder).
+    A server URL without its password gets the one the window kept in the credential store."""
+    url: str | None = getattr(args, "db", None)
+    return open_database(
+        data_dir=getattr(args, "data_dir", None), url=secrets.complete_url(url) if url else None
+    )
 
 
 def year_of(args: argparse.Namespace) -> int:

@@ -98,8 +98,8 @@ def print_plan(plan: ImportPlan) -> None:
             print(f"  = {_who(entry)}")
     if plan.warnings:
         print("\nPeringatan (tidak menghalangi impor):")
-        for line in plan.warnings:
-            print(f"  ! {line}")
+        for problem in plan.warnings:
+            print(f"  ! {problem}")
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -78,7 +78,7 @@ class Limits:
 
 
 def load_limits(year: int | None = None) -> Limits:
-    """Siltap minimums (resources/codes, through the one validated loader) and the BPU minimum
+    """Siltap minimums (resources/rules, through the one dated-table reader) and the BPU minimum
     income of the rule tables in force in January of ``year`` (default: this year)."""
     year = year or date.today().year
     bpu = load_rules().bpu(year, 1)

@@ -1,14 +1,27 @@
-"""Dated limits the checks use: PP 11/2019 siltap minimums and the 30 % ceiling (resources/codes)."""
+"""Dated limits the checks use: PP 11/2019 siltap minimums and the 30 % ceiling, read from
+resources/rules through the same table reader as the BPJS tables (periods checked, file and row named)."""
 
-import csv
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 from desa_budget.errors import UserError
 from desa_budget.paths import resources_dir
+from desa_budget.rules.months import month_index
+from desa_budget.rules.table import (
+    Column,
+    ParsedRow,
+    TableSpec,
+    decimal_value,
+    one_of,
+    read_table,
+    whole_value,
+)
 from desa_budget.village import categories
+
+CEILING_KEY = "batas_penghasilan_persen"
 
 
 @dataclass(frozen=True)
@@ -17,57 +30,69 @@ class Limits:
     batas_persen: Decimal  # the 30 % ceiling, in percent
 
 
-def _in_force(row: dict[str, str], year: int, where: str) -> bool:
-    start, end = row.get("valid_from", "").strip(), (row.get("valid_to") or "").strip()
-    try:
-        first = int(start[:4])
-        last = int(end[:4]) if end else 9999
-    except ValueError as exc:
-        raise UserError(f"{where}: tanggal berlaku '{start}'/'{end}' tidak sah (YYYY-MM).") from exc
-    return first <= year <= last
+def _percent_check(values: Mapping[str, object]) -> str | None:
+    value = values["nilai"]
+    if isinstance(value, Decimal) and not 0 < value <= 100:
+        return f"persentase {value} di luar 0–100"
+    return None
 
 
-def _rows(name: str, folder: Path) -> list[tuple[str, dict[str, str]]]:
-    path = folder / name
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return [(f"{name} baris {n}", row) for n, row in enumerate(csv.DictReader(handle), 2)]
-    except OSError as exc:
-        raise UserError(f"Berkas ketentuan {name} tidak dapat dibaca: {exc}") from exc
+SILTAP_MINIMUM = TableSpec(
+    file="siltap_minimum.csv",
+    title="Penghasilan tetap minimum (PP 11/2019)",
+    columns=(
+        Column("kategori", one_of(*sorted(categories.APPARATUS))),
+        Column("minimum", whole_value),
+    ),
+    key=("kategori",),
+)
+BATAS_BELANJA = TableSpec(
+    file="batas_belanja.csv",
+    title="Batas belanja penghasilan tetap dan tunjangan",
+    columns=(Column("kunci", one_of(CEILING_KEY)), Column("nilai", decimal_value)),
+    key=("kunci",),
+    check=_percent_check,
+)
 
 
 @cache
-def _limits(year: int, folder: Path) -> Limits:
-    minimums: dict[str, int] = {}
-    for where, row in _rows("siltap_minimum.csv", folder):
-        key, amount = row.get("kategori", "").strip(), row.get("minimum", "").strip()
-        if key not in categories.APPARATUS:
-            raise UserError(
-                f"{where}: kategori '{key}' bukan kepala desa, sekretaris atau perangkat."
-            )
-        if not amount.isdigit():
-            raise UserError(f"{where}: minimum '{amount}' bukan rupiah bulat.")
-        if _in_force(row, year, where):
-            if key in minimums:
-                raise UserError(f"{where}: dua baris berlaku bersamaan untuk {key}.")
-            minimums[key] = int(amount)
-    percent: Decimal | None = None
-    for where, row in _rows("batas_belanja.csv", folder):
-        try:
-            value = Decimal(row.get("nilai", "").strip())
-        except InvalidOperation as exc:
-            raise UserError(f"{where}: nilai '{row.get('nilai')}' bukan angka.") from exc
-        if value <= 0 or value > 100:
-            raise UserError(f"{where}: persentase {value} di luar 0–100.")
-        if row.get("kunci", "").strip() == "batas_penghasilan_persen" and _in_force(
-            row, year, where
-        ):
-            percent = value
-    if percent is None:
-        raise UserError(f"batas_belanja.csv: tidak ada batas penghasilan yang berlaku pada {year}.")
-    return Limits(minimums, percent)
+def _read(folder: Path) -> tuple[tuple[ParsedRow, ...], tuple[ParsedRow, ...]]:
+    errors: list[str] = []
+    siltap = read_table(folder, SILTAP_MINIMUM, errors)[1]
+    batas = read_table(folder, BATAS_BELANJA, errors)[1]
+    if errors:
+        raise UserError(errors[0], details=errors[1:])
+    return tuple(siltap), tuple(batas)
+
+
+def _in_year(rows: Sequence[ParsedRow], key: str, year: int) -> dict[object, ParsedRow]:
+    """Per key, the row in force in ``year``; when a value changes during the year, the later
+    row counts, so the budget meets the rule that holds at the year's end."""
+    first, last = month_index(year, 1), month_index(year, 12)
+    found: dict[object, ParsedRow] = {}
+    for row in sorted(rows, key=lambda r: r.start):
+        if row.start <= last and (row.end is None or row.end >= first):
+            found[row.values[key]] = row
+    return found
 
 
 def limits_for(year: int, folder: Path | None = None) -> Limits:
     """The limits in force in ``year`` (validated; file and row named on any problem)."""
-    return _limits(year, (folder or resources_dir() / "codes").resolve())
+    siltap, batas = _read((folder or resources_dir() / "rules").resolve())
+    minimums = {
+        str(key): _whole(row.values["minimum"])
+        for key, row in _in_year(siltap, "kategori", year).items()
+    }
+    ceiling = _in_year(batas, "kunci", year).get(CEILING_KEY)
+    if ceiling is None:
+        raise UserError(
+            f"Tabel aturan {BATAS_BELANJA.file}: tidak ada batas penghasilan yang berlaku pada {year}."
+        )
+    percent = ceiling.values["nilai"]
+    assert isinstance(percent, Decimal)
+    return Limits(minimums, percent)
+
+
+def _whole(value: object) -> int:
+    assert isinstance(value, int)
+    return value

@@ -1,3 +1,4 @@
-"""The database: engine and sessions, the tables, Alembic migrations, backups, the audit log.
-Nothing here knows about contributions or budgets.
+"""The database: engine and sessions, the tables, Alembic migrations, backups, the audit log, and
+the shared server's password in the OS credential store. Nothing here knows about contributions
+or budgets.
 """

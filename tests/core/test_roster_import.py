@@ -15,6 +15,7 @@ from desa_budget.roster.workbook.apply import apply_import, plan_import
 from desa_budget.roster.workbook.export import export_roster, write_template
 from desa_budget.roster.workbook.layout import HEADERS
 from desa_budget.roster.workbook.parse import read_roster
+from desa_budget.roster.workbook.problems import ImportRefused
 from desa_budget.store.models import Person, Post
 
 YEAR = 2025
@@ -262,3 +263,40 @@ def test_too_many_columns(tmp_path):
     rows[0] = rows[0] + ["catatan"]
     with pytest.raises(UserError, match="Baris 2, kolom S: ada isian di luar"):
         read_roster(write_rows(tmp_path / "s.xlsx", rows), year=YEAR, kode_desa=None)
+
+
+def test_problems_are_records_with_row_column_and_value(tmp_path):
+    rows = good_rows()
+    rows[3][0] = "123"
+    rows[3][3] = "31-02-1968"
+    rows[2][13] = "JKK, JKN"
+    with pytest.raises(ImportRefused) as info:
+        read_roster(write_rows(tmp_path / "bad.xlsx", rows), year=YEAR, kode_desa=None)
+    found = {(p.row, p.column, p.value) for p in info.value.problems}
+    assert found == {
+        (5, "NIK", "123"),
+        (5, "Tanggal Lahir", "31-02-1968"),
+        (4, "Program", "JKK, JKN"),
+    }
+    assert [p.row for p in info.value.problems] == [4, 5, 5]
+    assert info.value.details == [str(p) for p in info.value.problems]
+    program = next(p for p in info.value.problems if p.column == "Program")
+    assert program.message == "Tidak dikenal: JKN; pilih JKK, JKM, JHT, JP."
+
+
+def test_headers_and_warnings_are_records_too(tmp_path):
+    headers = list(HEADERS)
+    headers[3] = "Tgl Lahir"
+    with pytest.raises(ImportRefused) as info:
+        read_roster(
+            write_rows(tmp_path / "h.xlsx", good_rows(), headers=headers), year=YEAR, kode_desa=None
+        )
+    [header] = info.value.problems
+    assert (header.row, header.column, header.value) == (None, "D (4)", "Tgl Lahir")
+    rows = good_rows()[3:]
+    nik = make_nik(date(1968, 12, 1), "L", 10)
+    rows[0][0] = int(nik)  # Excel keeps 15 digits: a NIK ending in 0 may have lost its last one
+    plan = read_roster(write_rows(tmp_path / "n.xlsx", rows), year=YEAR, kode_desa=None)
+    [warning] = plan.warnings
+    assert (warning.row, warning.column, warning.value) == (2, "NIK", nik)
+    assert "15 digit" in warning.message

@@ -87,6 +87,7 @@ def test_a_server_is_tested_before_it_is_saved(
     empty_db: Database,
     monkeypatch: pytest.MonkeyPatch,
     boxes: Any,
+    credential_store: Any,
 ) -> None:
     wizard.server_button.click()
     assert wizard.steps.currentIndex() == STEP_SERVER
@@ -125,5 +126,8 @@ def test_a_server_is_tested_before_it_is_saved(
     )
     assert run_first_start(empty_db, year=YEAR) is False  # restart to use the server
     settings = Settings.in_folder(Path(empty_db.paths.root))
-    assert settings.server_url == "postgresql://sekdes:rahasia@kantor/jamsos"
+    assert settings.server_url == "postgresql://sekdes@kantor/jamsos"  # the password kept apart
+    assert credential_store.passwords == {("JamsosDesa", settings.server_url): "rahasia"}
+    assert "rahasia" not in Path(settings.file_name).read_text(encoding="utf-8")
     assert boxes.titles() == ["Server bersama"]
+    assert "Credential Manager" in boxes.texts()[0]

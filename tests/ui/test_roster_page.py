@@ -247,11 +247,18 @@ def test_importing_a_bad_file_lists_every_error_and_changes_nothing(
     dialog = ImportPreviewDialog(None, file_name=path.name, error=shown[0])
     qtbot.addWidget(dialog)
     problems = dialog.error_model.rows()
-    assert {(p.baris, p.kolom) for p in problems} >= {
+    assert {(p.row, p.column) for p in problems} >= {
         (3, "NIK"),
         (5, "Tanggal Lahir"),
         (6, "Dasar Upah"),
     }
+    model = dialog.error_model
+    shown = {
+        tuple(model.index(r, c).data() for c in (model.BARIS, model.KOLOM, model.ISI))
+        for r in range(model.rowCount())
+    }
+    assert {("3", "NIK", "12345"), ("5", "Tanggal Lahir", "31-02-1980")} <= shown
+    assert ("6", "Dasar Upah", "banyak") in shown
     assert "Tidak ada yang diubah" in dialog.summary.text()
     page.refresh()
     assert page.model.rows() == rows_before

@@ -11,13 +11,13 @@ from desa_budget.contributions.summary import category_totals, program_totals
 from desa_budget.errors import UserError
 from desa_budget.roster.service import list_roster
 from desa_budget.roster.workbook.parse import FieldChange, ImportEntry, ImportPlan
+from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused, problems_of
 from ui.app_context import AppContext
 from ui.models.import_models import (
     ImportAddModel,
     ImportChangeModel,
-    ImportErrorModel,
+    ImportProblemModel,
     change_rows,
-    parse_error,
 )
 from ui.models.roster_model import ACTIVE_ONLY, ENDED_ONLY, RosterFilterModel, RosterModel
 from ui.models.summary_models import (
@@ -119,15 +119,20 @@ def test_import_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None
     changes.set_rows(change_rows(plan))
     qtmodeltester.check(changes, force_py=True)
     assert changes.index(0, ImportChangeModel.BARU).data() == "1.500.000"
-    errors = ImportErrorModel()
-    errors.set_rows([parse_error("Baris 7, kolom Tanggal Lahir: Tanggal tidak sah.")])
+    errors = ImportProblemModel()
+    errors.set_rows([ImportProblem(7, "Tanggal Lahir", "31-02-1980", "Tanggal tidak sah.")])
     qtmodeltester.check(errors, force_py=True)
 
 
-def test_import_errors_are_split_into_row_column_and_problem() -> None:
-    error = parse_error("Baris 12, kolom NIK: NIK harus 16 angka.")
-    assert (error.baris, error.kolom, error.masalah) == (12, "NIK", "NIK harus 16 angka.")
-    assert parse_error("Baris 5: NIK sama dengan baris 3.").baris == 5
-    whole = parse_error(str(UserError("Berkas kosong.")))
-    assert (whole.baris, whole.kolom, whole.masalah) == (None, "", "Berkas kosong.")
+def test_import_problems_show_row_column_and_value_from_the_record() -> None:
+    refused = ImportRefused(
+        "Impor dibatalkan.", [ImportProblem(12, "NIK", "12345", "NIK harus 16 angka.")]
+    )
+    model = ImportProblemModel()
+    model.set_rows(problems_of(refused))
+    shown = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert shown == ["12", "NIK", "12345", "NIK harus 16 angka."]
+    model.set_rows(problems_of(UserError("Berkas kosong.")))
+    shown = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert shown == ["", "", "", "Berkas kosong."]
     assert date.today().year >= 2024

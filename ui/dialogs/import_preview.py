@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -16,13 +15,13 @@ from PySide6.QtWidgets import (
 
 from desa_budget.errors import UserError
 from desa_budget.roster.workbook.parse import ImportPlan
+from desa_budget.roster.workbook.problems import problems_of
 from ui.i18n import _, label_buttons
 from ui.models.import_models import (
     ImportAddModel,
     ImportChangeModel,
-    ImportErrorModel,
+    ImportProblemModel,
     change_rows,
-    parse_error,
 )
 
 
@@ -90,9 +89,12 @@ class ImportPreviewDialog(QDialog):
             _("Diubah ({n})").format(n=changed),
         )
         if plan.warnings:
-            text = QPlainTextEdit("\n".join(plan.warnings))
-            text.setReadOnly(True)
-            self.tabs.addTab(text, _("Peringatan ({n})").format(n=len(plan.warnings)))
+            self.warning_model = ImportProblemModel(self)
+            self.warning_model.set_rows(plan.warnings)
+            self.tabs.addTab(
+                _table(self.warning_model, ImportProblemModel.MASALAH),
+                _("Peringatan ({n})").format(n=len(plan.warnings)),
+            )
         self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,17 +104,17 @@ class ImportPreviewDialog(QDialog):
         ok.setEnabled(bool(adds or changed))
 
     def _show_error(self, error: UserError) -> None:
-        problems = [parse_error(line) for line in error.details] or [parse_error(error.message)]
+        problems = problems_of(error)
         self.summary.setText(
             _("{message}\nTidak ada yang diubah. Perbaiki berkasnya lalu impor lagi.").format(
                 message=error.message
             )
         )
         self.summary.setStyleSheet("color: #b00020;")
-        self.error_model = ImportErrorModel(self)
+        self.error_model = ImportProblemModel(self)
         self.error_model.set_rows(problems)
         self.tabs.addTab(
-            _table(self.error_model, ImportErrorModel.MASALAH),
+            _table(self.error_model, ImportProblemModel.MASALAH),
             _("Masalah ({n})").format(n=len(problems)),
         )
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)

@@ -1,10 +1,10 @@
-"""Tables of the import preview: people to add, field-by-field changes, and file errors."""
+"""Tables of the import preview: people to add, field-by-field changes, and the file's problems."""
 
-import re
 from dataclasses import dataclass
 from typing import ClassVar
 
 from desa_budget.roster.workbook.parse import ImportEntry, ImportPlan
+from desa_budget.roster.workbook.problems import ImportProblem
 from desa_budget.village import categories
 from ui.i18n import N_
 from ui.models.table_model import Column, DtoTableModel
@@ -59,37 +59,18 @@ class ImportChangeModel(DtoTableModel[ChangeRow]):
     )
 
 
-@dataclass(frozen=True)
-class FileError:
-    baris: int | None
-    kolom: str
-    masalah: str
+class ImportProblemModel(DtoTableModel[ImportProblem]):
+    """Problems or warnings of a workbook, straight from the core's records."""
 
-
-_WHERE = re.compile(r"^Baris (\d+), kolom ([^:]+): (.*)$", re.DOTALL)
-_ROW_ONLY = re.compile(r"^Baris (\d+): (.*)$", re.DOTALL)
-
-
-def parse_error(line: str) -> FileError:
-    """ "Baris 7, kolom Tanggal Lahir: ..." -> (7, "Tanggal Lahir", "..."); other lines whole."""
-    match = _WHERE.match(line)
-    if match:
-        return FileError(int(match.group(1)), match.group(2).strip(), match.group(3).strip())
-    match = _ROW_ONLY.match(line)
-    if match:
-        return FileError(int(match.group(1)), "", match.group(2).strip())
-    return FileError(None, "", line.strip())
-
-
-class ImportErrorModel(DtoTableModel[FileError]):
-    BARIS, KOLOM, MASALAH = range(3)
-    COLUMNS: ClassVar[tuple[Column[FileError], ...]] = (
+    BARIS, KOLOM, ISI, MASALAH = range(4)
+    COLUMNS: ClassVar[tuple[Column[ImportProblem], ...]] = (
         Column(
             N_("Baris"),
-            lambda e: "" if e.baris is None else str(e.baris),
-            lambda e: e.baris or 0,
+            lambda p: "" if p.row is None else str(p.row),
+            lambda p: p.row or 0,
             True,
         ),
-        Column(N_("Kolom"), lambda e: e.kolom),
-        Column(N_("Masalah"), lambda e: e.masalah),
+        Column(N_("Kolom"), lambda p: p.column),
+        Column(N_("Isi sel"), lambda p: p.value),
+        Column(N_("Masalah"), lambda p: p.message[:1].upper() + p.message[1:]),  # a sentence
     )

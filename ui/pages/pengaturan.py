@@ -25,9 +25,9 @@ from desa_budget.format import format_time
 from desa_budget.store import audit, backup
 from desa_budget.store.backup import BackupInfo
 from desa_budget.village.profile import get_profile, save_profile
-from ui import errors, msgbox
+from ui import errors, msgbox, server_login
 from ui.app_context import AppContext, NavTarget
-from ui.first_start import check_server, tell_server_saved
+from ui.first_start import check_server
 from ui.i18n import LANGUAGES, _
 from ui.models.grid_model import GridModel
 from ui.models.settings_models import BackupModel
@@ -227,9 +227,15 @@ class PengaturanPage(Page):
             if profile is not None
             else _("Simpan profil desa dulu; nama operator disimpan di profil.")
         )
-        server = self.ctx.settings.server_url
+        saved = server_login.saved_server(self.ctx.settings)
+        server = saved.url
         self.server_label.setText(
-            _("Tersimpan untuk dibuka berikutnya: server {url}.").format(url=_hide(server))
+            " ".join(
+                (
+                    _("Tersimpan untuk dibuka berikutnya: server {url}.").format(url=_hide(server)),
+                    server_login.password_note(saved.place),
+                )
+            ).strip()
             if server
             else _("Data disimpan di berkas SQLite di komputer ini.")
         )
@@ -397,12 +403,12 @@ class PengaturanPage(Page):
                 self.server_result.setText(str(problem))
                 self.server_checked.emit(str(problem))
                 return
-            self.ctx.settings.server_url = url
+            place = server_login.remember_server(self.ctx.settings, url)
             self.server_url.clear()
             self.server_result.setStyleSheet("")
             self.server_result.setText("")
             self.refresh()
-            tell_server_saved(self)
+            server_login.tell_server_saved(self, place)
             self.server_checked.emit("")
 
         self.server_result.setStyleSheet("")
@@ -410,7 +416,7 @@ class PengaturanPage(Page):
         self._run(lambda: check_server(url), _("Menghubungi server…"), done)
 
     def forget_server(self) -> None:
-        self.ctx.settings.server_url = ""
+        server_login.forget_server(self.ctx.settings)
         self.refresh()
 
 

@@ -411,7 +411,7 @@ class RosterPage(Page):
                 _("{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.").format(
                     added=summary.added, changed=summary.changed, unchanged=summary.unchanged
                 ),
-                "\n".join(summary.warnings) or None,
+                "\n".join(str(w) for w in summary.warnings) or None,
             )
             self.import_finished.emit(True)
 

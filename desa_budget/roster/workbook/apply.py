@@ -22,6 +22,7 @@ from desa_budget.roster import service as roster
 from desa_budget.roster.data import FIELD_LABELS, CoverageData, Limits, PostData, load_limits
 from desa_budget.roster.read import POST_FIELDS
 from desa_budget.roster.workbook.parse import FieldChange, ImportEntry, ImportPlan, read_roster
+from desa_budget.roster.workbook.problems import ImportProblem
 from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.village import categories
 
@@ -48,7 +49,7 @@ class ImportSummary:
     added: int
     changed: int
     unchanged: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ImportProblem, ...] = ()
 
 
 def show(field: str, value: Any) -> str:

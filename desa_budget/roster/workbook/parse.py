@@ -1,7 +1,8 @@
 """Roster import, step 1: the workbook's rows into people, checked all at once. Never writes.
 
 Rows with the same NIK are one person with several posts; their person and coverage columns must
-agree. Every problem is listed as "Baris 7, kolom Tanggal Lahir: ..." in one UserError.
+agree. Every problem is one ImportProblem record (row, column, value, message), all of them in
+one ImportRefused; warnings are records too.
 """
 
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from desa_budget.roster.data import (
     validate_post,
 )
 from desa_budget.roster.workbook.layout import COLUMN, HEADERS
+from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused, cell_text
 from desa_budget.roster.workbook.safe_read import (
     CellError,
     cell_value,
@@ -79,7 +81,7 @@ class ImportPlan:
     year: int
     file_name: str
     entries: tuple[ImportEntry, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ImportProblem, ...] = ()
     matched: bool = False  # True once compared with the database (plan_import)
 
     @property
@@ -95,31 +97,31 @@ class ImportPlan:
         return tuple(e for e in self.entries if e.person_id is not None and not e.changes)
 
 
-def _where(number: int, column: str, message: str) -> str:
-    return f"Baris {number}, kolom {column}: {message[:1].upper()}{message[1:]}"
+def _problem(number: int, column: str, value: Any, message: str) -> ImportProblem:
+    return ImportProblem(number, column, cell_text(value), message[:1].upper() + message[1:])
 
 
 def _parse(
     number: int, cells: dict[str, Any], year: int
-) -> tuple[SheetRow | None, list[str], list[str]]:
-    errors: list[str] = []
-    warnings: list[str] = []
+) -> tuple[SheetRow | None, list[ImportProblem], list[ImportProblem]]:
+    errors: list[ImportProblem] = []
+    warnings: list[ImportProblem] = []
     values: dict[str, Any] = {}
 
     def take(column: str, parse: Any, *args: Any, **kwargs: Any) -> None:
         try:
             values[column] = parse(cells[column], *args, **kwargs)
         except CellError as exc:
-            errors.append(_where(number, column, str(exc)))
+            errors.append(_problem(number, column, cells[column], str(exc)))
 
     try:
         values["NIK"], said = parse_nik(cells["NIK"])
-        warnings.extend(_where(number, "NIK", w) for w in said)
+        warnings.extend(_problem(number, "NIK", cells["NIK"], w) for w in said)
     except CellError as exc:
-        errors.append(_where(number, "NIK", str(exc)))
+        errors.append(_problem(number, "NIK", cells["NIK"], str(exc)))
     nama = cells["Nama"]
     if nama is None:
-        errors.append(_where(number, "Nama", "wajib diisi."))
+        errors.append(_problem(number, "Nama", None, "wajib diisi."))
     take("Jenis Kelamin", parse_choice, _JK, None)
     take("Tanggal Lahir", parse_date, required=True)
     take("Kategori", parse_choice, _CATEGORY, None)
@@ -136,8 +138,9 @@ def _parse(
         categories.BY_KEY[kategori].usual_segment if kategori and not programs else None
     )
     take("Segmen", parse_choice, _SEGMEN, segmen_default)
-    if programs and values.get("Dasar Upah") is None and "Dasar Upah" not in _columns(errors):
-        errors.append(_where(number, "Dasar Upah", "wajib diisi bila ada program."))
+    upah_said = any(e.column == "Dasar Upah" for e in errors)
+    if programs and values.get("Dasar Upah") is None and not upah_said:
+        errors.append(_problem(number, "Dasar Upah", None, "wajib diisi bila ada program."))
     if errors:
         return None, errors, warnings
     person = PersonData(
@@ -172,10 +175,6 @@ def _parse(
     return SheetRow(number, cells, person, post, coverage), errors, warnings
 
 
-def _columns(errors: Sequence[str]) -> set[str]:
-    return {e.split(", kolom ", 1)[1].split(":", 1)[0] for e in errors if ", kolom " in e}
-
-
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -184,34 +183,35 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _programs(value: Any, number: int, errors: list[str]) -> tuple[str, ...]:
+def _programs(value: Any, number: int, errors: list[ImportProblem]) -> tuple[str, ...]:
     if value is None:
         return ()
     parts = [p.strip().upper() for p in str(value).replace("+", ",").replace(";", ",").split(",")]
     unknown = [p for p in parts if p and p not in PROGRAMS]
     if unknown:
-        errors.append(
-            _where(
-                number, "Program", f"tidak dikenal: {', '.join(unknown)}; pilih JKK, JKM, JHT, JP."
-            )
-        )
+        message = f"tidak dikenal: {', '.join(unknown)}; pilih JKK, JKM, JHT, JP."
+        errors.append(_problem(number, "Program", value, message))
     return tuple(p for p in PROGRAMS if p in parts)
 
 
 def _problems(
-    row: SheetRow, found: Sequence[Problem], errors: list[str], warnings: list[str]
+    row: SheetRow,
+    found: Sequence[Problem],
+    errors: list[ImportProblem],
+    warnings: list[ImportProblem],
 ) -> None:
     for problem in found:
-        line = _where(row.number, FIELD_LABELS.get(problem.field, problem.field), problem.message)
-        (errors if problem.is_error else warnings).append(line)
+        column = FIELD_LABELS.get(problem.field, problem.field)
+        record = _problem(row.number, column, row.cells.get(column), problem.message)
+        (errors if problem.is_error else warnings).append(record)
 
 
 def _check_person(
     rows: Sequence[SheetRow],
     kode_desa: str | None,
     limits: Limits,
-    errors: list[str],
-    warnings: list[str],
+    errors: list[ImportProblem],
+    warnings: list[ImportProblem],
 ) -> ImportEntry | None:
     first = rows[0]
     count = len(errors)
@@ -220,9 +220,10 @@ def _check_person(
             if _same(first, other, column):
                 continue
             errors.append(
-                _where(
+                _problem(
                     other.number,
                     column,
+                    other.cells[column],
                     f"berbeda dengan baris {first.number} untuk NIK yang sama "
                     "(baris-baris satu orang harus berisi data orang dan kepesertaan yang sama).",
                 )
@@ -261,8 +262,8 @@ def read_roster(
     rows = read_sheet(path)
     if not rows:
         raise UserError(f"Berkas {name} tidak berisi baris data di bawah judul kolom.")
-    errors: list[str] = []
-    warnings: list[str] = []
+    errors: list[ImportProblem] = []
+    warnings: list[ImportProblem] = []
     groups: dict[str, list[SheetRow]] = {}
     for number, values in rows:
         cells = {h: cell_value(values, COLUMN[h]) for h in HEADERS}
@@ -277,9 +278,9 @@ def read_roster(
         if entry is not None:
             entries.append(entry)
     if errors:
-        errors.sort(key=lambda line: int(line.split(",", 1)[0].removeprefix("Baris ")))
-        raise UserError(
+        errors.sort(key=lambda problem: problem.row or 0)
+        raise ImportRefused(
             f"Impor dibatalkan: {len(errors)} masalah di berkas {name}. Tidak ada data yang diubah.",
-            details=errors,
+            errors,
         )
     return ImportPlan(year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings))

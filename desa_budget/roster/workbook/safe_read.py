@@ -1,7 +1,8 @@
 """Reading a roster workbook: file safety checks, the data rows, and parsers for single cells.
 
-File-level problems (not xlsx, damaged, too big, wrong headers, formulas without values) raise one
-UserError each; a cell that cannot be read raises CellError, which roster_import.py collects per row.
+File-level problems (not xlsx, damaged, too big) raise one UserError each; wrong headers, formulas
+without values and text outside the columns raise ImportRefused listing every cell as a record; a
+cell that cannot be read raises CellError, which parse.py collects per row.
 """
 
 import re
@@ -20,6 +21,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from desa_budget.errors import UserError
 from desa_budget.roster.workbook.layout import HEADERS, SHEET_TITLE
+from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused, cell_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -119,23 +121,27 @@ def _formula_cells(path: Path) -> set[tuple[int, int]]:
 
 
 def _check_headers(values: tuple[Any, ...]) -> None:
-    wrong: list[str] = []
+    wrong: list[ImportProblem] = []
     for index, expected in enumerate(HEADERS):
         found = values[index] if index < len(values) else None
         text = " ".join(str(found).split()) if found is not None else ""
         if text.casefold() != expected.casefold():
-            letter = get_column_letter(index + 1)
             wrote = f"tertulis {text!r}" if text else "kosong"
-            wrong.append(f"Kolom {letter} ({index + 1}) harus berjudul '{expected}', {wrote}.")
+            message = f"harus berjudul '{expected}', {wrote}."
+            wrong.append(ImportProblem(None, _letter(index), text, message))
     for index in range(len(HEADERS), len(values)):
         if values[index] not in (None, ""):
-            letter = get_column_letter(index + 1)
-            wrong.append(f"Kolom {letter} ({index + 1}) tidak dikenal: {values[index]!r}.")
+            message = f"tidak dikenal: {values[index]!r}."
+            wrong.append(ImportProblem(None, _letter(index), cell_text(values[index]), message))
     if wrong:
-        raise UserError(
-            "Judul kolom tidak sesuai templat. Baris pertama harus: " + " | ".join(HEADERS),
-            details=wrong,
+        raise ImportRefused(
+            "Judul kolom tidak sesuai templat. Baris pertama harus: " + " | ".join(HEADERS), wrong
         )
+
+
+def _letter(index: int) -> str:
+    """A column without its header named by letter and number: "D (4)"."""
+    return f"{get_column_letter(index + 1)} ({index + 1})"
 
 
 def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
@@ -156,18 +162,27 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
     if empty:
         lost = sorted(empty & _formula_cells(path))
         if lost:
-            raise UserError(
+            raise ImportRefused(
                 f"Berkas {path.name} berisi {len(lost)} rumus tanpa nilai tersimpan. "
                 "Buka berkas di Excel atau LibreOffice, simpan ulang, lalu impor lagi.",
-                details=[f"Baris {n}, kolom {HEADERS[i]}: rumus tanpa nilai." for n, i in lost],
+                [ImportProblem(n, HEADERS[i], "", "rumus tanpa nilai.") for n, i in lost],
             )
-    for number, values in rows:
-        for index in range(len(HEADERS), len(values)):
-            if values[index] not in (None, ""):
-                raise UserError(
-                    f"Baris {number}, kolom {get_column_letter(index + 1)}: "
-                    "ada isian di luar kolom daftar (kolom tanpa judul)."
-                )
+    outside = [
+        ImportProblem(
+            number,
+            get_column_letter(index + 1),
+            cell_text(values[index]),
+            "ada isian di luar kolom daftar (kolom tanpa judul).",
+        )
+        for number, values in rows
+        for index in range(len(HEADERS), len(values))
+        if values[index] not in (None, "")
+    ]
+    if outside:
+        raise ImportRefused(
+            f"Berkas {path.name} berisi isian di kolom tanpa judul. Hapus isian itu lalu impor lagi.",
+            outside,
+        )
     return rows
 
 
