@@ -67,7 +67,7 @@ def format_decimal(value: Decimal, places: int = 2) -> str:
 
 def month_label(year: int, month: int) -> str:
     """(2026, 3) -> "Maret 2026"."""
-    return f"{MONTH_NAMES[month - 1]} {year}"
+    return N_("{month} {year}").format(month=MONTH_NAMES[month - 1], year=year)
 
 
 def tanggal_indonesia(day: date) -> str:

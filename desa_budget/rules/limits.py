@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.paths import resources_dir
 from desa_budget.village import categories
 
@@ -23,7 +24,11 @@ def _in_force(row: dict[str, str], year: int, where: str) -> bool:
         first = int(start[:4])
         last = int(end[:4]) if end else 9999
     except ValueError as exc:
-        raise UserError(f"{where}: tanggal berlaku '{start}'/'{end}' tidak sah (YYYY-MM).") from exc
+        raise UserError(
+            _("{where}: tanggal berlaku '{start}'/'{end}' tidak sah (YYYY-MM).").format(
+                where=where, start=start, end=end
+            )
+        ) from exc
     return first <= year <= last
 
 
@@ -31,9 +36,14 @@ def _rows(name: str, folder: Path) -> list[tuple[str, dict[str, str]]]:
     path = folder / name
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            return [(f"{name} baris {n}", row) for n, row in enumerate(csv.DictReader(handle), 2)]
+            return [
+                (_("{file} baris {line}").format(file=name, line=n), row)
+                for n, row in enumerate(csv.DictReader(handle), 2)
+            ]
     except OSError as exc:
-        raise UserError(f"Berkas ketentuan {name} tidak dapat dibaca: {exc}") from exc
+        raise UserError(
+            _("Berkas ketentuan {file} tidak dapat dibaca: {error}").format(file=name, error=exc)
+        ) from exc
 
 
 @cache
@@ -43,28 +53,48 @@ def _limits(year: int, folder: Path) -> Limits:
         key, amount = row.get("kategori", "").strip(), row.get("minimum", "").strip()
         if key not in categories.APPARATUS:
             raise UserError(
-                f"{where}: kategori '{key}' bukan kepala desa, sekretaris atau perangkat."
+                _("{where}: kategori '{key}' bukan kepala desa, sekretaris atau perangkat.").format(
+                    where=where, key=key
+                )
             )
         if not amount.isdigit():
-            raise UserError(f"{where}: minimum '{amount}' bukan rupiah bulat.")
+            raise UserError(
+                _("{where}: minimum '{amount}' bukan rupiah bulat.").format(
+                    where=where, amount=amount
+                )
+            )
         if _in_force(row, year, where):
             if key in minimums:
-                raise UserError(f"{where}: dua baris berlaku bersamaan untuk {key}.")
+                raise UserError(
+                    _("{where}: dua baris berlaku bersamaan untuk {key}.").format(
+                        where=where, key=key
+                    )
+                )
             minimums[key] = int(amount)
     percent: Decimal | None = None
     for where, row in _rows("batas_belanja.csv", folder):
         try:
             value = Decimal(row.get("nilai", "").strip())
         except InvalidOperation as exc:
-            raise UserError(f"{where}: nilai '{row.get('nilai')}' bukan angka.") from exc
+            raise UserError(
+                _("{where}: nilai '{value}' bukan angka.").format(
+                    where=where, value=row.get("nilai")
+                )
+            ) from exc
         if value <= 0 or value > 100:
-            raise UserError(f"{where}: persentase {value} di luar 0–100.")
+            raise UserError(
+                _("{where}: persentase {value} di luar 0–100.").format(where=where, value=value)
+            )
         if row.get("kunci", "").strip() == "batas_penghasilan_persen" and _in_force(
             row, year, where
         ):
             percent = value
     if percent is None:
-        raise UserError(f"batas_belanja.csv: tidak ada batas penghasilan yang berlaku pada {year}.")
+        raise UserError(
+            _("batas_belanja.csv: tidak ada batas penghasilan yang berlaku pada {year}.").format(
+                year=year
+            )
+        )
     return Limits(minimums, percent)
 
 
