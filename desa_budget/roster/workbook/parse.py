@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _, ngettext
 from desa_budget.roster.data import (
     FIELD_LABELS,
     CoverageData,
@@ -96,6 +97,8 @@ class ImportPlan:
 
 
 def _where(number: int, column: str, message: str) -> str:
+    # The frame stays Indonesian (the window reads "Baris n, kolom x:" back); the message is
+    # translated where it is made.
     return f"Baris {number}, kolom {column}: {message[:1].upper()}{message[1:]}"
 
 
@@ -119,7 +122,7 @@ def _parse(
         errors.append(_where(number, "NIK", str(exc)))
     nama = cells["Nama"]
     if nama is None:
-        errors.append(_where(number, "Nama", "wajib diisi."))
+        errors.append(_where(number, "Nama", _("wajib diisi.")))
     take("Jenis Kelamin", parse_choice, _JK, None)
     take("Tanggal Lahir", parse_date, required=True)
     take("Kategori", parse_choice, _CATEGORY, None)
@@ -137,7 +140,7 @@ def _parse(
     )
     take("Segmen", parse_choice, _SEGMEN, segmen_default)
     if programs and values.get("Dasar Upah") is None and "Dasar Upah" not in _columns(errors):
-        errors.append(_where(number, "Dasar Upah", "wajib diisi bila ada program."))
+        errors.append(_where(number, "Dasar Upah", _("wajib diisi bila ada program.")))
     if errors:
         return None, errors, warnings
     person = PersonData(
@@ -192,7 +195,11 @@ def _programs(value: Any, number: int, errors: list[str]) -> tuple[str, ...]:
     if unknown:
         errors.append(
             _where(
-                number, "Program", f"tidak dikenal: {', '.join(unknown)}; pilih JKK, JKM, JHT, JP."
+                number,
+                "Program",
+                _("tidak dikenal: {unknown}; pilih JKK, JKM, JHT, JP.").format(
+                    unknown=", ".join(unknown)
+                ),
             )
         )
     return tuple(p for p in PROGRAMS if p in parts)
@@ -223,8 +230,10 @@ def _check_person(
                 _where(
                     other.number,
                     column,
-                    f"berbeda dengan baris {first.number} untuk NIK yang sama "
-                    "(baris-baris satu orang harus berisi data orang dan kepesertaan yang sama).",
+                    _(
+                        "berbeda dengan baris {row} untuk NIK yang sama (baris-baris satu orang "
+                        "harus berisi data orang dan kepesertaan yang sama)."
+                    ).format(row=first.number),
                 )
             )
     _problems(first, validate_person_data(first.person, kode_desa=kode_desa), errors, warnings)
@@ -260,7 +269,9 @@ def read_roster(
     name = Path(path).name
     rows = read_sheet(path)
     if not rows:
-        raise UserError(f"Berkas {name} tidak berisi baris data di bawah judul kolom.")
+        raise UserError(
+            _("Berkas {file} tidak berisi baris data di bawah judul kolom.").format(file=name)
+        )
     errors: list[str] = []
     warnings: list[str] = []
     groups: dict[str, list[SheetRow]] = {}
@@ -279,7 +290,11 @@ def read_roster(
     if errors:
         errors.sort(key=lambda line: int(line.split(",", 1)[0].removeprefix("Baris ")))
         raise UserError(
-            f"Impor dibatalkan: {len(errors)} masalah di berkas {name}. Tidak ada data yang diubah.",
+            ngettext(
+                "Impor dibatalkan: {n} masalah di berkas {file}. Tidak ada data yang diubah.",
+                "Impor dibatalkan: {n} masalah di berkas {file}. Tidak ada data yang diubah.",
+                len(errors),
+            ).format(n=len(errors), file=name),
             details=errors,
         )
     return ImportPlan(year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings))
