@@ -19,7 +19,7 @@ from desa_budget.contributions.simulation import simulate
 from desa_budget.format import MONTH_ABBR, format_rp
 from desa_budget.village import categories
 from ui.app_context import AppContext, NavTarget
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.models.summary_models import (
     INFO,
     WARNING,
@@ -90,9 +90,11 @@ def roster_findings(sim: Simulation, has_rencana: bool) -> list[Finding]:
             findings.append(
                 Finding(
                     WARNING,
-                    _("{n} orang {kategori} di daftar belum ikut program apa pun.").format(
-                        n=missing, kategori=category.label
-                    ),
+                    ngettext(
+                        "{n} orang {kategori} di daftar belum ikut program apa pun.",
+                        "{n} orang {kategori} di daftar belum ikut program apa pun.",
+                        missing,
+                    ).format(n=missing, kategori=category.label),
                     NavTarget("peserta", filters=(("kategori", category.key),)),
                 )
             )
@@ -101,7 +103,11 @@ def roster_findings(sim: Simulation, has_rencana: bool) -> list[Finding]:
         findings.append(
             Finding(
                 WARNING,
-                _("{n} peserta belum terdaftar di BPJS Ketenagakerjaan.").format(n=unregistered),
+                ngettext(
+                    "{n} peserta belum terdaftar di BPJS Ketenagakerjaan.",
+                    "{n} peserta belum terdaftar di BPJS Ketenagakerjaan.",
+                    unregistered,
+                ).format(n=unregistered),
                 NavTarget("peserta", filters=(("status_bpjs", "belum"),)),
             )
         )

@@ -28,7 +28,7 @@ from desa_budget.village.profile import get_profile, save_profile
 from ui import errors, msgbox
 from ui.app_context import AppContext, NavTarget
 from ui.first_start import check_server, tell_server_saved
-from ui.i18n import LANGUAGES, _
+from ui.i18n import LANGUAGES, _, ngettext
 from ui.models.grid_model import GridModel
 from ui.models.settings_models import BackupModel
 from ui.models.table_model import ROW_ROLE
@@ -305,12 +305,18 @@ class PengaturanPage(Page):
         if not msgbox.confirm(
             self,
             _("Pulihkan cadangan"),
-            _(
+            ngettext(
                 "Semua data {desa} sekarang — profil desa, daftar peserta ({n} orang pada tahun "
                 "{tahun}), kode anggaran, skenario, versi APBDes dan riwayat perubahan — akan "
                 "diganti dengan isi cadangan {jenis} tanggal {waktu}.\n\n"
                 'Data sekarang disimpan dulu sebagai cadangan "sebelum-restore", dan riwayat '
-                "batal/ulang dikosongkan. Lanjutkan?"
+                "batal/ulang dikosongkan. Lanjutkan?",
+                "Semua data {desa} sekarang — profil desa, daftar peserta ({n} orang pada tahun "
+                "{tahun}), kode anggaran, skenario, versi APBDes dan riwayat perubahan — akan "
+                "diganti dengan isi cadangan {jenis} tanggal {waktu}.\n\n"
+                'Data sekarang disimpan dulu sebagai cadangan "sebelum-restore", dan riwayat '
+                "batal/ulang dikosongkan. Lanjutkan?",
+                persons,
             ).format(
                 desa=desa,
                 n=persons,

@@ -31,7 +31,7 @@ from desa_budget.village.profile import get_profile
 from ui import errors, msgbox
 from ui.app_context import AppContext
 from ui.dialogs.adopt_dialog import AdoptDialog
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.models.grid_model import GridModel
 from ui.models.plan_models import (
     DiffModel,
@@ -233,9 +233,11 @@ class RencanaPage(Page):
         )
         if plan.unpriced:
             notes.append(
-                _("{n} orang belum punya dasar upah dan tidak dihitung.").format(
-                    n=len(plan.unpriced)
-                )
+                ngettext(
+                    "{n} orang belum punya dasar upah dan tidak dihitung.",
+                    "{n} orang belum punya dasar upah dan tidak dihitung.",
+                    len(plan.unpriced),
+                ).format(n=len(plan.unpriced))
             )
         notes.extend(plan.assumptions)
         self.plan_note.setText(" ".join(notes))
