@@ -207,7 +207,7 @@ class BerandaPage(Page):
         self.program_model.set_rows(program_lines(sim))
         desa, potongan = monthly_totals(sim)
         self.chart.set_data(
-            MONTH_ABBR,
+            tuple(_(month) for month in MONTH_ABBR),
             (
                 Series(_("Dibayar desa"), DESA_COLOR, tuple(desa)),
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(potongan)),

@@ -100,5 +100,5 @@ def planner_summary(session: Session, rules: RuleSet, year: int) -> str | None:
     ]
     for tier in result.tiers:
         mark = "✔" if tier.covered >= tier.eligible else "✖"
-        lines.append(f"{mark} {tier.name}: {tier.covered}/{tier.eligible}")
+        lines.append(f"{mark} {_(tier.name)}: {tier.covered}/{tier.eligible}")
     return "\n".join(lines)

@@ -420,7 +420,7 @@ class DokumenPage(Page):
                 used,
             ).format(used=used, left=len(result.files) - used, folder=folder)
             if result.notes:
-                text += " " + " ".join(result.notes)
+                text += " " + " ".join(_(note) for note in result.notes)
             self.recap_summary.setText(text)
             self.tabs.setCurrentIndex(1)
             self._update_recap_buttons()

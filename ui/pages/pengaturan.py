@@ -161,7 +161,7 @@ class PengaturanPage(Page):
     def _rules_tab(self) -> QWidget:
         self.rule_table = QComboBox()
         for name, table in self.ctx.rules.tables.items():
-            self.rule_table.addItem(f"{table.title} ({name})", name)
+            self.rule_table.addItem(f"{_(table.title)} ({name})", name)
         self.rule_table.currentIndexChanged.connect(self._show_rule_table)
         self.rule_view = table_view(self.rule_model, None, sortable=True)
         self.rule_view.setWordWrap(True)

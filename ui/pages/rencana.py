@@ -239,12 +239,12 @@ class RencanaPage(Page):
                     len(plan.unpriced),
                 ).format(n=len(plan.unpriced))
             )
-        notes.extend(plan.assumptions)
+        notes.extend(_(note) for note in plan.assumptions)
         self.plan_note.setText(" ".join(notes))
         rows = month_rows(sim)
         self.month_model.set_rows(rows)
         self.chart.set_data(
-            MONTH_ABBR,
+            tuple(_(month) for month in MONTH_ABBR),
             (
                 Series(_("Dibayar desa"), DESA_COLOR, tuple(r.desa for r in rows)),
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(r.potongan for r in rows)),
