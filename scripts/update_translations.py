@@ -67,6 +67,8 @@ def updated(language: str, template: Catalog) -> Catalog:
         catalog = Catalog(locale=language, domain=DOMAIN, charset="utf-8", fuzzy=False)
     catalog.update(template, update_creation_date=False)
     catalog.project, catalog.version = template.project, template.version
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = catalog.language_team = f"Jamsos Desa, {LANGUAGES[language]}"
     catalog.header_comment = HEADER.format(language=LANGUAGES[language])
     return catalog
 
