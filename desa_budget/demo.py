@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.roster import service as roster
 from desa_budget.roster.data import CoverageData, PersonData, PostData, load_limits
 from desa_budget.village import profile as village_profile
@@ -70,7 +71,7 @@ class _Builder:
         self.used: set[str] = set()
 
     def name(self, jk: str) -> str:
-        for _ in range(200):
+        for _attempt in range(200):
             first = self.rng.choice(MALE if jk == "L" else FEMALE)
             name = first if self.rng.random() < 0.45 else f"{first} {self.rng.choice(FAMILY)}"
             if name not in self.used:
@@ -199,7 +200,7 @@ def create_demo_village(session: Session, *, operator: str, year: int | None = N
     year = year or date.today().year
     if not village_profile.is_new_database(session):
         raise UserError(
-            "Basis data ini sudah berisi data desa; desa demo hanya untuk basis data kosong."
+            _("Basis data ini sudah berisi data desa; desa demo hanya untuk basis data kosong.")
         )
     builder = _Builder(year)
     specs = _apparatus(year) + _bpd_and_rt(year, builder.rng) + _rentan(year, builder.rng)

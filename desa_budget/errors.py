@@ -2,7 +2,8 @@
 
 
 class UserError(Exception):
-    """An expected problem, with a message in Indonesian meant to be shown to the user as is.
+    """An expected problem, with a message meant to be shown to the user as is: Indonesian, or
+    the window's language when the core made it with ``_()`` (desa_budget.i18n).
 
     ``details`` holds further lines (e.g. every bad row of an import) shown under the message.
     """

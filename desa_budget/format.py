@@ -6,21 +6,37 @@ The window, the PDFs, the spreadsheets and the command line all format through h
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from desa_budget.i18n import N_
+
+# Marked for the catalog: the window shows month names translated, the documents as they are.
 MONTH_NAMES: tuple[str, ...] = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
+    N_("Januari"),
+    N_("Februari"),
+    N_("Maret"),
+    N_("April"),
+    N_("Mei"),
+    N_("Juni"),
+    N_("Juli"),
+    N_("Agustus"),
+    N_("September"),
+    N_("Oktober"),
+    N_("November"),
+    N_("Desember"),
 )
-MONTH_ABBR: tuple[str, ...] = tuple(name[:3] for name in MONTH_NAMES)  # Jan … Agu … Okt … Des
+MONTH_ABBR: tuple[str, ...] = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("Mei"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Agu"),
+    N_("Sep"),
+    N_("Okt"),
+    N_("Nov"),
+    N_("Des"),
+)
 
 
 def format_number(amount: int) -> str:
@@ -51,7 +67,7 @@ def format_decimal(value: Decimal, places: int = 2) -> str:
 
 def month_label(year: int, month: int) -> str:
     """(2026, 3) -> "Maret 2026"."""
-    return f"{MONTH_NAMES[month - 1]} {year}"
+    return N_("{month} {year}").format(month=MONTH_NAMES[month - 1], year=year)
 
 
 def tanggal_indonesia(day: date) -> str:

@@ -1,56 +1,38 @@
-"""Interface language: gettext catalogs (Indonesian by default, English on request).
+"""Interface language: the core's gettext catalog (desa_budget.i18n) plus Qt's standard buttons.
 
 The message ids are the Indonesian texts, so a string missing from a catalog still shows Indonesian.
-The installed catalog is process-wide (like any gettext setup); it is chosen once at start-up.
+The window chooses the language once at start-up (``set_language``); the command line never does.
 """
-
-import gettext
-from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desa_budget.paths import resources_dir
+from desa_budget.i18n import (
+    LANGUAGES,
+    N_,
+    SOURCE_LANGUAGE,
+    _,
+    current_language,
+    ngettext,
+    use_language,
+)
 
-DOMAIN = "jamsos"
-LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
-DEFAULT_LANGUAGE = "id"
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "N_",
+    "_",
+    "current_language",
+    "label_buttons",
+    "ngettext",
+    "set_language",
+]
 
-_catalog: gettext.NullTranslations = gettext.NullTranslations()
-_language = DEFAULT_LANGUAGE
-
-
-def locale_dir() -> Path:
-    return resources_dir() / "locale"
+DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 
 
 def set_language(language: str) -> str:
-    """Install the catalog of ``language`` (unknown codes fall back to Indonesian); returns it."""
-    global _catalog, _language
-    if language not in LANGUAGES:
-        language = DEFAULT_LANGUAGE
-    _catalog = gettext.translation(
-        DOMAIN, localedir=str(locale_dir()), languages=[language], fallback=True
-    )
-    _language = language
-    return language
-
-
-def current_language() -> str:
-    return _language
-
-
-def _(message: str) -> str:
-    """The translation of ``message`` in the current language."""
-    return _catalog.gettext(message)
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
-    """Mark a string for the catalog without translating it yet (translated where it is shown)."""
-    return message
-
-
-def ngettext(singular: str, plural: str, count: int) -> str:
-    return _catalog.ngettext(singular, plural, count)
+    """Translate the window and the core's messages into ``language`` (unknown: Indonesian)."""
+    return use_language(language)
 
 
 _STANDARD_BUTTONS: tuple[tuple[QDialogButtonBox.StandardButton, str], ...] = (

@@ -97,7 +97,8 @@ class CrashDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Kesalahan program"))
-        self.report = f"{summary}\n{_('Berkas log:')} {log_file}\n\n{details}"
+        log_line = _("Berkas log: {path}").format(path=log_file)
+        self.report = f"{summary}\n{log_line}\n\n{details}"
         layout = QVBoxLayout(self)
         text = QLabel(
             _(
@@ -111,7 +112,7 @@ class CrashDialog(QDialog):
         summary_label.setWordWrap(True)
         summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(summary_label)
-        log_label = QLabel(_("Berkas log: {path}").format(path=log_file))
+        log_label = QLabel(log_line)
         log_label.setWordWrap(True)
         log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(log_label)

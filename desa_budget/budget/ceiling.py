@@ -13,6 +13,7 @@ from decimal import Decimal
 from desa_budget.contributions.results import Simulation
 from desa_budget.errors import UserError
 from desa_budget.format import format_decimal, format_rp
+from desa_budget.i18n import N_, _
 from desa_budget.rules.limits import limits_for
 from desa_budget.village import categories
 
@@ -64,7 +65,7 @@ def ratio_30(
 ) -> Ratio30:
     """Both ratios for the year; ``batas_persen`` defaults to the dated value in force."""
     if total_belanja <= 0:
-        raise UserError("Total belanja desa harus lebih dari nol untuk menghitung batas 30%.")
+        raise UserError(_("Total belanja desa harus lebih dari nol untuk menghitung batas 30%."))
     group = [p for p in sim.persons if p.kategori in CEILING_GROUP]
     pay = sum(p.dasar_upah * len(p.monthly) for p in group)
     jamsos = sum(p.desa for p in group if p.dibayar_oleh == "desa")
@@ -80,20 +81,28 @@ def ratio_30(
 
 
 def ceiling_message(r: Ratio30) -> str | None:
-    """The warning text when a reading exceeds the ceiling, else None."""
+    """The warning text when a reading exceeds the ceiling, else None (marked text: it is printed
+    in the Ringkasan as it is, the window shows it with ``_()``)."""
     limit = format_decimal(r.batas_persen, 0)
-    detail = (
-        f"Penghasilan tetap dan tunjangan kepala desa dan perangkat serta tunjangan BPD, dihitung "
-        f"sebagai dasar upah × bulan kepesertaan ({format_rp(r.penghasilan)}), adalah "
-        f"{r.teks_tanpa} dari belanja desa {format_rp(r.total_belanja)} tanpa iuran jaminan "
-        f"sosial mereka, dan {r.teks_dengan} bila iuran {format_rp(r.jaminan_sosial)} "
-        f"dihitung di dalamnya."
+    detail = N_(
+        "Penghasilan tetap dan tunjangan kepala desa dan perangkat serta tunjangan BPD, dihitung "
+        "sebagai dasar upah × bulan kepesertaan ({penghasilan}), adalah {tanpa} dari belanja "
+        "desa {belanja} tanpa iuran jaminan sosial mereka, dan {dengan} bila iuran {iuran} "
+        "dihitung di dalamnya."
+    ).format(
+        penghasilan=format_rp(r.penghasilan),
+        tanpa=r.teks_tanpa,
+        belanja=format_rp(r.total_belanja),
+        dengan=r.teks_dengan,
+        iuran=format_rp(r.jaminan_sosial),
     )
     if r.exceeded_without:
-        return f"Melebihi batas {limit}% (PP 11/2019) menurut kedua cara hitung. {detail}"
+        return N_(
+            "Melebihi batas {limit}% (PP 11/2019) menurut kedua cara hitung. {detail}"
+        ).format(limit=limit, detail=detail)
     if r.exceeded:
-        return (
-            f"Melebihi batas {limit}% (PP 11/2019) bila iuran jaminan sosial dihitung di "
-            f"dalamnya (cara bawaan), tidak bila di luar. {detail}"
-        )
+        return N_(
+            "Melebihi batas {limit}% (PP 11/2019) bila iuran jaminan sosial dihitung di "
+            "dalamnya (cara bawaan), tidak bila di luar. {detail}"
+        ).format(limit=limit, detail=detail)
     return None

@@ -12,6 +12,7 @@ from desa_budget.budget.codes.profiles import KabupatenProfile
 from desa_budget.budget.lines import BudgetLine, BudgetLines
 from desa_budget.contributions.results import PersonYear, Simulation
 from desa_budget.format import format_rp
+from desa_budget.i18n import N_
 from desa_budget.rules.limits import Limits, limits_for
 from desa_budget.village import categories
 
@@ -34,7 +35,7 @@ DDS_WARN = frozenset({"staf_desa", "lkd", "rt_rw", "pekerja_rentan"})
 class Finding:
     severity: str  # error / warning
     kode: str  # the kind of check: "kode", "dds", "siltap", "batas30", "kabupaten"
-    message: str  # Indonesian, shown as is
+    message: str  # Indonesian, marked (N_): printed as is, shown in the window with _()
     target_kind: str  # "person", "kategori", "line", "tahun", "profil"
     target: str  # person id, category key, "kegiatan|rekening|sumber", year
 
@@ -59,13 +60,27 @@ def _code_findings(lines: BudgetLines, catalog: Catalog) -> list[Finding]:
         keg, rek = catalog.get("kegiatan", line.kegiatan), catalog.get("rekening", line.rekening)
         problems = []
         if keg is None or keg.level != "kegiatan":
-            problems.append(f"Kode kegiatan {line.kegiatan} tidak ada dalam daftar kode kegiatan")
+            problems.append(
+                N_("Kode kegiatan {kode} tidak ada dalam daftar kode kegiatan").format(
+                    kode=line.kegiatan
+                )
+            )
         if rek is None or rek.level != "objek":
-            problems.append(f"Kode rekening {line.rekening} bukan objek belanja yang dikenal")
+            problems.append(
+                N_("Kode rekening {kode} bukan objek belanja yang dikenal").format(
+                    kode=line.rekening
+                )
+            )
         if catalog.get("sumber_dana", line.sumber_dana) is None:
-            problems.append(f"Sumber dana '{line.sumber_dana}' tidak dikenal")
+            problems.append(N_("Sumber dana '{kode}' tidak dikenal").format(kode=line.sumber_dana))
         found += [
-            Finding(ERROR, "kode", f"{text} (baris '{line.uraian}').", "line", line_key(line))
+            Finding(
+                ERROR,
+                "kode",
+                N_("{problem} (baris '{uraian}').").format(problem=text, uraian=line.uraian),
+                "line",
+                line_key(line),
+            )
             for text in problems
         ]
     return found
@@ -93,21 +108,23 @@ def _sumber_findings(
     for line in lines.lines:
         label = categories.label(line.kategori)
         if line.sumber_dana == DDS and line.kategori in DDS_FORBIDDEN:
-            text = (
-                f"Dana Desa (DDS) tidak boleh membiayai iuran BPJS Ketenagakerjaan {label} "
-                f"(Permendesa 16/2025; SE Kemendes 4/PRI.00/I/2024). Pilih ADD, PAD atau "
-                f"sumber lain."
-            )
+            text = N_(
+                "Dana Desa (DDS) tidak boleh membiayai iuran BPJS Ketenagakerjaan {kategori} "
+                "(Permendesa 16/2025; SE Kemendes 4/PRI.00/I/2024). Pilih ADD, PAD atau "
+                "sumber lain."
+            ).format(kategori=label)
             found += [Finding(ERROR, "dds", text, k, t) for k, t in _targets(line, by_id, DDS)]
         elif line.sumber_dana == DDS and line.kategori in DDS_WARN:
-            text = (
-                f"Iuran {label} dibiayai Dana Desa (DDS): periksa ketentuan prioritas Dana Desa "
-                f"tahun ini dan Perbup setempat (SE Kemendes 4/PRI.00/I/2024 menyebut pekerja "
-                f"rentan)."
-            )
+            text = N_(
+                "Iuran {kategori} dibiayai Dana Desa (DDS): periksa ketentuan prioritas Dana Desa "
+                "tahun ini dan Perbup setempat (SE Kemendes 4/PRI.00/I/2024 menyebut pekerja "
+                "rentan)."
+            ).format(kategori=label)
             found += [Finding(WARNING, "dds", text, k, t) for k, t in _targets(line, by_id, DDS)]
         if line.sumber_dana in profile.forbidden_sumber.get(line.kategori, frozenset()):
-            text = f"Profil {profile.title} melarang sumber dana {line.sumber_dana} untuk {label}."
+            text = N_("Profil {profile} melarang sumber dana {sumber} untuk {kategori}.").format(
+                profile=profile.title, sumber=line.sumber_dana, kategori=label
+            )
             found += [
                 Finding(WARNING, "kabupaten", text, k, t)
                 for k, t in _targets(line, by_id, line.sumber_dana)
@@ -122,9 +139,14 @@ def _siltap_findings(sim: Simulation, minimums: dict[str, int]) -> list[Finding]
         # A Pj. is a civil servant and a Plt. keeps the pay of their own post: no siltap to test.
         if minimum is None or p.status_jabatan in ("pj", "plt") or p.dasar_upah >= minimum:
             continue
-        text = (
-            f"Dasar upah {p.nama} ({format_rp(p.dasar_upah)}) di bawah siltap minimum "
-            f"PP 11/2019 untuk {categories.label(p.kategori)} ({format_rp(minimum)})."
+        text = N_(
+            "Dasar upah {nama} ({dasar_upah}) di bawah siltap minimum "
+            "PP 11/2019 untuk {kategori} ({minimum})."
+        ).format(
+            nama=p.nama,
+            dasar_upah=format_rp(p.dasar_upah),
+            kategori=categories.label(p.kategori),
+            minimum=format_rp(minimum),
         )
         found.append(Finding(WARNING, "siltap", text, "person", str(p.person_id)))
     return found
@@ -155,14 +177,16 @@ def _profile_findings(sim: Simulation, profile: KabupatenProfile) -> list[Findin
     if len(rentan) >= profile.min_pekerja_rentan:
         return []
     age = (
-        f" berusia paling tinggi {limit} tahun (pada 1 Januari {sim.year})"
+        N_(" berusia paling tinggi {limit} tahun (pada 1 Januari {year})").format(
+            limit=limit, year=sim.year
+        )
         if limit is not None
         else ""
     )
-    text = (
-        f"Profil {profile.title} meminta paling sedikit {profile.min_pekerja_rentan} pekerja "
-        f"rentan{age}; yang dilindungi baru {len(rentan)}."
-    )
+    text = N_(
+        "Profil {profile} meminta paling sedikit {minimum} pekerja "
+        "rentan{age}; yang dilindungi baru {n}."
+    ).format(profile=profile.title, minimum=profile.min_pekerja_rentan, age=age, n=len(rentan))
     return [Finding(WARNING, "kabupaten", text, "kategori", "pekerja_rentan")]
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from desa_budget.budget.checks import WARNING, Finding
 from desa_budget.budget.version_lines import build_for, check_for
 from desa_budget.contributions.results import Simulation
+from desa_budget.i18n import N_
 from desa_budget.village import categories
 
 INFO = "info"
@@ -28,7 +29,9 @@ def roster_findings(simulation: Simulation) -> tuple[Finding, ...]:
                 Finding(
                     WARNING,
                     "peserta",
-                    f"{missing} orang {category.label} di daftar belum ikut program apa pun.",
+                    N_("{n} orang {kategori} di daftar belum ikut program apa pun.").format(
+                        n=missing, kategori=category.label
+                    ),
                     "peserta_kategori",
                     category.key,
                 )  # fmt: skip
@@ -39,7 +42,7 @@ def roster_findings(simulation: Simulation) -> tuple[Finding, ...]:
             Finding(
                 WARNING,
                 "bpjs",
-                f"{unregistered} peserta belum terdaftar di BPJS Ketenagakerjaan.",
+                N_("{n} peserta belum terdaftar di BPJS Ketenagakerjaan.").format(n=unregistered),
                 "peserta_status_bpjs",
                 "belum",
             )  # fmt: skip

@@ -11,6 +11,7 @@ from typing import Protocol
 from desa_budget.budget.codes.catalog import Catalog
 from desa_budget.contributions.results import PersonYear, Simulation
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
 
@@ -87,8 +88,10 @@ def line_codes(person: PersonYear, mapping: Mapping[str, LineCode]) -> tuple[str
         person.kode_kegiatan and person.kode_rekening and person.sumber_dana
     ):
         raise UserError(
-            f"Kategori {categories.label(person.kategori)} belum punya kode kegiatan, rekening dan "
-            f"sumber dana; atur pemetaan kodenya dulu ({person.nama})."
+            _(
+                "Kategori {kategori} belum punya kode kegiatan, rekening dan "
+                "sumber dana; atur pemetaan kodenya dulu ({nama})."
+            ).format(kategori=categories.label(person.kategori), nama=person.nama)
         )
     return (
         person.kode_kegiatan or (default.kode_kegiatan if default else ""),

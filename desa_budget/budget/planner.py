@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 from desa_budget.contributions.simulation import RosterEntry, person_year
 from desa_budget.errors import UserError
+from desa_budget.i18n import N_, _
 from desa_budget.rules import RuleSet
 
 MODES = ("strict", "fill")
@@ -41,18 +42,20 @@ class Tier:
 
 
 def default_tiers(*, target_pekerja_rentan: int = DEFAULT_TARGET_RENTAN) -> tuple[Tier, ...]:
-    """The default priority order of issue 4; pekerja rentan up to the village's target."""
+    """The default priority order of issue 4; pekerja rentan up to the village's target.
+
+    Tier names are marked text: printed in the Ringkasan as they are, shown with ``_()``."""
     basic = ("JKK", "JKM")
     return (
-        Tier(1, "JKK+JKM Kepala Desa, Sekretaris Desa dan Perangkat Desa", APPARATUS, basic),
-        Tier(2, "JKK+JKM Anggota BPD", ("bpd",), basic),
-        Tier(3, "JKK+JKM Staf Desa dan LKD", ("staf_desa", "lkd"), basic),
-        Tier(4, "JKK+JKM Ketua RT/RW", ("rt_rw",), basic),
-        Tier(5, "JHT Kepala Desa dan Perangkat Desa", APPARATUS, ("JHT",), pu_only=True),
-        Tier(6, "JP Kepala Desa dan Perangkat Desa", APPARATUS, ("JP",), pu_only=True),
+        Tier(1, N_("JKK+JKM Kepala Desa, Sekretaris Desa dan Perangkat Desa"), APPARATUS, basic),
+        Tier(2, N_("JKK+JKM Anggota BPD"), ("bpd",), basic),
+        Tier(3, N_("JKK+JKM Staf Desa dan LKD"), ("staf_desa", "lkd"), basic),
+        Tier(4, N_("JKK+JKM Ketua RT/RW"), ("rt_rw",), basic),
+        Tier(5, N_("JHT Kepala Desa dan Perangkat Desa"), APPARATUS, ("JHT",), pu_only=True),
+        Tier(6, N_("JP Kepala Desa dan Perangkat Desa"), APPARATUS, ("JP",), pu_only=True),
         Tier(
             7,
-            f"JKK+JKM Pekerja Rentan (target {target_pekerja_rentan} orang)",
+            N_("JKK+JKM Pekerja Rentan (target {n} orang)").format(n=target_pekerja_rentan),
             ("pekerja_rentan",),
             basic,
             target=target_pekerja_rentan,
@@ -68,9 +71,13 @@ def order_tiers(tiers: Sequence[Tier], numbers: Sequence[int]) -> tuple[Tier, ..
     by_number = {t.number: t for t in tiers}
     unknown = [n for n in numbers if n not in by_number]
     if unknown:
-        raise UserError(f"Tingkat prioritas tidak dikenal: {', '.join(map(str, unknown))}.")
+        raise UserError(
+            _("Tingkat prioritas tidak dikenal: {numbers}.").format(
+                numbers=", ".join(map(str, unknown))
+            )
+        )
     if len(set(numbers)) != len(numbers):
-        raise UserError("Urutan tingkat prioritas memuat nomor yang sama dua kali.")
+        raise UserError(_("Urutan tingkat prioritas memuat nomor yang sama dua kali."))
     return tuple(by_number[n] for n in numbers)
 
 
@@ -149,7 +156,9 @@ class _Wallet:
 
 def _check_amount(value: int, what: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise UserError(f"{what} harus bilangan bulat rupiah yang tidak negatif.")
+        raise UserError(
+            _("{what} harus bilangan bulat rupiah yang tidak negatif.").format(what=what)
+        )
 
 
 def _eligible(entries: Sequence[RosterEntry], tier: Tier) -> tuple[list[RosterEntry], list[int]]:
@@ -225,14 +234,14 @@ def plan(
     """Cover tiers in order within ``pagu``; ``entries`` must be in roster order.
 
     ``programs_by_category`` (a scenario's choice per category) narrows every tier to it."""
-    _check_amount(pagu, "Pagu")
+    _check_amount(pagu, _("Pagu"))
     if mode not in MODES:
-        raise UserError(f"Mode '{mode}' tidak dikenal; pilih strict atau fill.")
+        raise UserError(_("Mode '{mode}' tidak dikenal; pilih strict atau fill.").format(mode=mode))
     if pagu_per_sumber is not None:
         if sumber_of is None:
-            raise UserError("Pagu per sumber dana memerlukan sumber dana tiap kategori.")
+            raise UserError(_("Pagu per sumber dana memerlukan sumber dana tiap kategori."))
         for key, amount in pagu_per_sumber.items():
-            _check_amount(amount, f"Pagu sumber dana {key}")
+            _check_amount(amount, _("Pagu sumber dana {key}").format(key=key))
     wallet = _Wallet(pagu, pagu_per_sumber)
     charge_to = sumber_of if pagu_per_sumber is not None else None
     results: list[TierResult] = []

@@ -22,6 +22,7 @@ from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
 from desa_budget.format import format_number
+from desa_budget.i18n import _
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.store import audit
 from desa_budget.store.models import Scenario
@@ -76,49 +77,57 @@ def validate_params(params: ScenarioParams) -> ScenarioParams:
     """The params if sound; otherwise one UserError listing every problem."""
     problems: list[str] = []
     if not _whole(params.pagu):
-        problems.append("Pagu harus bilangan bulat rupiah yang tidak negatif.")
+        problems.append(_("Pagu harus bilangan bulat rupiah yang tidak negatif."))
     if params.mode not in MODES:
-        problems.append(f"Mode '{params.mode}' tidak dikenal; pilih strict atau fill.")
+        problems.append(
+            _("Mode '{mode}' tidak dikenal; pilih strict atau fill.").format(mode=params.mode)
+        )
     try:
         order_tiers(DEFAULT_TIERS, params.tier_order)
     except UserError as exc:
         problems.append(exc.message)
     for kategori, programs in params.programs.items():
         if kategori not in categories.BY_KEY:
-            problems.append(f"Kategori '{kategori}' tidak dikenal.")
+            problems.append(_("Kategori '{kategori}' tidak dikenal.").format(kategori=kategori))
         bad = [p for p in programs if p not in PROGRAMS]
         if bad:
-            problems.append(f"Program tidak dikenal untuk {kategori}: {', '.join(map(str, bad))}.")
+            problems.append(
+                _("Program tidak dikenal untuk {kategori}: {programs}.").format(
+                    kategori=kategori, programs=", ".join(map(str, bad))
+                )
+            )
     if params.iuran_pekerja is not None and params.iuran_pekerja not in WORKER_SHARES:
-        problems.append("Iuran pekerja harus 'desa' atau 'potong'.")
+        problems.append(_("Iuran pekerja harus 'desa' atau 'potong'."))
     if not isinstance(params.bpu_discount, bool):
-        problems.append("Pilihan diskon BPU harus ya atau tidak.")
+        problems.append(_("Pilihan diskon BPU harus ya atau tidak."))
     for key, amount in (params.pagu_per_sumber or {}).items():
         if not isinstance(key, str) or not _whole(amount):
-            problems.append(f"Pagu sumber dana {key} harus bilangan bulat yang tidak negatif.")
+            problems.append(
+                _("Pagu sumber dana {key} harus bilangan bulat yang tidak negatif.").format(key=key)
+            )
     if problems:
-        raise UserError("Skenario tidak sah.", details=problems)
+        raise UserError(_("Skenario tidak sah."), details=problems)
     return params
 
 
 def from_json(text: str, *, name: str = "") -> ScenarioParams:
     """Parse and check a stored scenario; a damaged one is a UserError, never a crash."""
-    where = f"Skenario '{name}'" if name else "Skenario"
+    where = _("Skenario '{name}'").format(name=name) if name else _("Skenario")
     try:
         data = json.loads(text)
         if not isinstance(data, dict):
-            raise ValueError("bukan objek JSON")
+            raise ValueError(_("bukan objek JSON"))
         programs = data.get("programs") or {}
         per_sumber = data.get("pagu_per_sumber")
         if not isinstance(programs, dict) or not all(
             isinstance(v, list) for v in programs.values()
         ):
-            raise ValueError("program per kategori harus berupa daftar")
+            raise ValueError(_("program per kategori harus berupa daftar"))
         if per_sumber is not None and not isinstance(per_sumber, dict):
-            raise ValueError("pagu per sumber dana harus berupa objek")
+            raise ValueError(_("pagu per sumber dana harus berupa objek"))
         tiers = data.get("tiers", [t.number for t in DEFAULT_TIERS])
         if not isinstance(tiers, list):
-            raise ValueError("urutan tingkat harus berupa daftar")
+            raise ValueError(_("urutan tingkat harus berupa daftar"))
         params = ScenarioParams(
             pagu=data["pagu"],
             mode=data.get("mode", "strict"),
@@ -129,11 +138,15 @@ def from_json(text: str, *, name: str = "") -> ScenarioParams:
             pagu_per_sumber=MappingProxyType(dict(per_sumber)) if per_sumber else None,
         )
     except (ValueError, KeyError, TypeError) as exc:
-        raise UserError(f"{where} rusak dan tidak dapat dibaca: {exc}") from exc
+        raise UserError(
+            _("{what} rusak dan tidak dapat dibaca: {error}").format(what=where, error=exc)
+        ) from exc
     try:
         return validate_params(params)
     except UserError as exc:
-        raise UserError(f"{where} rusak: {exc.message}", details=exc.details) from exc
+        raise UserError(
+            _("{what} rusak: {error}").format(what=where, error=exc.message), details=exc.details
+        ) from exc
 
 
 def _row(session: Session, year: int, name: str) -> Scenario | None:
@@ -143,9 +156,9 @@ def _row(session: Session, year: int, name: str) -> Scenario | None:
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise UserError("Nama skenario wajib diisi.")
+        raise UserError(_("Nama skenario wajib diisi."))
     if len(cleaned) > 100:
-        raise UserError("Nama skenario terlalu panjang (paling banyak 100 huruf).")
+        raise UserError(_("Nama skenario terlalu panjang (paling banyak 100 huruf)."))
     return cleaned
 
 
@@ -183,14 +196,18 @@ def list_scenarios(session: Session, year: int) -> list[ScenarioInfo]:
 def load_scenario(session: Session, year: int, name: str) -> ScenarioParams:
     row = _row(session, year, " ".join(name.split()))
     if row is None:
-        raise UserError(f"Skenario '{name}' untuk tahun {year} tidak ada.")
+        raise UserError(
+            _("Skenario '{name}' untuk tahun {year} tidak ada.").format(name=name, year=year)
+        )
     return from_json(row.params_json, name=row.nama)
 
 
 def delete_scenario(session: Session, *, year: int, name: str, operator: str) -> None:
     row = _row(session, year, " ".join(name.split()))
     if row is None:
-        raise UserError(f"Skenario '{name}' untuk tahun {year} tidak ada.")
+        raise UserError(
+            _("Skenario '{name}' untuk tahun {year} tidak ada.").format(name=name, year=year)
+        )
     audit.record(
         session, operator=operator, entitas=ENTITAS, entitas_id=row.id,
         label=f"{row.nama} ({year})", changes={"params_json": (row.params_json, None)},
@@ -229,30 +246,31 @@ class Comparison:
 
     @property
     def rows(self) -> tuple[ComparisonRow, ...]:
-        """Side-by-side rows for a table: money formatted, coverage as covered/eligible."""
+        """Side-by-side rows for a table: money formatted, coverage as covered/eligible; the
+        labels in the current language (this is only shown, never stored or printed)."""
 
         def money(f: Any) -> tuple[str, ...]:
             return tuple(format_number(f(c)) for c in self.columns)
 
         rows = [
-            ComparisonRow("Pagu", money(lambda c: c.plan.pagu)),
-            ComparisonRow("Mode", tuple(c.plan.mode for c in self.columns)),
-            ComparisonRow("Belanja desa (iuran)", money(lambda c: c.desa)),
-            ComparisonRow("Potongan siltap", money(lambda c: c.potongan)),
+            ComparisonRow(_("Pagu"), money(lambda c: c.plan.pagu)),
+            ComparisonRow(_("Mode"), tuple(c.plan.mode for c in self.columns)),
+            ComparisonRow(_("Belanja desa (iuran)"), money(lambda c: c.desa)),
+            ComparisonRow(_("Potongan siltap"), money(lambda c: c.potongan)),
         ]
         numbers = sorted({t.tier for c in self.columns for t in c.plan.tiers})
         for number in numbers:
             cells = []
-            label = f"Tingkat {number}"
+            label = _("Tingkat {number}").format(number=number)
             for c in self.columns:
                 found = next((t for t in c.plan.tiers if t.tier == number), None)
                 cells.append(f"{found.covered}/{found.eligible}" if found else "-")
                 if found:
-                    label = f"{number}. {found.name}"
+                    label = f"{number}. {_(found.name)}"
             rows.append(ComparisonRow(label, tuple(cells)))
-        rows.append(ComparisonRow("Terpakai", money(lambda c: c.plan.used)))
-        rows.append(ComparisonRow("Sisa", money(lambda c: c.plan.left)))
-        rows.append(ComparisonRow("Biaya menanggung semua", money(lambda c: c.plan.cost_full)))
+        rows.append(ComparisonRow(_("Terpakai"), money(lambda c: c.plan.used)))
+        rows.append(ComparisonRow(_("Sisa"), money(lambda c: c.plan.left)))
+        rows.append(ComparisonRow(_("Biaya menanggung semua"), money(lambda c: c.plan.cost_full)))
         return tuple(rows)
 
 
@@ -291,7 +309,7 @@ def run_scenario(
 def compare(session: Session, rules: RuleSet, year: int, names: Sequence[str]) -> Comparison:
     """Run each named scenario and put them side by side (at least two names)."""
     if len(names) < 2:
-        raise UserError("Pilih paling sedikit dua skenario untuk dibandingkan.")
+        raise UserError(_("Pilih paling sedikit dua skenario untuk dibandingkan."))
     columns = tuple(
         run_scenario(session, rules, year, load_scenario(session, year, n), name=n) for n in names
     )

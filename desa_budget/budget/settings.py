@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desa_budget.budget.codes import catalog as code_catalog
 from desa_budget.budget.codes import profiles as code_profiles
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.roster import service as roster
 from desa_budget.store import audit
 from desa_budget.store.models import BudgetYear, CategoryMapping, Coverage, LocalCode, Person
@@ -104,19 +105,23 @@ def _check_codes(
     problems: list[str] = []
     out: list[str | None] = []
     for value, kind, label in (
-        (kegiatan, "kegiatan", "Kode kegiatan"),
-        (rekening, "rekening", "Kode rekening"),
-        (sumber_dana, "sumber_dana", "Sumber dana"),
+        (kegiatan, "kegiatan", _("Kode kegiatan")),
+        (rekening, "rekening", _("Kode rekening")),
+        (sumber_dana, "sumber_dana", _("Sumber dana")),
     ):
         if value is None or not value.strip():
             out.append(None)
             continue
         found = cat.find(kind, value.strip())
         if found is None:
-            problems.append(f"{label} '{value.strip()}' tidak ada dalam daftar kode.")
+            problems.append(
+                _("{label} '{kode}' tidak ada dalam daftar kode.").format(
+                    label=label, kode=value.strip()
+                )
+            )
         out.append(found)
     if problems:
-        raise UserError("Kode anggaran tidak sah.", details=problems)
+        raise UserError(_("Kode anggaran tidak sah."), details=problems)
     return out[0], out[1], out[2]
 
 
@@ -131,10 +136,10 @@ def set_category_mapping(
 ) -> CategoryCodes:
     """Set the village's own codes for a category (all three are required)."""
     if kategori not in categories.BY_KEY:
-        raise UserError(f"Kategori '{kategori}' tidak dikenal.")
+        raise UserError(_("Kategori '{kategori}' tidak dikenal.").format(kategori=kategori))
     keg, rek, sd = _check_codes(session, kode_kegiatan, kode_rekening, sumber_dana)
     if keg is None or rek is None or sd is None:
-        raise UserError("Kode kegiatan, kode rekening dan sumber dana wajib diisi semuanya.")
+        raise UserError(_("Kode kegiatan, kode rekening dan sumber dana wajib diisi semuanya."))
     row = session.get(CategoryMapping, kategori)
     before = effective_mapping(session).get(kategori)
     if row is None:
@@ -178,18 +183,22 @@ def reset_category_mapping(session: Session, kategori: str, *, operator: str) ->
 def add_local_code(session: Session, *, jenis: str, kode: str, uraian: str, operator: str) -> int:
     """Add a village code numbered 90-99 under a known parent; returns its id."""
     if jenis not in LOCAL_KINDS:
-        raise UserError("Jenis kode lokal harus 'kegiatan' atau 'rekening'.")
+        raise UserError(_("Jenis kode lokal harus 'kegiatan' atau 'rekening'."))
     uraian = " ".join(uraian.split())
     if not uraian:
-        raise UserError("Uraian kode lokal wajib diisi.")
+        raise UserError(_("Uraian kode lokal wajib diisi."))
     if len(uraian) > 200:
-        raise UserError("Uraian kode lokal terlalu panjang (paling banyak 200 huruf).")
+        raise UserError(_("Uraian kode lokal terlalu panjang (paling banyak 200 huruf)."))
     canonical = catalog_for(session).validate_local(jenis, kode.strip())  # UserError if bad
     exists = session.scalar(
         select(LocalCode).where(LocalCode.jenis == jenis, LocalCode.kode == canonical)
     )
     if exists is not None:
-        raise UserError(f"Kode lokal {canonical} sudah ada ({exists.uraian}).")
+        raise UserError(
+            _("Kode lokal {kode} sudah ada ({uraian}).").format(
+                kode=canonical, uraian=exists.uraian
+            )
+        )
     row = LocalCode(jenis=jenis, kode=canonical, uraian=uraian)
     session.add(row)
     session.flush()
@@ -207,7 +216,7 @@ def remove_local_code(session: Session, *, jenis: str, kode: str, operator: str)
         select(LocalCode).where(LocalCode.jenis == jenis, LocalCode.kode == kode.strip())
     )
     if row is None:
-        raise UserError(f"Kode lokal {kode} tidak ada.")
+        raise UserError(_("Kode lokal {kode} tidak ada.").format(kode=kode))
     column = "kode_kegiatan" if jenis == "kegiatan" else "kode_rekening"
     used_by_mapping = session.scalar(
         select(CategoryMapping.kategori).where(getattr(CategoryMapping, column) == row.kode)
@@ -217,11 +226,15 @@ def remove_local_code(session: Session, *, jenis: str, kode: str, operator: str)
     )
     if used_by_mapping is not None or used_by_person is not None:
         who = (
-            f"kategori {categories.label(used_by_mapping)}"
+            _("kategori {kategori}").format(kategori=categories.label(used_by_mapping))
             if used_by_mapping
-            else f"kepesertaan {used_by_person}"
+            else _("kepesertaan {nama}").format(nama=used_by_person)
         )
-        raise UserError(f"Kode lokal {row.kode} masih dipakai oleh {who}; ganti dulu kodenya.")
+        raise UserError(
+            _("Kode lokal {kode} masih dipakai oleh {who}; ganti dulu kodenya.").format(
+                kode=row.kode, who=who
+            )
+        )
     audit.record(
         session, operator=operator, entitas="kode_lokal", entitas_id=row.id,
         label=f"{jenis} {row.kode}", changes={"kode": (row.kode, None), "uraian": (row.uraian, None)},
@@ -247,10 +260,14 @@ def set_person_codes(
     so earlier years keep their codes."""
     person = session.get(Person, person_id)
     if person is None:
-        raise UserError("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain).")
+        raise UserError(_("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain)."))
     rows = [c for c in person.coverages if c.tahun <= year]
     if not rows:
-        raise UserError(f"{person.nama} belum punya kepesertaan untuk tahun {year}.")
+        raise UserError(
+            _("{nama} belum punya kepesertaan untuk tahun {year}.").format(
+                nama=person.nama, year=year
+            )
+        )
     keg, rek, sd = _check_codes(session, kode_kegiatan, kode_rekening, sumber_dana)
     current = roster.coverage_data(max(rows, key=lambda c: c.tahun))
     wanted = replace(current, tahun=year, kode_kegiatan=keg, kode_rekening=rek, sumber_dana=sd)
@@ -268,9 +285,11 @@ def set_budget_year(
     session: Session, year: int, *, total_belanja: int | None, pagu: int | None, operator: str
 ) -> BudgetYearData:
     """Set the year's total belanja desa and pagu (None = not known yet)."""
-    for value, label in ((total_belanja, "Total belanja desa"), (pagu, "Pagu")):
+    for value, label in ((total_belanja, _("Total belanja desa")), (pagu, _("Pagu"))):
         if value is not None and (isinstance(value, bool) or value < 0):
-            raise UserError(f"{label} harus bilangan bulat rupiah yang tidak negatif.")
+            raise UserError(
+                _("{what} harus bilangan bulat rupiah yang tidak negatif.").format(what=label)
+            )
     row = session.get(BudgetYear, year)
     old = get_budget_year(session, year)
     if row is None:

@@ -14,6 +14,7 @@ from desa_budget.budget.checks import CheckResult, check_budget
 from desa_budget.budget.lines import BudgetLines, build_lines
 from desa_budget.contributions.results import Simulation
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 
 
 def build_for(session: Session, sim: Simulation) -> BudgetLines:
@@ -92,5 +93,7 @@ def lines_from_data(data: Mapping[str, Any]) -> BudgetLines:
         fields = {f.name for f in dataclasses.fields(BudgetLines) if f.init}
         rebuilt: BudgetLines = _typed(BudgetLines, {k: v for k, v in data.items() if k in fields})
     except (KeyError, TypeError, ValueError, StopIteration) as exc:
-        raise UserError(f"Salinan baris anggaran rusak dan tidak dapat dibaca: {exc}") from exc
+        raise UserError(
+            _("Salinan baris anggaran rusak dan tidak dapat dibaca: {error}").format(error=exc)
+        ) from exc
     return rebuilt

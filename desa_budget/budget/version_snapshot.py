@@ -7,6 +7,7 @@ from typing import Any
 
 from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 
 SNAPSHOT_FORMAT = 1
 
@@ -90,4 +91,6 @@ def simulation_from_data(data: Mapping[str, Any]) -> Simulation:
             assumptions=tuple(str(a) for a in data["assumptions"]),
         )
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
-        raise UserError(f"Salinan versi anggaran rusak dan tidak dapat dibaca: {exc}") from exc
+        raise UserError(
+            _("Salinan versi anggaran rusak dan tidak dapat dibaca: {error}").format(error=exc)
+        ) from exc

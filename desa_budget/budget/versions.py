@@ -24,6 +24,7 @@ from desa_budget.budget.version_snapshot import (
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import simulate
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.rules import RuleSet
 from desa_budget.store import audit
 from desa_budget.store.models import BudgetVersion
@@ -121,15 +122,27 @@ def _load_json(row: BudgetVersion) -> dict[str, object]:
     try:
         data = json.loads(row.snapshot_json)
     except ValueError as exc:
-        raise UserError(f"Salinan {LABELS[row.jenis]} {row.tahun} rusak: {exc}") from exc
+        raise UserError(
+            _("Salinan {versi} {tahun} rusak: {error}").format(
+                versi=LABELS[row.jenis], tahun=row.tahun, error=exc
+            )
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
-        raise UserError(f"Salinan {LABELS[row.jenis]} {row.tahun} rusak atau dari versi lain.")
+        raise UserError(
+            _("Salinan {versi} {tahun} rusak atau dari versi lain.").format(
+                versi=LABELS[row.jenis], tahun=row.tahun
+            )
+        )
     return data
 
 
 def _check_jenis(jenis: str) -> None:
     if jenis not in JENIS:
-        raise UserError(f"Jenis versi '{jenis}' tidak dikenal; pilih murni atau perubahan.")
+        raise UserError(
+            _("Jenis versi '{jenis}' tidak dikenal; pilih murni atau perubahan.").format(
+                jenis=jenis
+            )
+        )
 
 
 def list_versions(session: Session, year: int) -> list[VersionInfo]:
@@ -154,20 +167,34 @@ def adopt_version(
     _check_jenis(jenis)
     if _row(session, year, jenis) is not None:
         raise UserError(
-            f"{LABELS[jenis]} tahun {year} sudah ditetapkan dan tidak dapat ditetapkan ulang."
-            + (" Perubahan berikutnya dimasukkan ke APBDes Perubahan." if jenis == "murni" else "")
+            _("{versi} tahun {tahun} sudah ditetapkan dan tidak dapat ditetapkan ulang.").format(
+                versi=LABELS[jenis], tahun=year
+            )
+            + (
+                " " + _("Perubahan berikutnya dimasukkan ke APBDes Perubahan.")
+                if jenis == "murni"
+                else ""
+            )
         )
     if jenis == "perubahan" and _row(session, year, "murni") is None:
-        raise UserError(f"APBDes Perubahan {year} hanya dapat ditetapkan sesudah APBDes Murni.")
-    for text, label in ((nomor_perdes, "Nomor Perdes"), (nomor_perkades, "Nomor Perkades")):
+        raise UserError(
+            _("APBDes Perubahan {tahun} hanya dapat ditetapkan sesudah APBDes Murni.").format(
+                tahun=year
+            )
+        )
+    for text, label in ((nomor_perdes, _("Nomor Perdes")), (nomor_perkades, _("Nomor Perkades"))):
         if len(text.strip()) > 50:
-            raise UserError(f"{label} terlalu panjang (paling banyak 50 huruf).")
+            raise UserError(
+                _("{label} terlalu panjang (paling banyak 50 huruf).").format(label=label)
+            )
     sim, lines = current(session, rules, year)
     checked = check_for(session, sim, lines)
     if checked.errors:
         raise UserError(
-            f"{LABELS[jenis]} {year} belum dapat ditetapkan: ada kesalahan anggaran.",
-            details=[str(e) for e in checked.errors],
+            _("{versi} {tahun} belum dapat ditetapkan: ada kesalahan anggaran.").format(
+                versi=LABELS[jenis], tahun=year
+            ),
+            details=[_(e.message) for e in checked.errors],
         )
     snapshot = {
         "format": SNAPSHOT_FORMAT,
@@ -204,11 +231,13 @@ def load_version(session: Session, year: int, jenis: str) -> FrozenVersion:
     _check_jenis(jenis)
     row = _row(session, year, jenis)
     if row is None:
-        raise UserError(f"{LABELS[jenis]} tahun {year} belum ditetapkan.")
+        raise UserError(
+            _("{versi} tahun {tahun} belum ditetapkan.").format(versi=LABELS[jenis], tahun=year)
+        )
     data = _load_json(row)
     sim_data, lines_data = data.get("simulation"), data.get("lines")
     if not isinstance(sim_data, dict) or not isinstance(lines_data, dict):
-        raise UserError(f"Salinan {LABELS[jenis]} {year} rusak.")
+        raise UserError(_("Salinan {versi} {tahun} rusak.").format(versi=LABELS[jenis], tahun=year))
     return FrozenVersion(
         year=year,
         jenis=jenis,
@@ -222,7 +251,9 @@ def draft(session: Session, rules: RuleSet, year: int) -> FrozenVersion:
     """The live numbers of the version not adopted yet: murni, or perubahan after murni."""
     adopted = {v.jenis for v in list_versions(session, year)}
     if "perubahan" in adopted:
-        raise UserError(f"APBDes Murni dan Perubahan {year} sudah ditetapkan keduanya.")
+        raise UserError(
+            _("APBDes Murni dan Perubahan {tahun} sudah ditetapkan keduanya.").format(tahun=year)
+        )
     jenis = "perubahan" if "murni" in adopted else "murni"
     sim, lines = current(session, rules, year)
     return FrozenVersion(year=year, jenis=jenis, simulation=sim, lines=lines)

@@ -9,13 +9,16 @@ from types import MappingProxyType
 from desa_budget.contributions.results import MonthAmounts, ProgramAmount
 from desa_budget.errors import UserError
 from desa_budget.format import format_decimal, format_rp
+from desa_budget.i18n import N_, _
 from desa_budget.money import round_rupiah
 from desa_budget.rules import JKK_CLASSES, PROGRAMS, Discount, MonthRules, PuRate, RuleSet
 from desa_budget.rules.months import label_of_index, month_index
 
 SEGMENTS = ("PU", "BPU")
 WORKER_SHARES = ("desa", "potong")  # who pays the worker shares of JHT and JP
-NO_BIRTH_DATE = "Tanggal lahir tidak diisi; JP dihitung untuk semua bulan tanpa uji usia pensiun."
+NO_BIRTH_DATE = N_(
+    "Tanggal lahir tidak diisi; JP dihitung untuk semua bulan tanpa uji usia pensiun."
+)
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class Participation:
 
 @dataclass(frozen=True)
 class Quote:
-    """Several months of one participation, summed; ``assumptions`` are Indonesian sentences."""
+    """Several months of one participation, summed; ``assumptions`` are Indonesian sentences,
+    marked (``N_``) so the window can show them translated."""
 
     months: tuple[MonthAmounts, ...]
     desa: int
@@ -57,22 +61,32 @@ _PROGRAM_SET = frozenset(PROGRAMS)
 def validate(p: Participation) -> None:
     """A UserError (one Indonesian sentence) for a participation the engine cannot quote."""
     if p.segment not in SEGMENTS:
-        raise UserError(f"Segmen '{p.segment}' tidak dikenal; pilih PU atau BPU.")
+        raise UserError(
+            _("Segmen '{segment}' tidak dikenal; pilih PU atau BPU.").format(segment=p.segment)
+        )
     if not p.programs <= _PROGRAM_SET:
         unknown = sorted(set(p.programs) - _PROGRAM_SET)
         raise UserError(
-            f"Program tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(PROGRAMS)}."
+            _("Program tidak dikenal: {unknown}; pilih dari {programs}.").format(
+                unknown=", ".join(unknown), programs=", ".join(PROGRAMS)
+            )
         )
     if p.basis < 0:
-        raise UserError(f"Dasar upah/penghasilan tidak boleh negatif ({p.basis}).")
+        raise UserError(
+            _("Dasar upah/penghasilan tidak boleh negatif ({basis}).").format(basis=p.basis)
+        )
     if p.jkk_class not in JKK_CLASSES:
-        raise UserError(f"Kelas risiko JKK {p.jkk_class} tidak sah; pilih 1 sampai 5.")
+        raise UserError(
+            _("Kelas risiko JKK {kelas} tidak sah; pilih 1 sampai 5.").format(kelas=p.jkk_class)
+        )
     if p.worker_share not in WORKER_SHARES:
         raise UserError(
-            f"Pembayar iuran pekerja '{p.worker_share}' tidak dikenal; pilih desa atau potong."
+            _("Pembayar iuran pekerja '{share}' tidak dikenal; pilih desa atau potong.").format(
+                share=p.worker_share
+            )
         )
     if p.segment == "BPU" and "JP" in p.programs:
-        raise UserError("Program JP tidak tersedia untuk peserta BPU (Bukan Penerima Upah).")
+        raise UserError(_("Program JP tidak tersedia untuk peserta BPU (Bukan Penerima Upah)."))
 
 
 def quote_month(
@@ -165,27 +179,37 @@ def _pu(now: MonthRules, p: Participation, jp: _JpState) -> _Amounts:
             continue
         rate = now.pu.get((name, p.jkk_class if name == "JKK" else None))
         if rate is None:
-            raise UserError(f"Tidak ada tarif {name} untuk {here}.")
+            raise UserError(
+                _("Tidak ada tarif {program} untuk {month}.").format(program=name, month=_(here))
+            )
         base = p.basis
         if name == "JP":
             if jp is False:
                 notes.append(NO_BIRTH_DATE)
             elif isinstance(jp, tuple):
                 notes.append(
-                    f"JP tidak dihitung mulai {label_of_index(jp[0] + 1)}: usia pensiun JP {jp[1]} "
-                    f"tahun tercapai pada {label_of_index(jp[0])} (JP berhenti sesudah bulan "
-                    "ulang tahun itu)."
+                    N_(
+                        "JP tidak dihitung mulai {stop}: usia pensiun JP {age} tahun tercapai "
+                        "pada {reached} (JP berhenti sesudah bulan ulang tahun itu)."
+                    ).format(
+                        stop=label_of_index(jp[0] + 1), age=jp[1], reached=label_of_index(jp[0])
+                    )
                 )
                 amounts[name] = ProgramAmount()
                 continue
             ceiling = now.jp_ceiling
             if ceiling is None:
-                raise UserError(f"Tidak ada batas upah JP untuk {here}.")
+                raise UserError(_("Tidak ada batas upah JP untuk {month}.").format(month=_(here)))
             if ceiling.assumed and ceiling.unpublished_from is not None:
                 notes.append(
-                    f"Batas upah JP mulai {label_of_index(ceiling.unpublished_from)} belum "
-                    f"diterbitkan; dipakai {format_rp(ceiling.amount)} "
-                    f"(berlaku sejak {label_of_index(ceiling.since)})."
+                    N_(
+                        "Batas upah JP mulai {month} belum diterbitkan; dipakai {amount} "
+                        "(berlaku sejak {since})."
+                    ).format(
+                        month=label_of_index(ceiling.unpublished_from),
+                        amount=format_rp(ceiling.amount),
+                        since=label_of_index(ceiling.since),
+                    )
                 )
             base = min(base, ceiling.amount)
         amounts[name] = _split(base, rate, p.worker_share)
@@ -221,17 +245,21 @@ def _bpu(now: MonthRules, p: Participation, discount: bool) -> _Amounts:
     here = label_of_index(month_index(now.year, now.month))
     params = now.bpu
     if params is None:
-        raise UserError(f"Tidak ada aturan iuran BPU untuk {here}.")
+        raise UserError(_("Tidak ada aturan iuran BPU untuk {month}.").format(month=_(here)))
     if p.basis < params.min_income:
         raise UserError(
-            f"Penghasilan BPU {format_rp(p.basis)} di bawah minimum {format_rp(params.min_income)}."
+            _("Penghasilan BPU {income} di bawah minimum {minimum}.").format(
+                income=format_rp(p.basis), minimum=format_rp(params.min_income)
+            )
         )
     if now.bpu_brackets and not any(
         b.income_from <= p.basis and (b.income_to is None or p.basis <= b.income_to)
         for b in now.bpu_brackets
     ):
         raise UserError(
-            f"Penghasilan BPU {format_rp(p.basis)} tidak termasuk dalam tabel penghasilan BPU."
+            _("Penghasilan BPU {income} tidak termasuk dalam tabel penghasilan BPU.").format(
+                income=format_rp(p.basis)
+            )
         )
     jkk = round_rupiah(p.basis * params.jkk)
     jkm = params.jkm_flat
@@ -254,14 +282,18 @@ def _bpu(now: MonthRules, p: Participation, discount: bool) -> _Amounts:
 
 
 def _discount_note(rule: Discount, *, applied: bool) -> str:
-    period = label_of_index(rule.start)
-    period += f" sampai {label_of_index(rule.end)}" if rule.end is not None else " dan seterusnya"
+    start = label_of_index(rule.start)
+    if rule.end is not None:
+        period = N_("{start} sampai {end}").format(start=start, end=label_of_index(rule.end))
+    else:
+        period = N_("{start} dan seterusnya").format(start=start)
     share = format_decimal(rule.factor * Decimal(100), 0)
     if applied:
-        return (
-            f"Diskon iuran BPU PP 50/2025 diterapkan: JKK dan JKM dibayar {share}% untuk {period}."
-        )
-    return (
-        f"Diskon iuran BPU PP 50/2025 (JKK dan JKM dibayar {share}% untuk {period}) tidak diterapkan: "
-        "iuran penuh dianggarkan karena belum jelas apakah peserta yang dibiayai APBDes termasuk."
-    )
+        return N_(
+            "Diskon iuran BPU PP 50/2025 diterapkan: JKK dan JKM dibayar {share}% untuk {period}."
+        ).format(share=share, period=period)
+    return N_(
+        "Diskon iuran BPU PP 50/2025 (JKK dan JKM dibayar {share}% untuk {period}) tidak "
+        "diterapkan: iuran penuh dianggarkan karena belum jelas apakah peserta yang dibiayai "
+        "APBDes termasuk."
+    ).format(share=share, period=period)

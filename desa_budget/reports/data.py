@@ -17,6 +17,7 @@ from desa_budget.budget.planner import PlanResult
 from desa_budget.contributions.results import Simulation
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_NAMES, format_rp
+from desa_budget.i18n import _
 from desa_budget.rules import RuleSet
 from desa_budget.store.models import VillageProfile
 from desa_budget.village.profile import ProfileData, get_profile
@@ -96,7 +97,11 @@ def _version(
     if jenis is None:
         jenis = adopted[-1] if adopted else "murni"
     if jenis not in versions.JENIS:
-        raise UserError(f"Jenis versi '{jenis}' tidak dikenal; pilih murni atau perubahan.")
+        raise UserError(
+            _("Jenis versi '{jenis}' tidak dikenal; pilih murni atau perubahan.").format(
+                jenis=jenis
+            )
+        )
     if jenis in adopted:
         return versions.load_version(session, year, jenis)
     sim, lines = versions.current(session, rules, year)
@@ -113,20 +118,26 @@ def gather_annex_data(
     profile = get_profile(session)
     if profile is None:
         raise UserError(
-            "Profil desa belum diisi. Isi profil desa (nama desa, kecamatan, kabupaten, "
-            "kepala desa) sebelum mencetak lampiran."
+            _(
+                "Profil desa belum diisi. Isi profil desa (nama desa, kecamatan, kabupaten, "
+                "kepala desa) sebelum mencetak lampiran."
+            )
         )
     version = _version(session, rules, year, jenis)
     sim = version.simulation
     if not sim.persons:
         raise UserError(
-            f"Tidak ada peserta yang ditanggung pada tahun {year}: daftar peserta kosong atau "
-            "belum ada yang diikutsertakan. Lampiran tidak dibuat."
+            _(
+                "Tidak ada peserta yang ditanggung pada tahun {year}: daftar peserta kosong atau "
+                "belum ada yang diikutsertakan. Lampiran tidak dibuat."
+            ).format(year=year)
         )
     if not version.lines.lines:
         raise UserError(
-            f"Tahun {year} belum punya baris anggaran iuran yang dibayar desa. "
-            "Lampiran tidak dibuat."
+            _(
+                "Tahun {year} belum punya baris anggaran iuran yang dibayar desa. "
+                "Lampiran tidak dibuat."
+            ).format(year=year)
         )
     catalog = budget_settings.catalog_for(session)
     kegiatan_names: dict[str, str] = {}

@@ -6,6 +6,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.paths import resources_dir
 
 REGULAR = "JamsosSans"
@@ -25,7 +26,11 @@ def ensure_fonts() -> None:
         for name, filename in _FILES.items():
             path = folder / filename
             if not path.is_file():
-                raise UserError(f"Berkas huruf {filename} tidak ditemukan di {folder}.")
+                raise UserError(
+                    _("Berkas huruf {file} tidak ditemukan di {folder}.").format(
+                        file=filename, folder=folder
+                    )
+                )
             pdfmetrics.registerFont(TTFont(name, str(path)))
         pdfmetrics.registerFontFamily(
             REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD

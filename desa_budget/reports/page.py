@@ -20,6 +20,7 @@ from reportlab.platypus import (
 )
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.reports.fonts import REGULAR, ensure_fonts
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "F4": (215 * mm, 330 * mm)}
@@ -39,7 +40,11 @@ class Layout:
     @property
     def pagesize(self) -> tuple[float, float]:
         if self.paper not in PAPERS:
-            raise UserError(f"Ukuran kertas '{self.paper}' tidak dikenal; pilih A4 atau F4.")
+            raise UserError(
+                _("Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.").format(
+                    paper=self.paper
+                )
+            )
         size = PAPERS[self.paper]
         return landscape(size) if self.landscape else size
 
@@ -51,16 +56,16 @@ class Layout:
 
     @property
     def width(self) -> float:
-        left, right, _, _ = self.margins
+        left, right, _top, _bottom = self.margins
         return self.pagesize[0] - left - right
 
     @property
     def height(self) -> float:
-        _, _, top, bottom = self.margins
+        _left, _right, top, bottom = self.margins
         return self.pagesize[1] - top - bottom
 
     def frame(self, name: str) -> Frame:
-        left, _, _, bottom = self.margins
+        left, _right, _top, bottom = self.margins
         return Frame(
             left,
             bottom,
@@ -130,7 +135,7 @@ def build_pdf(sections: Sequence[Section], *, title: str, author: str, subject: 
     """The sections in order in one PDF; ``invariant`` so the same data gives the same bytes."""
     ensure_fonts()
     if not sections:
-        raise UserError("Tidak ada dokumen yang dipilih untuk dicetak.")
+        raise UserError(_("Tidak ada dokumen yang dipilih untuk dicetak."))
     buffer = io.BytesIO()
     first = sections[0].layout
     doc = BaseDocTemplate(

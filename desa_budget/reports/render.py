@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.reports.blocks import LampiranRef
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.lampiran import lampiran_story
@@ -49,10 +50,12 @@ def expand_docs(docs: Sequence[str]) -> list[str]:
     unknown = sorted(wanted - set(DOCS))
     if unknown:
         raise UserError(
-            f"Dokumen tidak dikenal: {', '.join(unknown)}; pilih {', '.join(DOCS)} atau all."
+            _("Dokumen tidak dikenal: {unknown}; pilih {docs} atau all.").format(
+                unknown=", ".join(unknown), docs=", ".join(DOCS)
+            )
         )
     if not wanted:
-        raise UserError("Pilih paling sedikit satu dokumen untuk dicetak.")
+        raise UserError(_("Pilih paling sedikit satu dokumen untuk dicetak."))
     return [d for d in DOCS if d in wanted]
 
 
@@ -78,7 +81,9 @@ def render_documents(
     """The chosen documents, in the fixed order, as one PDF. ``landscape`` None: the daftar
     nominatif landscape, the others portrait. The same data gives the same bytes."""
     if paper not in PAPERS:
-        raise UserError(f"Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.")
+        raise UserError(
+            _("Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.").format(paper=paper)
+        )
     state = "" if data.adopted else " (rancangan)"
     versi = "APBDes Perubahan" if data.jenis == "perubahan" else "APBDes Murni"
     desa = " ".join(data.profile.nama_desa.split())
@@ -110,7 +115,11 @@ def write_pdf(
     content = render_documents(data, docs=docs, paper=paper, landscape=landscape, full_nik=full_nik)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"Folder {folder} tidak ada; pilih folder lain untuk menyimpan PDF.")
+        raise UserError(
+            _("Folder {folder} tidak ada; pilih folder lain untuk menyimpan PDF.").format(
+                folder=folder
+            )
+        )
     handle, temp_name = tempfile.mkstemp(prefix=".annex-", suffix=".pdf.tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -120,10 +129,14 @@ def write_pdf(
         os.replace(temp_name, target)
     except PermissionError as exc:
         raise UserError(
-            f"Berkas {target} tidak dapat ditulis (mungkin sedang dibuka di program lain): {exc}"
+            _(
+                "Berkas {path} tidak dapat ditulis (mungkin sedang dibuka di program lain): {error}"
+            ).format(path=target, error=exc)
         ) from exc
     except OSError as exc:
-        raise UserError(f"Berkas {target} tidak dapat ditulis: {exc}") from exc
+        raise UserError(
+            _("Berkas {path} tidak dapat ditulis: {error}").format(path=target, error=exc)
+        ) from exc
     finally:
         if os.path.exists(temp_name):
             os.unlink(temp_name)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desa_budget.format import format_rp
+from desa_budget.i18n import _
 from desa_budget.rules import PROGRAMS, load_rules
 from desa_budget.rules.limits import limits_for
 from desa_budget.village import categories, identifiers
@@ -102,16 +103,16 @@ def _warn(name: str, message: str, index: int | None = None) -> Problem:
 def validate_person_data(person: PersonData, *, kode_desa: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not person.nama.strip():
-        problems.append(_err("nama", "Nama wajib diisi."))
+        problems.append(_err("nama", _("Nama wajib diisi.")))
     elif len(person.nama) > 150:
-        problems.append(_err("nama", "Nama terlalu panjang (paling banyak 150 huruf)."))
+        problems.append(_err("nama", _("Nama terlalu panjang (paling banyak 150 huruf).")))
     if person.jenis_kelamin not in ("L", "P"):
-        problems.append(_err("jenis_kelamin", "Jenis kelamin harus L atau P."))
+        problems.append(_err("jenis_kelamin", _("Jenis kelamin harus L atau P.")))
     today = date.today()
     if person.tanggal_lahir > today:
-        problems.append(_err("tanggal_lahir", "Tanggal lahir tidak boleh di masa depan."))
+        problems.append(_err("tanggal_lahir", _("Tanggal lahir tidak boleh di masa depan.")))
     elif person.tanggal_lahir.year < 1900:
-        problems.append(_err("tanggal_lahir", "Tanggal lahir tidak masuk akal (sebelum 1900)."))
+        problems.append(_err("tanggal_lahir", _("Tanggal lahir tidak masuk akal (sebelum 1900).")))
     if person.jenis_kelamin in ("L", "P"):
         check = identifiers.check_nik(
             person.nik,
@@ -122,7 +123,7 @@ def validate_person_data(person: PersonData, *, kode_desa: str | None = None) ->
         problems.extend(_err("nik", str(m)) for m in check.errors)
         problems.extend(_warn("nik", str(m)) for m in check.warnings)
     elif not (len(person.nik) == 16 and person.nik.isdigit()):
-        problems.append(_err("nik", "NIK harus 16 angka."))
+        problems.append(_err("nik", _("NIK harus 16 angka.")))
     return problems
 
 
@@ -131,19 +132,25 @@ def validate_post(
 ) -> list[Problem]:
     problems: list[Problem] = []
     if post.kategori not in categories.BY_KEY:
-        problems.append(_err("kategori", f"Kategori tidak dikenal: {post.kategori!r}.", index))
+        problems.append(
+            _err(
+                "kategori",
+                _("Kategori tidak dikenal: {kategori}.").format(kategori=repr(post.kategori)),
+                index,
+            )
+        )
     if not post.jabatan.strip():
-        problems.append(_err("jabatan", "Jabatan wajib diisi.", index))
+        problems.append(_err("jabatan", _("Jabatan wajib diisi."), index))
     if post.status not in categories.POST_STATUSES:
-        problems.append(_err("status", "Status jabatan harus Definitif, Plt atau Pj.", index))
+        problems.append(_err("status", _("Status jabatan harus Definitif, Plt atau Pj."), index))
     if post.mulai and post.akhir and post.akhir < post.mulai:
         problems.append(
-            _err("akhir", "Akhir masa jabatan tidak boleh sebelum mulai bertugas.", index)
+            _err("akhir", _("Akhir masa jabatan tidak boleh sebelum mulai bertugas."), index)
         )
     if lahir and post.mulai and post.mulai < lahir:
-        problems.append(_err("mulai", "Mulai bertugas sebelum tanggal lahir.", index))
+        problems.append(_err("mulai", _("Mulai bertugas sebelum tanggal lahir."), index))
     if post.tanggal_sk and post.tanggal_sk > date.today():
-        problems.append(_warn("tanggal_sk", "Tanggal SK di masa depan.", index))
+        problems.append(_warn("tanggal_sk", _("Tanggal SK di masa depan."), index))
     return problems
 
 
@@ -157,42 +164,54 @@ def validate_coverage(
     limits = limits or load_limits()
     problems: list[Problem] = []
     if not 2000 <= coverage.tahun <= 2100:
-        problems.append(_err("tahun", "Tahun tidak masuk akal."))
+        problems.append(_err("tahun", _("Tahun tidak masuk akal.")))
     if coverage.segmen not in SEGMENTS:
-        problems.append(_err("segmen", "Segmen harus PU atau BPU."))
+        problems.append(_err("segmen", _("Segmen harus PU atau BPU.")))
     unknown = [p for p in coverage.programs if p not in PROGRAMS]
     if unknown:
-        problems.append(_err("programs", f"Program tidak dikenal: {', '.join(unknown)}."))
+        problems.append(
+            _err(
+                "programs",
+                _("Program tidak dikenal: {unknown}.").format(unknown=", ".join(unknown)),
+            )
+        )
     if coverage.dasar_upah <= 0 and coverage.programs:
-        problems.append(_err("dasar_upah", "Dasar upah wajib diisi (rupiah, lebih dari 0)."))
+        problems.append(_err("dasar_upah", _("Dasar upah wajib diisi (rupiah, lebih dari 0).")))
     if coverage.segmen == "BPU":
         if "JP" in coverage.programs:
-            problems.append(_err("programs", "Peserta BPU tidak dapat ikut JP."))
+            problems.append(_err("programs", _("Peserta BPU tidak dapat ikut JP.")))
         if 0 < coverage.dasar_upah < limits.bpu_min_income:
             minimum = format_rp(limits.bpu_min_income)
             problems.append(
-                _err("dasar_upah", f"Penghasilan BPU paling sedikit {minimum} per bulan.")
+                _err(
+                    "dasar_upah",
+                    _("Penghasilan BPU paling sedikit {minimum} per bulan.").format(
+                        minimum=minimum
+                    ),
+                )
             )
     if coverage.segmen == "PU" and coverage.dasar_upah > 0:
         problems.extend(_siltap_warnings(coverage.dasar_upah, kategori, limits))
     if coverage.programs and not {"JKK", "JKM"} <= set(coverage.programs):
         problems.append(
-            _warn("programs", "Perpres 109/2013: peserta paling sedikit ikut JKK dan JKM.")
+            _warn("programs", _("Perpres 109/2013: peserta paling sedikit ikut JKK dan JKM."))
         )
     if not coverage.programs:
-        problems.append(_warn("programs", "Belum ada program: orang ini tidak ikut dianggarkan."))
+        problems.append(
+            _warn("programs", _("Belum ada program: orang ini tidak ikut dianggarkan."))
+        )
     if coverage.kelas_jkk not in range(1, 6):
-        problems.append(_err("kelas_jkk", "Kelas risiko JKK harus 1 sampai 5."))
+        problems.append(_err("kelas_jkk", _("Kelas risiko JKK harus 1 sampai 5.")))
     if coverage.iuran_pekerja not in categories.WORKER_SHARE:
-        problems.append(_err("iuran_pekerja", "Iuran pekerja harus Desa atau Potong Siltap."))
+        problems.append(_err("iuran_pekerja", _("Iuran pekerja harus Desa atau Potong Siltap.")))
     if coverage.status_bpjs not in categories.BPJS_STATUSES:
         problems.append(
-            _err("status_bpjs", "Status BPJS harus Belum Terdaftar, Terdaftar atau Nonaktif.")
+            _err("status_bpjs", _("Status BPJS harus Belum Terdaftar, Terdaftar atau Nonaktif."))
         )
     if coverage.nomor_kpj and not (coverage.nomor_kpj.isdigit() and len(coverage.nomor_kpj) <= 20):
-        problems.append(_err("nomor_kpj", "Nomor KPJ hanya berisi angka (paling banyak 20)."))
+        problems.append(_err("nomor_kpj", _("Nomor KPJ hanya berisi angka (paling banyak 20).")))
     if coverage.dibayar_oleh not in PAYERS:
-        problems.append(_err("dibayar_oleh", "Pembayar harus desa atau pemda."))
+        problems.append(_err("dibayar_oleh", _("Pembayar harus desa atau pemda.")))
     return problems
 
 
@@ -203,7 +222,9 @@ def _siltap_warnings(basis: int, kategori: Sequence[str], limits: Limits) -> lis
         return [
             _warn(
                 "dasar_upah",
-                f"Dasar upah di bawah siltap minimum PP 11/2019 ({minimum}) untuk jabatan ini.",
+                _(
+                    "Dasar upah di bawah siltap minimum PP 11/2019 ({minimum}) untuk jabatan ini."
+                ).format(minimum=minimum),
             )
         ]
     return []
@@ -263,5 +284,5 @@ def describe(problem: Problem) -> str:
     """A problem as one line, e.g. "Jabatan ke-2, Mulai Bertugas: ..."."""
     where = FIELD_LABELS.get(problem.field, problem.field)
     if problem.post_index is not None:
-        where = f"Jabatan ke-{problem.post_index + 1}, {where}"
+        where = _("Jabatan ke-{n}, {field}").format(n=problem.post_index + 1, field=where)
     return f"{where}: {problem.message}"

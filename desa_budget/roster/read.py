@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from desa_budget.contributions.engine import months_in_post
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.roster.data import CoverageData, PersonData, PostData, normalize_programs
 from desa_budget.rules import PROGRAMS, RuleSet, load_rules
 from desa_budget.store.models import Coverage, Person, Post, VillageProfile
@@ -86,7 +87,7 @@ def person_data(row: Person) -> PersonData:
 def get_person(session: Session, person_id: int) -> PersonDetail:
     row = session.get(Person, person_id)
     if row is None:
-        raise UserError("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain).")
+        raise UserError(_("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain)."))
     return PersonDetail(
         id=row.id,
         version=row.version_id,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.roster.data import (
     CoverageData,
     Limits,
@@ -81,7 +82,10 @@ __all__ = [
 def _refuse(problems: Sequence[Problem], what: str) -> None:
     errors = errors_only(problems)
     if errors:
-        raise UserError(f"{what} belum dapat disimpan.", details=[describe(p) for p in errors])
+        raise UserError(
+            _("{what} belum dapat disimpan.").format(what=what),
+            details=[describe(p) for p in errors],
+        )
 
 
 def _check_version(obj: Person | Post | Coverage, version: int | None) -> None:
@@ -92,7 +96,11 @@ def _check_version(obj: Person | Post | Coverage, version: int | None) -> None:
 def _get(session: Session, model: type[Any], obj_id: int, what: str) -> Any:
     obj = session.get(model, obj_id)
     if obj is None:
-        raise UserError(f"{what} tidak ditemukan (mungkin sudah dihapus oleh pengguna lain).")
+        raise UserError(
+            _("{what} tidak ditemukan (mungkin sudah dihapus oleh pengguna lain).").format(
+                what=what
+            )
+        )
     return obj
 
 
@@ -147,7 +155,9 @@ def _removed(obj: object, fields: Sequence[str]) -> dict[str, tuple[Any, Any]]:
 def _refuse_duplicate_nik(session: Session, nik: str, person_id: int | None = None) -> None:
     other = session.scalar(select(Person).where(Person.nik == nik))
     if other is not None and other.id != person_id:
-        raise UserError(f"NIK {nik} sudah terdaftar atas nama {other.nama}.")
+        raise UserError(
+            _("NIK {nik} sudah terdaftar atas nama {nama}.").format(nik=nik, nama=other.nama)
+        )
 
 
 def add_person(
@@ -161,7 +171,7 @@ def add_person(
 ) -> int:
     """Add a person with their posts and coverage; returns the new person's id."""
     problems = validate_person(person, posts, coverage, kode_desa=kode_desa(session), limits=limits)
-    _refuse(problems, f"Data {person.nama or person.nik}")
+    _refuse(problems, _("Data {nama}").format(nama=person.nama or person.nik))
     _refuse_duplicate_nik(session, person.nik)
     row = Person(**_values(person))
     session.add(row)
@@ -183,9 +193,12 @@ def update_person(
     version: int | None = None,
 ) -> None:
     """Change a person's own fields (NIK, nama, jenis kelamin, tanggal lahir, ...)."""
-    row: Person = _get(session, Person, person_id, "Orang")
+    row: Person = _get(session, Person, person_id, _("Orang"))
     _check_version(row, version)
-    _refuse(validate_person_data(person, kode_desa=kode_desa(session)), f"Data {person.nama}")
+    _refuse(
+        validate_person_data(person, kode_desa=kode_desa(session)),
+        _("Data {nama}").format(nama=person.nama),
+    )
     _refuse_duplicate_nik(session, person.nik, person_id)
     changes = _apply(row, _values(person))
     _log(session, operator, "person", row.id, row.nama, changes, "ubah orang")
@@ -195,7 +208,7 @@ def delete_person(
     session: Session, person_id: int, *, operator: str, version: int | None = None
 ) -> None:
     """Remove a person with their posts and coverage (the audit log keeps what was removed)."""
-    row: Person = _get(session, Person, person_id, "Orang")
+    row: Person = _get(session, Person, person_id, _("Orang"))
     _check_version(row, version)
     for post in list(row.posts):
         _record_post_removal(session, row, post, operator=operator)
@@ -236,8 +249,11 @@ def _record_post_removal(session: Session, person: Person, post: Post, *, operat
 
 
 def add_post(session: Session, person_id: int, post: PostData, *, operator: str) -> int:
-    person: Person = _get(session, Person, person_id, "Orang")
-    _refuse(validate_post(post, lahir=person.tanggal_lahir), f"Jabatan {post.jabatan}")
+    person: Person = _get(session, Person, person_id, _("Orang"))
+    _refuse(
+        validate_post(post, lahir=person.tanggal_lahir),
+        _("Jabatan {jabatan}").format(jabatan=post.jabatan),
+    )
     return _insert_post(session, person, post, operator=operator)
 
 
@@ -250,9 +266,12 @@ def update_post(
     version: int | None = None,
     keterangan: str = "ubah jabatan",
 ) -> None:
-    row: Post = _get(session, Post, post_id, "Jabatan")
+    row: Post = _get(session, Post, post_id, _("Jabatan"))
     _check_version(row, version)
-    _refuse(validate_post(post, lahir=row.person.tanggal_lahir), f"Jabatan {post.jabatan}")
+    _refuse(
+        validate_post(post, lahir=row.person.tanggal_lahir),
+        _("Jabatan {jabatan}").format(jabatan=post.jabatan),
+    )
     changes = _apply(row, _values(post))
     _log(
         session, operator, "post", row.id, f"{row.person.nama} ({row.jabatan})", changes, keterangan
@@ -261,13 +280,13 @@ def update_post(
 
 def end_post(session: Session, post_id: int, akhir: date | None, *, operator: str) -> None:
     """End a post on ``akhir``: contributions stop after that month (None reopens it)."""
-    row: Post = _get(session, Post, post_id, "Jabatan")
+    row: Post = _get(session, Post, post_id, _("Jabatan"))
     data = replace(post_data(row), akhir=akhir)
     update_post(session, post_id, data, operator=operator, keterangan="akhiri jabatan")
 
 
 def delete_post(session: Session, post_id: int, *, operator: str) -> None:
-    row: Post = _get(session, Post, post_id, "Jabatan")
+    row: Post = _get(session, Post, post_id, _("Jabatan"))
     _record_post_removal(session, row.person, row, operator=operator)
     session.delete(row)
     session.flush()
@@ -301,10 +320,13 @@ def set_coverage(
     version: int | None = None,
 ) -> int:
     """Set the coverage from ``coverage.tahun`` on (replacing that year's row); returns its id."""
-    person: Person = _get(session, Person, person_id, "Orang")
+    person: Person = _get(session, Person, person_id, _("Orang"))
     coverage = replace(coverage, programs=normalize_programs(coverage.programs))
     kategori = [p.kategori for p in person.posts]
-    _refuse(validate_coverage(coverage, kategori, limits=limits), f"Kepesertaan {person.nama}")
+    _refuse(
+        validate_coverage(coverage, kategori, limits=limits),
+        _("Kepesertaan {nama}").format(nama=person.nama),
+    )
     row = next((c for c in person.coverages if c.tahun == coverage.tahun), None)
     if row is None:
         return _insert_coverage(session, person, coverage, operator=operator)
@@ -324,7 +346,7 @@ def set_coverage(
 
 def delete_coverage(session: Session, person_id: int, tahun: int, *, operator: str) -> None:
     """Remove the coverage row of exactly ``tahun`` (the undo of a set_coverage that added it)."""
-    person: Person = _get(session, Person, person_id, "Orang")
+    person: Person = _get(session, Person, person_id, _("Orang"))
     row = next((c for c in person.coverages if c.tahun == tahun), None)
     if row is None:
         return

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import N_, _
 from desa_budget.paths import resources_dir
 from desa_budget.rules.months import month_index
 from desa_budget.rules.table import (
@@ -33,13 +34,13 @@ class Limits:
 def _percent_check(values: Mapping[str, object]) -> str | None:
     value = values["nilai"]
     if isinstance(value, Decimal) and not 0 < value <= 100:
-        return f"persentase {value} di luar 0–100"
+        return _("persentase {value} di luar 0–100").format(value=value)
     return None
 
 
 SILTAP_MINIMUM = TableSpec(
     file="siltap_minimum.csv",
-    title="Penghasilan tetap minimum (PP 11/2019)",
+    title=N_("Penghasilan tetap minimum (PP 11/2019)"),
     columns=(
         Column("kategori", one_of(*sorted(categories.APPARATUS))),
         Column("minimum", whole_value),
@@ -48,7 +49,7 @@ SILTAP_MINIMUM = TableSpec(
 )
 BATAS_BELANJA = TableSpec(
     file="batas_belanja.csv",
-    title="Batas belanja penghasilan tetap dan tunjangan",
+    title=N_("Batas belanja penghasilan tetap dan tunjangan"),
     columns=(Column("kunci", one_of(CEILING_KEY)), Column("nilai", decimal_value)),
     key=("kunci",),
     check=_percent_check,
@@ -86,7 +87,9 @@ def limits_for(year: int, folder: Path | None = None) -> Limits:
     ceiling = _in_year(batas, "kunci", year).get(CEILING_KEY)
     if ceiling is None:
         raise UserError(
-            f"Tabel aturan {BATAS_BELANJA.file}: tidak ada batas penghasilan yang berlaku pada {year}."
+            _("Tabel aturan {file}: tidak ada batas penghasilan yang berlaku pada {year}.").format(
+                file=BATAS_BELANJA.file, year=year
+            )
         )
     percent = ceiling.values["nilai"]
     assert isinstance(percent, Decimal)

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from desa_budget import paths
 from desa_budget.errors import UserError
+from desa_budget.i18n import N_, _
 from desa_budget.money import pct
 from desa_budget.rules.ruleset import (
     PROGRAMS,
@@ -39,28 +40,34 @@ def _jkk_class(text: str) -> object:
     if text == "":
         return None
     if text not in {str(c) for c in JKK_CLASSES}:
-        raise CellError(f"kelas risiko '{text}' tidak dikenal (pilih 1 sampai 5 atau kosong)")
+        raise CellError(
+            _("kelas risiko '{text}' tidak dikenal (pilih 1 sampai 5 atau kosong)").format(
+                text=text
+            )
+        )
     return int(text)
 
 
 def _pu_check(values: Mapping[str, object]) -> str | None:
     if values["program"] == "JKK" and values["jkk_class"] is None:
-        return "program JKK harus mempunyai jkk_class 1 sampai 5"
+        return _("program JKK harus mempunyai jkk_class 1 sampai 5")
     if values["program"] != "JKK" and values["jkk_class"] is not None:
-        return f"jkk_class hanya untuk JKK, harus kosong untuk {values['program']}"
+        return _("jkk_class hanya untuk JKK, harus kosong untuk {program}").format(
+            program=values["program"]
+        )
     return None
 
 
 def _brackets_check(values: Mapping[str, object]) -> str | None:
     low, high = values["income_from"], values["income_to"]
     if isinstance(low, int) and isinstance(high, int) and high < low:
-        return "income_to lebih kecil daripada income_from"
+        return _("income_to lebih kecil daripada income_from")
     return None
 
 
 PU_RATES = TableSpec(
     file="pu_rates.csv",
-    title="Tarif iuran Penerima Upah (PU)",
+    title=N_("Tarif iuran Penerima Upah (PU)"),
     columns=(
         Column("program", one_of(*PROGRAMS)),
         Column("jkk_class", _jkk_class),
@@ -72,18 +79,18 @@ PU_RATES = TableSpec(
 )
 JP_CEILING = TableSpec(
     file="jp_ceiling.csv",
-    title="Batas upah tertinggi JP",
+    title=N_("Batas upah tertinggi JP"),
     columns=(Column("amount", whole_value),),
 )
 JP_AGE = TableSpec(
     file="jp_age.csv",
-    title="Usia pensiun JP",
+    title=N_("Usia pensiun JP"),
     columns=(Column("age", whole_value),),
     by_year=True,
 )
 BPU = TableSpec(
     file="bpu.csv",
-    title="Iuran Bukan Penerima Upah (BPU)",
+    title=N_("Iuran Bukan Penerima Upah (BPU)"),
     columns=(
         Column("min_income", whole_value),
         Column("jkk_pct", decimal_value),
@@ -93,14 +100,14 @@ BPU = TableSpec(
 )
 BPU_BRACKETS = TableSpec(
     file="bpu_income_brackets.csv",
-    title="Tabel penghasilan BPU",
+    title=N_("Tabel penghasilan BPU"),
     columns=(Column("income_from", whole_value), Column("income_to", optional(whole_value))),
     key=("income_from",),
     check=_brackets_check,
 )
 BPU_DISCOUNT = TableSpec(
     file="bpu_discount.csv",
-    title="Diskon iuran BPU (PP 50/2025)",
+    title=N_("Diskon iuran BPU (PP 50/2025)"),
     columns=(Column("sector", one_of("umum", "transportasi")), Column("factor", decimal_value)),
     key=("sector",),
     contiguous=False,
@@ -156,13 +163,23 @@ def _required(parsed: dict[str, list[ParsedRow]], errors: list[str]) -> None:
     """Tables that must have rows, and the PU rates every program and class needs."""
     for spec in (PU_RATES, JP_CEILING, JP_AGE, BPU):
         if not parsed[spec.file] and not any(spec.file in e for e in errors):
-            errors.append(f"Tabel aturan {spec.file} tidak berisi satu baris pun.")
+            errors.append(
+                _("Tabel aturan {file} tidak berisi satu baris pun.").format(file=spec.file)
+            )
     present = {(r.values["program"], r.values["jkk_class"]) for r in parsed[PU_RATES.file]}
     wanted = [("JKK", c) for c in JKK_CLASSES] + [(p, None) for p in PROGRAMS if p != "JKK"]
     for program, kelas in wanted:
         if parsed[PU_RATES.file] and (program, kelas) not in present:
-            label = f"{program} kelas {kelas}" if kelas else program
-            errors.append(f"Tabel aturan {PU_RATES.file} tidak sah: tidak ada baris untuk {label}.")
+            label = (
+                _("{program} kelas {kelas}").format(program=program, kelas=kelas)
+                if kelas
+                else program
+            )
+            errors.append(
+                _("Tabel aturan {file} tidak sah: tidak ada baris untuk {label}.").format(
+                    file=PU_RATES.file, label=label
+                )
+            )
 
 
 def load_rules(folder: Path | None = None) -> RuleSet:

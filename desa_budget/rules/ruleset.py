@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Generic, TypeVar, cast
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.rules.months import label_of_index, month_index, year_month
 from desa_budget.rules.table import RuleTable
 
@@ -117,12 +118,15 @@ class RuleSet:
     def check_month(self, year: int, month: int) -> int:
         """The month's index; a UserError for a month the rules do not reach back to."""
         if not 1 <= month <= 12:
-            raise UserError(f"Bulan {month} tidak sah; bulan harus 1 sampai 12.")
+            raise UserError(
+                _("Bulan {month} tidak sah; bulan harus 1 sampai 12.").format(month=month)
+            )
         index = month_index(year, month)
         if index < self.first_index:
             raise UserError(
-                f"Belum ada aturan iuran untuk {label_of_index(index)}; aturan paling awal berlaku "
-                f"mulai {label_of_index(self.first_index)}."
+                _(
+                    "Belum ada aturan iuran untuk {month}; aturan paling awal berlaku mulai {first}."
+                ).format(month=_(label_of_index(index)), first=_(label_of_index(self.first_index)))
             )
         return index
 
@@ -132,8 +136,15 @@ class RuleSet:
         series = self.pu_series.get(key)
         rate = series.find(index) if series else None
         if rate is None:
-            kelas = f" kelas {jkk_class}" if program == "JKK" else ""
-            raise UserError(f"Tidak ada tarif {program}{kelas} untuk {label_of_index(index)}.")
+            if program == "JKK":
+                what = _("{program} kelas {kelas}").format(program=program, kelas=jkk_class)
+            else:
+                what = program
+            raise UserError(
+                _("Tidak ada tarif {program} untuk {month}.").format(
+                    program=what, month=_(label_of_index(index))
+                )
+            )
         return rate
 
     def jp_ceiling_at(self, year: int, month: int) -> Ceiling:
@@ -141,7 +152,9 @@ class RuleSet:
         index = self.check_month(year, month)
         ceiling = self._ceiling(index)
         if ceiling is None:
-            raise UserError(f"Tidak ada batas upah JP untuk {label_of_index(index)}.")
+            raise UserError(
+                _("Tidak ada batas upah JP untuk {month}.").format(month=_(label_of_index(index)))
+            )
         return ceiling
 
     def jp_ceiling(self, year: int, month: int) -> tuple[int, bool]:
@@ -152,14 +165,18 @@ class RuleSet:
     def jp_age(self, year: int) -> int:
         age = self.age_series.find(year)
         if age is None:
-            raise UserError(f"Tidak ada usia pensiun JP untuk tahun {year}.")
+            raise UserError(_("Tidak ada usia pensiun JP untuk tahun {year}.").format(year=year))
         return age
 
     def bpu(self, year: int, month: int) -> BpuParams:
         index = self.check_month(year, month)
         params = self.bpu_series.find(index)
         if params is None:
-            raise UserError(f"Tidak ada aturan iuran BPU untuk {label_of_index(index)}.")
+            raise UserError(
+                _("Tidak ada aturan iuran BPU untuk {month}.").format(
+                    month=_(label_of_index(index))
+                )
+            )
         return params
 
     def bpu_brackets(self, year: int, month: int) -> tuple[IncomeBracket, ...]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from desa_budget.i18n import _
 from desa_budget.rules.months import month_index, parse_year_month, year_month
 
 PERIOD_COLUMNS = ("valid_from", "valid_to", "source", "confidence")
@@ -70,20 +71,24 @@ class ParsedRow:
 def decimal_value(text: str) -> Decimal:
     """A non-negative decimal written with a dot ("0.24", "3.7", "0.5")."""
     if not _NUMBER.fullmatch(text):
-        raise CellError(f"'{text}' bukan angka yang sah (tulis misalnya 0.24)")
+        raise CellError(_("'{text}' bukan angka yang sah (tulis misalnya 0.24)").format(text=text))
     value = Decimal(text)
     if value < 0:
-        raise CellError(f"nilai {text} negatif")
+        raise CellError(_("nilai {text} negatif").format(text=text))
     return value
 
 
 def whole_value(text: str) -> int:
     """A non-negative whole number of rupiah or years, digits only ("1000000")."""
     if not _WHOLE.fullmatch(text):
-        raise CellError(f"'{text}' bukan bilangan bulat yang sah (tulis angka saja, tanpa titik)")
+        raise CellError(
+            _("'{text}' bukan bilangan bulat yang sah (tulis angka saja, tanpa titik)").format(
+                text=text
+            )
+        )
     value = int(text)
     if value < 0:
-        raise CellError(f"nilai {text} negatif")
+        raise CellError(_("nilai {text} negatif").format(text=text))
     return value
 
 
@@ -97,7 +102,11 @@ def optional(parse: Callable[[str], object]) -> Callable[[str], object]:
 def one_of(*choices: str) -> Callable[[str], object]:
     def parse_choice(text: str) -> object:
         if text not in choices:
-            raise CellError(f"'{text}' tidak dikenal (pilih {', '.join(choices)})")
+            raise CellError(
+                _("'{text}' tidak dikenal (pilih {choices})").format(
+                    text=text, choices=", ".join(choices)
+                )
+            )
         return text
 
     return parse_choice
@@ -106,11 +115,11 @@ def one_of(*choices: str) -> Callable[[str], object]:
 def _period(text: str, by_year: bool) -> int:
     if by_year:
         if not _YEAR.fullmatch(text) or int(text) < 1:
-            raise CellError(f"'{text}' bukan tahun yang sah (format YYYY)")
+            raise CellError(_("'{text}' bukan tahun yang sah (format YYYY)").format(text=text))
         return int(text)
     parsed = parse_year_month(text)
     if parsed is None or len(text) != 7:
-        raise CellError(f"'{text}' bukan bulan yang sah (format YYYY-MM)")
+        raise CellError(_("'{text}' bukan bulan yang sah (format YYYY-MM)").format(text=text))
     return month_index(*parsed)
 
 
@@ -122,7 +131,7 @@ def period_text(value: int, by_year: bool) -> str:
 
 
 def _where(spec: TableSpec, line: int) -> str:
-    return f"Tabel aturan {spec.file} baris {line} tidak sah"
+    return _("Tabel aturan {file} baris {line} tidak sah").format(file=spec.file, line=line)
 
 
 def _read_cells(path: Path, spec: TableSpec, errors: list[str]) -> list[tuple[int, dict[str, str]]]:
@@ -131,11 +140,17 @@ def _read_cells(path: Path, spec: TableSpec, errors: list[str]) -> list[tuple[in
         with path.open(encoding="utf-8-sig", newline="") as handle:
             records = list(csv.reader(handle))
     except FileNotFoundError:
-        errors.append(f"Berkas tabel aturan {spec.file} tidak ditemukan di {path.parent}.")
+        errors.append(
+            _("Berkas tabel aturan {file} tidak ditemukan di {folder}.").format(
+                file=spec.file, folder=path.parent
+            )
+        )
         return []
     except (UnicodeDecodeError, csv.Error) as exc:
         errors.append(
-            f"Berkas tabel aturan {spec.file} tidak dapat dibaca sebagai CSV UTF-8 ({exc})."
+            _("Berkas tabel aturan {file} tidak dapat dibaca sebagai CSV UTF-8 ({error}).").format(
+                file=spec.file, error=exc
+            )
         )
         return []
     expected = [c.name for c in spec.columns] + list(PERIOD_COLUMNS)
@@ -145,11 +160,11 @@ def _read_cells(path: Path, spec: TableSpec, errors: list[str]) -> list[tuple[in
     if missing or unknown or len(set(header)) != len(header):
         problem = []
         if missing:
-            problem.append("kolom tidak ada: " + ", ".join(missing))
+            problem.append(_("kolom tidak ada: {columns}").format(columns=", ".join(missing)))
         if unknown:
-            problem.append("kolom tidak dikenal: " + ", ".join(unknown))
+            problem.append(_("kolom tidak dikenal: {columns}").format(columns=", ".join(unknown)))
         if not problem:
-            problem.append("ada nama kolom yang ganda")
+            problem.append(_("ada nama kolom yang ganda"))
         errors.append(f"{_where(spec, 1)}: {'; '.join(problem)}.")
         return []
     rows = []
@@ -157,7 +172,11 @@ def _read_cells(path: Path, spec: TableSpec, errors: list[str]) -> list[tuple[in
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            errors.append(f"{_where(spec, line)}: ada {len(record)} sel, seharusnya {len(header)}.")
+            errors.append(
+                _("{where}: ada {n} sel, seharusnya {expected}.").format(
+                    where=_where(spec, line), n=len(record), expected=len(header)
+                )
+            )
             continue
         rows.append((line, {name: cell.strip() for name, cell in zip(header, record, strict=True)}))
     return rows
@@ -169,25 +188,35 @@ def _parse_row(spec: TableSpec, line: int, cells: dict[str, str]) -> ParsedRow:
         try:
             values[column.name] = column.parse(cells[column.name])
         except CellError as exc:
-            raise CellError(f"kolom {column.name}: {exc}") from None
+            raise CellError(
+                _("kolom {column}: {problem}").format(column=column.name, problem=exc)
+            ) from None
     try:
         start = _period(cells["valid_from"], spec.by_year)
     except CellError as exc:
-        raise CellError(f"kolom valid_from: {exc}") from None
+        raise CellError(
+            _("kolom {column}: {problem}").format(column="valid_from", problem=exc)
+        ) from None
     end: int | None = None
     if cells["valid_to"]:
         try:
             end = _period(cells["valid_to"], spec.by_year)
         except CellError as exc:
-            raise CellError(f"kolom valid_to: {exc}") from None
+            raise CellError(
+                _("kolom {column}: {problem}").format(column="valid_to", problem=exc)
+            ) from None
         if end < start:
             raise CellError(
-                f"valid_to {cells['valid_to']} lebih awal daripada valid_from {cells['valid_from']}"
+                _("valid_to {end} lebih awal daripada valid_from {start}").format(
+                    end=cells["valid_to"], start=cells["valid_from"]
+                )
             )
     if not cells["source"]:
-        raise CellError("kolom source kosong; setiap baris harus menyebut sumbernya")
+        raise CellError(_("kolom source kosong; setiap baris harus menyebut sumbernya"))
     if cells["confidence"] not in CONFIDENCE:
-        raise CellError(f"kolom confidence '{cells['confidence']}' harus H, M atau L")
+        raise CellError(
+            _("kolom confidence '{value}' harus H, M atau L").format(value=cells["confidence"])
+        )
     if spec.check is not None:
         problem = spec.check(values)
         if problem:
@@ -212,18 +241,33 @@ def _check_periods(spec: TableSpec, parsed: list[ParsedRow], errors: list[str]) 
     for rows in series.values():
         rows.sort(key=lambda r: (r.start, r.row.line))
         for before, after in zip(rows, rows[1:], strict=False):
-            span = f"{after.row.valid_from}..{after.row.valid_to or 'seterusnya'}"
+            open_end = _("seterusnya")
+            span = f"{after.row.valid_from}..{after.row.valid_to or open_end}"
             if before.end is None or after.start <= before.end:
                 errors.append(
-                    f"{_where(spec, after.row.line)}: periode {span} tumpang tindih dengan baris "
-                    f"{before.row.line} ({before.row.valid_from}..{before.row.valid_to or 'seterusnya'})."
+                    _(
+                        "{where}: periode {span} tumpang tindih dengan baris {line} ({other})."
+                    ).format(
+                        where=_where(spec, after.row.line),
+                        span=span,
+                        line=before.row.line,
+                        other=f"{before.row.valid_from}..{before.row.valid_to or open_end}",
+                    )
                 )
             elif spec.contiguous and after.start > before.end + 1:
                 gap_from = period_text(before.end + 1, spec.by_year)
                 gap_to = period_text(after.start - 1, spec.by_year)
                 errors.append(
-                    f"{_where(spec, after.row.line)}: ada celah periode, {gap_from}..{gap_to} tidak "
-                    f"tercakup antara baris {before.row.line} dan baris {after.row.line}."
+                    _(
+                        "{where}: ada celah periode, {gap_from}..{gap_to} tidak "
+                        "tercakup antara baris {before} dan baris {after}."
+                    ).format(
+                        where=_where(spec, after.row.line),
+                        gap_from=gap_from,
+                        gap_to=gap_to,
+                        before=before.row.line,
+                        after=after.row.line,
+                    )
                 )
 
 
@@ -236,7 +280,7 @@ def read_table(
         try:
             parsed.append(_parse_row(spec, line, cells))
         except CellError as exc:
-            errors.append(f"{_where(spec, line)}: {exc}.")
+            errors.append(_("{where}: {problem}.").format(where=_where(spec, line), problem=exc))
     _check_periods(spec, parsed, errors)
     table = RuleTable(
         file=spec.file,

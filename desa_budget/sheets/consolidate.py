@@ -13,6 +13,7 @@ from pathlib import Path
 from desa_budget.budget.checks import DDS, DDS_FORBIDDEN
 from desa_budget.budget.codes.profiles import KabupatenProfile
 from desa_budget.errors import UserError
+from desa_budget.i18n import N_, _
 from desa_budget.money import round_rupiah
 from desa_budget.sheets.dpmd_read import BadFile, CategoryRow, VillageRecap, read_village
 from desa_budget.village import categories
@@ -112,22 +113,32 @@ def flags(v: VillageRecap, profile: KabupatenProfile | None) -> tuple[str, ...]:
     found: list[str] = []
     rentan = v.by_category["pekerja_rentan"]
     if v.versi == "draf":
-        found.append("Anggaran masih draf (belum ditetapkan dengan Perdes)")
+        found.append(N_("Anggaran masih draf (belum ditetapkan dengan Perdes)"))
     if no_rentan_budget(v):
-        found.append("Tidak ada anggaran pekerja rentan")
+        found.append(N_("Tidak ada anggaran pekerja rentan"))
     if profile and profile.min_pekerja_rentan and rentan.covered < profile.min_pekerja_rentan:
         found.append(
-            f"Pekerja rentan dilindungi {rentan.covered}, di bawah aturan kabupaten "
-            f"(paling sedikit {profile.min_pekerja_rentan})"
+            N_(
+                "Pekerja rentan dilindungi {covered}, di bawah aturan kabupaten "
+                "(paling sedikit {minimum})"
+            ).format(covered=rentan.covered, minimum=profile.min_pekerja_rentan)
         )
     for (kategori, sumber), amount in v.by_kategori_sumber.items():
         if amount <= 0 or kategori not in categories.BY_KEY:
             continue
         label = categories.label(kategori)
         if sumber == DDS and kategori in DDS_FORBIDDEN:
-            found.append(f"Dana Desa (DDS) untuk iuran {label}: dilarang secara nasional")
+            found.append(
+                N_("Dana Desa (DDS) untuk iuran {kategori}: dilarang secara nasional").format(
+                    kategori=label
+                )
+            )
         elif profile and sumber in profile.forbidden_sumber.get(kategori, frozenset()):
-            found.append(f"Sumber dana {sumber} untuk iuran {label}: dilarang aturan kabupaten")
+            found.append(
+                N_("Sumber dana {sumber} untuk iuran {kategori}: dilarang aturan kabupaten").format(
+                    sumber=sumber, kategori=label
+                )
+            )
     return tuple(found)
 
 
@@ -161,7 +172,7 @@ def consolidate(
     out, as is a second file for a kode desa already used (the first one named is kept)."""
     files = expand(paths)
     if not files:
-        raise UserError("Tidak ada berkas .xlsx untuk digabung.")
+        raise UserError(_("Tidak ada berkas .xlsx untuk digabung."))
     outcomes: list[FileOutcome] = []
     villages: list[VillageRecap] = []
     kept: dict[str, Path] = {}
@@ -181,7 +192,11 @@ def consolidate(
     notes = []
     kabupaten = sorted({v.kabupaten for v in villages})
     if len(kabupaten) > 1:
-        notes.append(f"Berkas berasal dari lebih dari satu kabupaten: {', '.join(kabupaten)}.")
+        notes.append(
+            N_("Berkas berasal dari lebih dari satu kabupaten: {kabupaten}.").format(
+                kabupaten=", ".join(kabupaten)
+            )
+        )
     return Consolidation(
         year=year if villages else None,
         villages=tuple(villages),
@@ -196,26 +211,29 @@ def _one(
 ) -> VillageRecap | FileOutcome:
     resolved = path.resolve()
     if resolved in seen:
-        return FileOutcome(path, False, "berkas yang sama disebut dua kali")
+        return FileOutcome(path, False, N_("berkas yang sama disebut dua kali"))
     seen.add(resolved)
     if not path.is_file():
-        return FileOutcome(path, False, "berkas tidak ditemukan")
+        return FileOutcome(path, False, N_("berkas tidak ditemukan"))
     try:
         village = read_village(path)
     except BadFile as exc:
         return FileOutcome(path, False, exc.reason)
     except OSError as exc:
-        return FileOutcome(path, False, f"tidak dapat dibaca ({exc.strerror or exc})")
+        return FileOutcome(
+            path, False, N_("tidak dapat dibaca ({error})").format(error=exc.strerror or exc)
+        )
     if year is not None and village.year != year:
         return FileOutcome(
-            path, False, f"tahun anggaran {village.year}, bukan {year}",
+            path, False, N_("tahun anggaran {found}, bukan {year}").format(found=village.year, year=year),
             village.kode_desa, village.nama_desa,
         )  # fmt: skip
     if village.kode_desa in kept:
         return FileOutcome(
             path, False,
-            f"kode desa {village.kode_desa} sudah ada di {kept[village.kode_desa].name} "
-            "(berkas itu yang dipakai)",
+            N_("kode desa {kode} sudah ada di {file} (berkas itu yang dipakai)").format(
+                kode=village.kode_desa, file=kept[village.kode_desa].name
+            ),
             village.kode_desa, village.nama_desa,
         )  # fmt: skip
     return village

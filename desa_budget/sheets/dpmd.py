@@ -16,6 +16,7 @@ from desa_budget import __version__
 from desa_budget.budget.lines import BudgetLines
 from desa_budget.contributions.results import PersonYear, Simulation
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.sheets.xlsx_style import CellValue, new_workbook, save_atomic, write_table
@@ -66,10 +67,12 @@ def gather_dpmd_data(
 
     profile = get_profile(session)
     if profile is None:
-        raise UserError("Profil desa belum diisi: isi nama dan kode desa dulu.")
+        raise UserError(_("Profil desa belum diisi: isi nama dan kode desa dulu."))
     if jenis not in (None, *L.VERSIONS):
         raise UserError(
-            f"Versi anggaran '{jenis}' tidak dikenal; pilih murni, perubahan atau draf."
+            _("Versi anggaran '{jenis}' tidak dikenal; pilih murni, perubahan atau draf.").format(
+                jenis=jenis
+            )
         )
     if jenis is None:
         adopted = [v.jenis for v in versions.list_versions(session, year)]
@@ -239,7 +242,7 @@ def export_dpmd(
 ) -> Path:
     """Write the DPMD workbook atomically. Full NIK and KPJ only when asked (domain.md §6)."""
     if data.versi not in L.VERSIONS:
-        raise UserError(f"Versi anggaran '{data.versi}' tidak dikenal.")
+        raise UserError(_("Versi anggaran '{jenis}' tidak dikenal.").format(jenis=data.versi))
     dibuat = (data.dibuat or datetime.now()).replace(microsecond=0)
     workbook = new_workbook(
         title=f"Data BPJS Ketenagakerjaan Desa {data.nama_desa} {data.year}",

@@ -16,6 +16,7 @@ import defusedxml  # noqa: F401  (openpyxl parses with defusedxml when it is ins
 from openpyxl import load_workbook
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import N_
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.village import categories
 from desa_budget.village.identifiers import validate_kode_desa
@@ -28,7 +29,8 @@ COUNT_FIELDS = (
 
 
 class BadFile(Exception):
-    """A file the consolidation cannot use; ``reason`` is shown as is."""
+    """A file the consolidation cannot use; ``reason`` (marked text) is written in the recap as
+    it is and shown in the window with ``_()``."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -79,7 +81,11 @@ def _rows(wb: Any, sheet: str) -> Iterator[tuple[Any, ...]]:
     try:
         yield from wb[sheet].iter_rows(values_only=True)
     except Exception as exc:  # a broken sheet part inside a valid zip: a damaged file
-        raise BadFile(f"berkas rusak (sheet {sheet} tidak dapat dibaca: {exc})") from exc
+        raise BadFile(
+            N_("berkas rusak (sheet {sheet} tidak dapat dibaca: {error})").format(
+                sheet=sheet, error=exc
+            )
+        ) from exc
 
 
 def _trim(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -97,17 +103,23 @@ def _check_header(sheet: str, found: tuple[Any, ...], allowed: Sequence[tuple[st
         got = found[n] if n < len(found) else None
         if got != want:
             raise BadFile(
-                f"bukan ekspor DPMD Jamsos Desa: judul kolom sheet {sheet} ke-{n + 1} "
-                f"'{got or ''}', seharusnya '{want}'"
+                N_(
+                    "bukan ekspor DPMD Jamsos Desa: judul kolom sheet {sheet} ke-{n} "
+                    "'{got}', seharusnya '{want}'"
+                ).format(sheet=sheet, n=n + 1, got=got or "", want=want)
             )
-    raise BadFile(f"bukan ekspor DPMD Jamsos Desa: sheet {sheet} punya kolom lebih")
+    raise BadFile(
+        N_("bukan ekspor DPMD Jamsos Desa: sheet {sheet} punya kolom lebih").format(sheet=sheet)
+    )
 
 
 def _int(value: Any, where: str) -> int:
     if value is None:
         return 0
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadFile(f"isi {where} bukan bilangan bulat ({value!r})")
+        raise BadFile(
+            N_("isi {where} bukan bilangan bulat ({value})").format(where=where, value=repr(value))
+        )
     return value
 
 
@@ -121,12 +133,18 @@ def _info(wb: Any) -> dict[str, Any]:
     info = {_text(r[0]): r[1] if len(r) > 1 else None for r in rows if r and r[0] is not None}
     version = _text(info.get(L.K_FORMAT))
     if not version:
-        raise BadFile("bukan ekspor DPMD Jamsos Desa: Info tanpa Versi Format")
+        raise BadFile(N_("bukan ekspor DPMD Jamsos Desa: Info tanpa Versi Format"))
     if version != L.FORMAT_VERSION:
-        raise BadFile(f"versi format {version}, aplikasi ini membaca versi {L.FORMAT_VERSION}")
+        raise BadFile(
+            N_("versi format {version}, aplikasi ini membaca versi {supported}").format(
+                version=version, supported=L.FORMAT_VERSION
+            )
+        )
     missing = [k for k in L.INFO_KEYS if k not in info]
     if missing:
-        raise BadFile(f"bukan ekspor DPMD Jamsos Desa: Info tanpa {', '.join(missing)}")
+        raise BadFile(
+            N_("bukan ekspor DPMD Jamsos Desa: Info tanpa {keys}").format(keys=", ".join(missing))
+        )
     return info
 
 
@@ -140,18 +158,23 @@ def _rekap(wb: Any) -> dict[str, CategoryRow]:
         if not row:
             continue
         key = _text(row[0])
-        values = [_int(v, f"Rekap baris {n}") for v in row[2 : 2 + len(COUNT_FIELDS)]]
+        where = N_("Rekap baris {n}").format(n=n)
+        values = [_int(v, where) for v in row[2 : 2 + len(COUNT_FIELDS)]]
         item = CategoryRow(*values, *([0] * (len(COUNT_FIELDS) - len(values))))
         if key == L.TOTAL_KEY:
             total = item
         elif key in categories.BY_KEY and key not in found:
             found[key] = item
         else:
-            raise BadFile(f"Rekap baris {n}: kategori '{key}' tidak dikenal atau ganda")
+            raise BadFile(
+                N_("Rekap baris {n}: kategori '{key}' tidak dikenal atau ganda").format(
+                    n=n, key=key
+                )
+            )
     if set(found) != set(categories.KEYS) or total is None:
-        raise BadFile("Rekap tidak lengkap: harus ada satu baris per kategori dan baris TOTAL")
+        raise BadFile(N_("Rekap tidak lengkap: harus ada satu baris per kategori dan baris TOTAL"))
     if sum(found.values(), CategoryRow()) != total:
-        raise BadFile("isi tidak konsisten: baris TOTAL Rekap bukan jumlah kategorinya")
+        raise BadFile(N_("isi tidak konsisten: baris TOTAL Rekap bukan jumlah kategorinya"))
     return {key: found[key] for key in categories.KEYS}
 
 
@@ -164,29 +187,36 @@ def _anggaran(wb: Any) -> dict[tuple[str, str], int]:
         if not _trim(row):
             continue
         if len(row) <= jumlah_at:
-            raise BadFile(f"Anggaran baris {n} tidak lengkap")
+            raise BadFile(N_("Anggaran baris {n} tidak lengkap").format(n=n))
         key = (_text(row[3]), _text(row[2]).upper())
-        found[key] = found.get(key, 0) + _int(row[jumlah_at], f"Anggaran baris {n} Jumlah")
+        where = N_("Anggaran baris {n} Jumlah").format(n=n)
+        found[key] = found.get(key, 0) + _int(row[jumlah_at], where)
     return found
 
 
 def read_village(path: Path) -> VillageRecap:
     """One village's recap from its DPMD workbook; BadFile says why the file cannot be used."""
     if path.suffix.lower() != ".xlsx":
-        raise BadFile("bukan berkas .xlsx")
+        raise BadFile(N_("bukan berkas .xlsx"))
     if path.name.startswith("~$"):
-        raise BadFile("berkas kunci sementara Excel (~$), bukan data desa")
+        raise BadFile(N_("berkas kunci sementara Excel (~$), bukan data desa"))
     if not zipfile.is_zipfile(path):
-        raise BadFile("berkas rusak atau bukan berkas Excel .xlsx (tidak dapat dibuka)")
+        raise BadFile(N_("berkas rusak atau bukan berkas Excel .xlsx (tidak dapat dibuka)"))
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken package
-        raise BadFile(f"berkas rusak, tidak dapat dibuka ({type(exc).__name__})") from exc
+        raise BadFile(
+            N_("berkas rusak, tidak dapat dibuka ({error})").format(error=type(exc).__name__)
+        ) from exc
     try:
         names = set(wb.sheetnames)
         missing = [s for s in L.SHEETS if s not in names]
         if missing:
-            raise BadFile(f"bukan ekspor DPMD Jamsos Desa: sheet {', '.join(missing)} tidak ada")
+            raise BadFile(
+                N_("bukan ekspor DPMD Jamsos Desa: sheet {sheets} tidak ada").format(
+                    sheets=", ".join(missing)
+                )
+            )
         info = _info(wb)
         by_category = _rekap(wb)
         lines = _anggaran(wb)
@@ -201,12 +231,17 @@ def read_village(path: Path) -> VillageRecap:
         raise BadFile(exc.message) from exc
     year = info[L.K_TAHUN]
     if isinstance(year, bool) or not isinstance(year, int):
-        raise BadFile(f"Tahun Anggaran di Info bukan tahun ({year!r})")
+        raise BadFile(N_("Tahun Anggaran di Info bukan tahun ({value})").format(value=repr(year)))
     desa_total = sum(row.desa for row in by_category.values())
     if sum(lines.values()) != desa_total:
         raise BadFile(
-            f"isi tidak konsisten: jumlah Anggaran {sum(lines.values()):,} tidak sama dengan "
-            f"iuran desa di Rekap {desa_total:,}".replace(",", ".")
+            N_(
+                "isi tidak konsisten: jumlah Anggaran {anggaran} tidak sama dengan "
+                "iuran desa di Rekap {rekap}"
+            ).format(
+                anggaran=f"{sum(lines.values()):,}".replace(",", "."),
+                rekap=f"{desa_total:,}".replace(",", "."),
+            )
         )
     by_sumber: dict[str, int] = {}
     for (_kategori, sumber), amount in lines.items():

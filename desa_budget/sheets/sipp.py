@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.paths import resources_dir
 from desa_budget.rules import PROGRAMS
 from desa_budget.sheets.xlsx_style import (
@@ -81,7 +82,11 @@ def load_columns(path: Path | None = None) -> tuple[SippColumn, ...]:
         with path.open(encoding="utf-8", newline="") as handle:
             records = list(csv.DictReader(line for line in handle if not line.startswith("#")))
     except OSError as exc:
-        raise UserError(f"Peta kolom SIPP {path.name} tidak dapat dibaca: {exc}") from exc
+        raise UserError(
+            _("Peta kolom SIPP {file} tidak dapat dibaca: {error}").format(
+                file=path.name, error=exc
+            )
+        ) from exc
     problems: list[str] = []
     found: list[SippColumn] = []
     for n, rec in enumerate(records, start=2):
@@ -94,10 +99,12 @@ def load_columns(path: Path | None = None) -> tuple[SippColumn, ...]:
         required = values.get("required", "")
         if sheet not in SHEETS or field not in FIELDS or kind not in TYPES:
             problems.append(
-                f"baris {n}: sheet, field atau type tidak dikenal ({sheet}/{field}/{kind})"
+                _("baris {n}: sheet, field atau type tidak dikenal ({value})").format(
+                    n=n, value=f"{sheet}/{field}/{kind}"
+                )
             )
         elif required not in REQUIRED or not values.get("header"):
-            problems.append(f"baris {n}: header kosong atau required bukan ya/tidak")
+            problems.append(_("baris {n}: header kosong atau required bukan ya/tidak").format(n=n))
         else:
             found.append(
                 SippColumn(sheet, values["header"], field, kind, REQUIRED[required],
@@ -106,11 +113,13 @@ def load_columns(path: Path | None = None) -> tuple[SippColumn, ...]:
     for sheet in SHEETS:
         headers = [c.header for c in found if c.sheet == sheet]
         if not headers:
-            problems.append(f"sheet {sheet} tanpa kolom")
+            problems.append(_("sheet {sheet} tanpa kolom").format(sheet=sheet))
         if len(set(headers)) != len(headers):
-            problems.append(f"sheet {sheet}: judul kolom dipakai dua kali")
+            problems.append(_("sheet {sheet}: judul kolom dipakai dua kali").format(sheet=sheet))
     if problems:
-        raise UserError(f"Peta kolom SIPP {path.name} tidak sah.", details=problems)
+        raise UserError(
+            _("Peta kolom SIPP {file} tidak sah.").format(file=path.name), details=problems
+        )
     return tuple(found)
 
 
@@ -123,7 +132,7 @@ def gather_sipp_data(session: Session, *, year: int) -> SippData:
 
     profile = get_profile(session)
     if profile is None:
-        raise UserError("Profil desa belum diisi: isi nama dan kode desa dulu.")
+        raise UserError(_("Profil desa belum diisi: isi nama dan kode desa dulu."))
     entries = [e for e in load_roster_year(session, year) if e.covered and e.status_bpjs == "belum"]
     people = {
         p.id: p
@@ -179,7 +188,8 @@ def export_sipp(
     columns: Sequence[SippColumn] | None = None,
     now: datetime | None = None,
 ) -> list[str]:
-    """Write the registration workbook; returns warnings (required values that are missing)."""
+    """Write the registration workbook; returns warnings (required values that are missing),
+    in the current language: they are only shown."""
     columns = tuple(columns or load_columns())
     workbook = new_workbook(
         title=f"Pendaftaran BPJS Ketenagakerjaan Desa {data.nama_desa} {data.year}",
@@ -197,7 +207,11 @@ def export_sipp(
             rows.append([values[c.field] for c in own])
             missing = [c.header for c in own if c.required and values[c.field] in (None, "")]
             if missing:
-                warnings.append(f"{sheet}: {p.nama} belum punya {', '.join(missing)}.")
+                warnings.append(
+                    _("{sheet}: {nama} belum punya {columns}.").format(
+                        sheet=sheet, nama=p.nama, columns=", ".join(missing)
+                    )
+                )
         write_table(
             workbook.create_sheet(sheet), [Column(c.header, TYPES[c.type]) for c in own], rows
         )

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desa_budget import __version__
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 
 CREATOR = "Jamsos Desa"
 AMOUNT_FORMAT = "#,##0"
@@ -174,10 +175,14 @@ def check_target(path: Path | str, suffix: str = ".xlsx") -> Path:
     """The output path, refused early when its name or folder cannot work."""
     target = Path(path)
     if target.suffix.lower() != suffix:
-        raise UserError(f"Nama berkas harus berakhiran {suffix}: {target.name}")
+        raise UserError(
+            _("Nama berkas harus berakhiran {suffix}: {file}").format(
+                suffix=suffix, file=target.name
+            )
+        )
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"Folder tidak ditemukan: {folder}")
+        raise UserError(_("Folder tidak ditemukan: {folder}").format(folder=folder))
     return target
 
 
@@ -200,7 +205,11 @@ def replace_atomic(target: Path, write: Callable[[str], object]) -> Path:
         os.replace(temp_name, target)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise UserError(f"Berkas {target.name} tidak dapat ditulis: {exc.strerror or exc}") from exc
+        raise UserError(
+            _("Berkas {file} tidak dapat ditulis: {error}").format(
+                file=target.name, error=exc.strerror or exc
+            )
+        ) from exc
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

@@ -14,6 +14,7 @@ from typing import Literal
 from sqlalchemy.exc import SQLAlchemyError
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.store.database import (
     NOT_OURS_MESSAGE,
     NOT_SQLITE_MESSAGE,
@@ -82,8 +83,10 @@ def write_backup(source: Path, folder: Path, *, kind: BackupKind) -> Path:
 def _sqlite_file(db: Database) -> Path:
     if db.file is None:
         raise UserError(
-            "Cadangan berkas hanya tersedia untuk basis data SQLite. Basis data di server "
-            "(PostgreSQL) dicadangkan oleh pengelola server, mis. dengan pg_dump."
+            _(
+                "Cadangan berkas hanya tersedia untuk basis data SQLite. Basis data di server "
+                "(PostgreSQL) dicadangkan oleh pengelola server, mis. dengan pg_dump."
+            )
         )
     return db.file
 
@@ -139,10 +142,12 @@ def _check_restorable(copy: Path, original: Path) -> None:
     with closing(sqlite3.connect(copy)) as conn:
         result = conn.execute("PRAGMA integrity_check").fetchone()
     if not result or result[0] != "ok":
-        raise UserError(f"Berkas cadangan {original} rusak (pemeriksaan integritas gagal).")
+        raise UserError(
+            _("Berkas cadangan {path} rusak (pemeriksaan integritas gagal).").format(path=original)
+        )
     state = read_sqlite_state(copy)
     if state.empty or not state.ours:
-        raise UserError(NOT_OURS_MESSAGE.format(path=original))
+        raise UserError(_(NOT_OURS_MESSAGE).format(path=original))
     refuse_if_newer(state.revision)
 
 
@@ -154,10 +159,10 @@ def restore_backup(db: Database, file: Path | str) -> Path:
     target = _sqlite_file(db)
     source = Path(file).expanduser().resolve()
     if not source.is_file():
-        raise UserError(f"Berkas {source} tidak ditemukan.")
+        raise UserError(_("Berkas {path} tidak ditemukan.").format(path=source))
     with source.open("rb") as fh:
         if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise UserError(NOT_SQLITE_MESSAGE.format(path=source))
+            raise UserError(_(NOT_SQLITE_MESSAGE).format(path=source))
     # Work on a copy beside the database: the user's file is never changed, and the final
     # replacement is a rename within one folder (atomic).
     staged = target.with_name(target.name + ".restore")
@@ -165,15 +170,17 @@ def restore_backup(db: Database, file: Path | str) -> Path:
         try:
             _copy_sqlite(source, staged)
         except sqlite3.DatabaseError as exc:
-            raise UserError(NOT_SQLITE_MESSAGE.format(path=source)) from exc
+            raise UserError(_(NOT_SQLITE_MESSAGE).format(path=source)) from exc
         _check_restorable(staged, source)
         # Migrate the copy before it replaces anything: a failure leaves the database as it was.
         try:
             upgrade_to_head(f"sqlite:///{staged}")
         except SQLAlchemyError as exc:
             raise UserError(
-                f"Berkas cadangan {source} tidak dapat diperbarui ke versi aplikasi ini "
-                "(isinya tidak sesuai dengan catatan versinya); basis data tidak diubah."
+                _(
+                    "Berkas cadangan {path} tidak dapat diperbarui ke versi aplikasi ini "
+                    "(isinya tidak sesuai dengan catatan versinya); basis data tidak diubah."
+                ).format(path=source)
             ) from exc
         kept = make_backup(db, reason="pre-restore")
         db.engine.dispose()

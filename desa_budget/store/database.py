@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import N_, _
 from desa_budget.paths import DataPaths
 from desa_budget.store.migrations import HEAD
 
@@ -27,12 +28,12 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 
-NEWER_MESSAGE = (
+NEWER_MESSAGE = N_(
     "Basis data ini dibuat oleh versi Jamsos Desa yang lebih baru (revisi {rev}). "
     "Perbarui aplikasi ini dulu; basis data tidak diubah."
 )
-NOT_OURS_MESSAGE = "Berkas {path} bukan basis data Jamsos Desa."
-NOT_SQLITE_MESSAGE = (
+NOT_OURS_MESSAGE = N_("Berkas {path} bukan basis data Jamsos Desa.")
+NOT_SQLITE_MESSAGE = N_(
     "Berkas {path} bukan basis data SQLite yang dapat dibaca (rusak atau jenis lain)."
 )
 
@@ -41,7 +42,7 @@ class ConcurrentEditError(UserError, StaleDataError):
     """A stale edit: someone saved the same row in between. Still a StaleDataError for callers."""
 
     def __init__(self) -> None:
-        super().__init__("Data ini sudah diubah oleh pengguna lain; muat ulang lalu ulangi.")
+        super().__init__(_("Data ini sudah diubah oleh pengguna lain; muat ulang lalu ulangi."))
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def translate_errors() -> Iterator[None]:
             raise ConcurrentEditError() from exc
         if "locked" in str(exc.orig) or "busy" in str(exc.orig):
             raise UserError(
-                "Basis data sedang dipakai oleh proses lain; tunggu sebentar lalu ulangi."
+                _("Basis data sedang dipakai oleh proses lain; tunggu sebentar lalu ulangi.")
             ) from exc
         raise
 
@@ -169,7 +170,7 @@ def read_sqlite_state(path: Path) -> SqliteState:
                 return SqliteState(empty=not tables, ours=not tables, revision=None)
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise UserError(NOT_SQLITE_MESSAGE.format(path=path)) from exc
+        raise UserError(_(NOT_SQLITE_MESSAGE).format(path=path)) from exc
     revision = row[0] if row else None
     # An unknown revision is a newer Jamsos Desa only if it also has our oldest table.
     ours = revision in (HEAD, None) or "village_profile" in tables or revision in known_revisions()
@@ -185,7 +186,7 @@ def server_revision(engine: Engine) -> str | None:
 
 def refuse_if_newer(revision: str | None) -> None:
     if revision is not None and revision != HEAD and revision not in known_revisions():
-        raise UserError(NEWER_MESSAGE.format(rev=revision))
+        raise UserError(_(NEWER_MESSAGE).format(rev=revision))
 
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:

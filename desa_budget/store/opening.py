@@ -6,6 +6,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.paths import data_paths
 from desa_budget.store import backup
 from desa_budget.store.database import (
@@ -28,10 +29,10 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
     try:
         file = sqlite_file(url)
     except ArgumentError as exc:
-        raise UserError(f"URL basis data tidak sah: {exc}") from exc
+        raise UserError(_("URL basis data tidak sah: {error}").format(error=exc)) from exc
     if file is None and make_url(url).get_backend_name() == "sqlite":
         raise UserError(
-            "Basis data SQLite harus berupa berkas; pakai --data-dir atau sqlite:///BERKAS."
+            _("Basis data SQLite harus berupa berkas; pakai --data-dir atau sqlite:///BERKAS.")
         )
     head = HEAD
     existed = file is not None and file.exists() and file.stat().st_size > 0
@@ -41,7 +42,7 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
         if existed:
             state = read_sqlite_state(file)
             if not state.ours:
-                raise UserError(NOT_OURS_MESSAGE.format(path=file))
+                raise UserError(_(NOT_OURS_MESSAGE).format(path=file))
             refuse_if_newer(state.revision)
             at_head = state.revision == head
             had_data = not state.empty
@@ -52,7 +53,7 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
     try:
         engine = make_engine(url)
     except NoSuchModuleError as exc:
-        raise UserError(f"Jenis basis data tidak didukung: {exc}") from exc
+        raise UserError(_("Jenis basis data tidak didukung: {error}").format(error=exc)) from exc
     try:
         if file is None:
             try:
@@ -60,7 +61,9 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
             except OperationalError as exc:
                 location = make_url(url).render_as_string(hide_password=True)
                 raise UserError(
-                    f"Tidak dapat terhubung ke server basis data {location}: {exc.orig}"
+                    _("Tidak dapat terhubung ke server basis data {location}: {error}").format(
+                        location=location, error=exc.orig
+                    )
                 ) from exc
             refuse_if_newer(revision)
             at_head = revision == head

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 
 _KODE_DESA = re.compile(r"(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})")
 
@@ -18,29 +19,43 @@ def validate_kode_desa(text: str) -> str:
     match = _KODE_DESA.fullmatch(cleaned)
     if not match:
         raise UserError(
-            f"Kode desa {text!r} tidak sah: tulis sebagai PP.KK.CC.DDDD "
-            "(provinsi, kabupaten/kota, kecamatan, desa), mis. 33.02.12.2005."
+            _(
+                "Kode desa {text} tidak sah: tulis sebagai PP.KK.CC.DDDD "
+                "(provinsi, kabupaten/kota, kecamatan, desa), mis. 33.02.12.2005."
+            ).format(text=repr(text))
         )
     prov, kab, kec, desa = match.groups()
     if int(prov) < 11:
-        raise UserError(f"Kode desa {text!r} tidak sah: kode provinsi {prov} tidak ada.")
+        raise UserError(
+            _("Kode desa {text} tidak sah: kode provinsi {prov} tidak ada.").format(
+                text=repr(text), prov=prov
+            )
+        )
     kab_no = int(kab)
     if not (1 <= kab_no <= 69 or 71 <= kab_no <= 99):
         raise UserError(
-            f"Kode desa {text!r} tidak sah: kode kabupaten harus 01–69 atau kode kota 71–99, "
-            f"bukan {kab}."
+            _(
+                "Kode desa {text} tidak sah: kode kabupaten harus 01–69 atau kode kota 71–99, "
+                "bukan {kab}."
+            ).format(text=repr(text), kab=kab)
         )
     if kec == "00":
-        raise UserError(f"Kode desa {text!r} tidak sah: kode kecamatan tidak boleh 00.")
+        raise UserError(
+            _("Kode desa {text} tidak sah: kode kecamatan tidak boleh 00.").format(text=repr(text))
+        )
     if desa.startswith("1"):
         raise UserError(
-            f"Kode {text!r} adalah kode kelurahan (nomor diawali 1). Kelurahan tidak memiliki "
-            "APBDes, jadi tidak dapat dianggarkan di aplikasi ini; nomor desa diawali 2."
+            _(
+                "Kode {text} adalah kode kelurahan (nomor diawali 1). Kelurahan tidak memiliki "
+                "APBDes, jadi tidak dapat dianggarkan di aplikasi ini; nomor desa diawali 2."
+            ).format(text=repr(text))
         )
     if not desa.startswith("2") or desa == "2000":
         raise UserError(
-            f"Kode desa {text!r} tidak sah: nomor desa harus 4 angka diawali 2 "
-            f"(2001–2999), bukan {desa}."
+            _(
+                "Kode desa {text} tidak sah: nomor desa harus 4 angka diawali 2 "
+                "(2001–2999), bukan {desa}."
+            ).format(text=repr(text), desa=desa)
         )
     return f"{prov}.{kab}.{kec}.{desa}"
 
@@ -97,7 +112,13 @@ def check_nik(
     """Check a NIK against the person's gender and birth date (and, as a warning, the desa)."""
     nik = str(nik).strip()
     if not _is_nik_shape(nik):
-        return NikCheck(errors=(f"NIK harus 16 angka (tertulis {len(nik)} karakter: {nik!r}).",))
+        return NikCheck(
+            errors=(
+                _("NIK harus 16 angka (tertulis {n} karakter: {nik}).").format(
+                    n=len(nik), nik=repr(nik)
+                ),
+            )
+        )
     errors: list[str] = []
     warnings: list[str] = []
     raw_day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
@@ -109,25 +130,35 @@ def check_nik(
         coded_date = date(tanggal_lahir.year // 100 * 100 + yy, month, day)
     except ValueError:
         errors.append(
-            f"Bagian tanggal lahir NIK ({nik[6:12]}) bukan tanggal yang ada "
-            "(untuk perempuan tanggal ditambah 40)."
+            _(
+                "Bagian tanggal lahir NIK ({digits}) bukan tanggal yang ada "
+                "(untuk perempuan tanggal ditambah 40)."
+            ).format(digits=nik[6:12])
         )
     if coded_date is not None or 1 <= day <= 31:
         if jenis_kelamin in ("L", "P") and jenis_kelamin != coded_gender:
-            told = "laki-laki" if jenis_kelamin == "L" else "perempuan"
-            coded = "perempuan (tanggal ditambah 40)" if coded_gender == "P" else "laki-laki"
-            errors.append(f"NIK menunjukkan {coded}, tetapi jenis kelamin tertulis {told}.")
+            told = _("laki-laki") if jenis_kelamin == "L" else _("perempuan")
+            coded = _("perempuan (tanggal ditambah 40)") if coded_gender == "P" else _("laki-laki")
+            errors.append(
+                _("NIK menunjukkan {coded}, tetapi jenis kelamin tertulis {told}.").format(
+                    coded=coded, told=told
+                )
+            )
     if coded_date is not None and coded_date != tanggal_lahir:
         errors.append(
-            f"Tanggal lahir di NIK ({day:02d}-{month:02d}-{yy:02d}) tidak sama dengan tanggal "
-            f"lahir tertulis ({tanggal_lahir:%d-%m-%Y})."
+            _(
+                "Tanggal lahir di NIK ({coded}) tidak sama dengan tanggal "
+                "lahir tertulis ({written})."
+            ).format(coded=f"{day:02d}-{month:02d}-{yy:02d}", written=f"{tanggal_lahir:%d-%m-%Y}")
         )
     if nik[12:] == "0000":
-        errors.append("Nomor urut NIK (4 angka terakhir) tidak boleh 0000.")
+        errors.append(_("Nomor urut NIK (4 angka terakhir) tidak boleh 0000."))
     if kode_desa and nik[:6] != nik_region(kode_desa):
         warnings.append(
-            f"Kode wilayah NIK ({nik[:6]}) berbeda dari kecamatan desa ini "
-            f"({nik_region(kode_desa)}); wajar bila KTP pertama dibuat di daerah lain."
+            _(
+                "Kode wilayah NIK ({nik_region}) berbeda dari kecamatan desa ini "
+                "({desa_region}); wajar bila KTP pertama dibuat di daerah lain."
+            ).format(nik_region=nik[:6], desa_region=nik_region(kode_desa))
         )
     return NikCheck(errors=tuple(errors), warnings=tuple(warnings))
 

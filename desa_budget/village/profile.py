@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import N_, _
 from desa_budget.store import audit
 from desa_budget.store.models import Person, VillageProfile
 from desa_budget.village import categories
@@ -17,16 +18,16 @@ ENTITAS = "profil"
 
 # Field: (label in messages, required, max length)
 _TEXT_FIELDS: dict[str, tuple[str, bool, int]] = {
-    "nama_desa": ("Nama desa", True, 100),
-    "kecamatan": ("Kecamatan", True, 100),
-    "kabupaten": ("Kabupaten/kota", True, 100),
-    "provinsi": ("Provinsi", True, 100),
-    "alamat": ("Alamat", False, 300),
-    "kepala_desa_nama": ("Nama kepala desa", False, 100),
-    "sekretaris_desa_nama": ("Nama sekretaris desa", False, 100),
-    "pelaksana_kegiatan_nama": ("Nama pelaksana kegiatan", False, 100),
-    "operator_nama": ("Nama operator", False, 100),
-    "kabupaten_profil": ("Profil kabupaten", True, 60),
+    "nama_desa": (N_("Nama desa"), True, 100),
+    "kecamatan": (N_("Kecamatan"), True, 100),
+    "kabupaten": (N_("Kabupaten/kota"), True, 100),
+    "provinsi": (N_("Provinsi"), True, 100),
+    "alamat": (N_("Alamat"), False, 300),
+    "kepala_desa_nama": (N_("Nama kepala desa"), False, 100),
+    "sekretaris_desa_nama": (N_("Nama sekretaris desa"), False, 100),
+    "pelaksana_kegiatan_nama": (N_("Nama pelaksana kegiatan"), False, 100),
+    "operator_nama": (N_("Nama operator"), False, 100),
+    "kabupaten_profil": (N_("Profil kabupaten"), True, 60),
 }
 
 
@@ -74,20 +75,24 @@ def validate_profile(data: ProfileData) -> ProfileData:
     for name, (label, required, limit) in _TEXT_FIELDS.items():
         value = " ".join(str(getattr(data, name) or "").split())
         if required and not value:
-            problems.append(f"{label} wajib diisi.")
+            problems.append(_("{label} wajib diisi.").format(label=_(label)))
         elif len(value) > limit:
-            problems.append(f"{label} terlalu panjang (paling banyak {limit} huruf).")
+            problems.append(
+                _("{label} terlalu panjang (paling banyak {limit} huruf).").format(
+                    label=_(label), limit=limit
+                )
+            )
         cleaned[name] = value
     try:
         cleaned["kode_desa"] = validate_kode_desa(data.kode_desa)
     except UserError as exc:
         problems.append(exc.message)
     if data.kepala_desa_status not in categories.POST_STATUSES:
-        problems.append("Status kepala desa harus definitif, plt atau pj.")
+        problems.append(_("Status kepala desa harus definitif, plt atau pj."))
     if not 0 <= data.target_pekerja_rentan <= 100_000:
-        problems.append("Target pekerja rentan harus bilangan 0 sampai 100.000.")
+        problems.append(_("Target pekerja rentan harus bilangan 0 sampai 100.000."))
     if problems:
-        raise UserError("Profil desa belum dapat disimpan.", details=problems)
+        raise UserError(_("Profil desa belum dapat disimpan."), details=problems)
     return replace(data, **cleaned)
 
 

@@ -91,6 +91,6 @@ def test_the_core_packages_depend_one_way() -> None:
 
 def test_the_foundations_import_nothing_above_them() -> None:
     packages = package_graph(import_graph())
-    assert packages["store"] <= {"errors", "paths"}
-    assert packages["village"] <= {"errors", "paths", "format", "store"}
+    assert packages["store"] <= {"errors", "paths", "i18n"}
+    assert packages["village"] <= {"errors", "paths", "i18n", "format", "store"}
     assert "budget" not in packages["roster"] | packages["contributions"] | packages["rules"]

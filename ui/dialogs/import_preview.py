@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desa_budget.errors import UserError
 from desa_budget.roster.workbook.parse import ImportPlan
 from desa_budget.roster.workbook.problems import problems_of
-from ui.i18n import _, label_buttons
+from ui.i18n import _, label_buttons, ngettext
 from ui.models.import_models import (
     ImportAddModel,
     ImportChangeModel,
@@ -71,9 +71,12 @@ class ImportPreviewDialog(QDialog):
     def _show_plan(self, plan: ImportPlan) -> None:
         adds, changed, same = len(plan.adds), len(plan.changed), len(plan.unchanged)
         self.summary.setText(
-            _(
+            ngettext(
                 "Tahun {tahun}: {adds} orang akan ditambahkan, {changed} orang diubah, "
-                "{same} orang tetap. Belum ada yang disimpan; periksa lalu tekan Impor."
+                "{same} orang tetap. Belum ada yang disimpan; periksa lalu tekan Impor.",
+                "Tahun {tahun}: {adds} orang akan ditambahkan, {changed} orang diubah, "
+                "{same} orang tetap. Belum ada yang disimpan; periksa lalu tekan Impor.",
+                adds,
             ).format(tahun=plan.year, adds=adds, changed=changed, same=same)
         )
         self.add_model = ImportAddModel(self)

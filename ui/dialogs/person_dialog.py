@@ -29,7 +29,7 @@ from desa_budget.roster.data import Limits, Problem, errors_only, validate_perso
 from desa_budget.roster.service import CoverageData, PersonData, PersonDetail, PostData, PostRecord
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories, identifiers
-from ui.i18n import _, label_buttons
+from ui.i18n import _, label_buttons, ngettext
 from ui.widgets.fields import DateEdit, ProblemLabel, RupiahEdit, to_qdate
 
 
@@ -362,7 +362,11 @@ class PersonDialog(QDialog):
         save.setEnabled(not blocking)
         if blocking:
             self.summary.setText(
-                _("{n} masalah harus diperbaiki sebelum disimpan.").format(n=len(blocking))
+                ngettext(
+                    "{n} masalah harus diperbaiki sebelum disimpan.",
+                    "{n} masalah harus diperbaiki sebelum disimpan.",
+                    len(blocking),
+                ).format(n=len(blocking))
             )
         elif problems:
             self.summary.setText(_("Boleh disimpan; periksa peringatan yang ditandai ⚠."))

@@ -18,7 +18,11 @@ class FileOutcomeModel(DtoTableModel["FileOutcome"]):
         Column(N_("Berkas"), lambda f: f.path.name, tooltip=lambda f: str(f.path)),
         Column(N_("Dipakai"), lambda f: _("ya") if f.used else _("tidak"), lambda f: f.used),
         Column(N_("Desa"), lambda f: f"{f.kode_desa} {f.nama_desa}".strip() or "—"),
-        Column(N_("Alasan ditinggalkan"), lambda f: f.reason or "—", tooltip=lambda f: f.reason),
+        Column(
+            N_("Alasan ditinggalkan"),
+            lambda f: _(f.reason) if f.reason else "—",
+            tooltip=lambda f: _(f.reason) if f.reason else "",
+        ),
     )
 
     def extra_data(self, row: "FileOutcome", column: int, role: int) -> Any:

@@ -32,7 +32,7 @@ class TierModel(DtoTableModel[TierResult]):
     TINGKAT, NAMA, DITANGGUNG, BIAYA, BIAYA_SEMUA = range(5)
     COLUMNS: ClassVar[tuple[Column[TierResult], ...]] = (
         Column(N_("No."), lambda t: str(t.tier), lambda t: t.tier, True),
-        Column(N_("Tingkat prioritas"), lambda t: t.name, tooltip=lambda t: t.name),
+        Column(N_("Tingkat prioritas"), lambda t: _(t.name), tooltip=lambda t: _(t.name)),
         Column(N_("Ditanggung / layak"), _coverage, lambda t: t.covered, True),
         Column(N_("Biaya"), lambda t: format_cell(t.cost), lambda t: t.cost, True),
         Column(

@@ -95,7 +95,8 @@ class FindingModel(DtoTableModel[Finding]):
             lambda f: _(SEVERITY_LABELS.get(f.severity, f.severity)),
             lambda f: SEVERITY_ORDER.get(f.severity, 9),
         ),
-        Column(N_("Pesan"), lambda f: f.message, tooltip=lambda f: f.message),
+        # The core's findings and assumptions are marked Indonesian text: shown translated here.
+        Column(N_("Pesan"), lambda f: _(f.message), tooltip=lambda f: _(f.message)),
     )
 
     def extra_data(self, row: Finding, column: int, role: int) -> Any:

@@ -99,7 +99,7 @@ def plan_text(result: PlanResult) -> str:
     ]
     for tier in result.tiers:
         mark = "✔" if tier.covered >= tier.eligible else "✖"
-        lines.append(f"{mark} {tier.name}: {tier.covered}/{tier.eligible}")
+        lines.append(f"{mark} {_(tier.name)}: {tier.covered}/{tier.eligible}")
     return "\n".join(lines)
 
 
@@ -193,7 +193,7 @@ class BerandaPage(Page):
         self.program_model.set_rows([p for p in program_totals(sim) if p.jumlah])
         months = month_totals(sim)
         self.chart.set_data(
-            MONTH_ABBR,
+            tuple(_(month) for month in MONTH_ABBR),
             (
                 Series(_("Dibayar desa"), DESA_COLOR, tuple(m.desa for m in months)),
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(m.potongan for m in months)),

@@ -25,7 +25,7 @@ from ui import errors, msgbox
 from ui.app_context import AppContext
 from ui.dialogs.file_choosers import PDF_FILTER, XLSX_FILTER, choose_folder, save_file
 from ui.dialogs.print_pages import PrintPages, print_images
-from ui.i18n import N_, _
+from ui.i18n import N_, _, ngettext
 from ui.models.document_models import FileOutcomeModel
 from ui.pages import Page
 from ui.widgets.page_preview import PRINT_DPI, PagePreview, pdf_page_images, pdftoppm, to_images
@@ -382,9 +382,11 @@ class DokumenPage(Page):
                 msgbox.warning(
                     self,
                     _("Lembar pendaftaran"),
-                    _("Lembar tersimpan, tetapi {n} data wajib belum lengkap.").format(
-                        n=len(warnings)
-                    ),
+                    ngettext(
+                        "Lembar tersimpan, tetapi {n} data wajib belum lengkap.",
+                        "Lembar tersimpan, tetapi {n} data wajib belum lengkap.",
+                        len(warnings),
+                    ).format(n=len(warnings)),
                     "\n".join(warnings),
                 )
 
@@ -412,11 +414,13 @@ class DokumenPage(Page):
             self.consolidation = result
             self.outcome_model.set_rows(result.files)
             used = sum(1 for f in result.files if f.used)
-            text = _("{used} berkas dipakai, {left} ditinggalkan, dari {folder}.").format(
-                used=used, left=len(result.files) - used, folder=folder
-            )
+            text = ngettext(
+                "{used} berkas dipakai, {left} ditinggalkan, dari {folder}.",
+                "{used} berkas dipakai, {left} ditinggalkan, dari {folder}.",
+                used,
+            ).format(used=used, left=len(result.files) - used, folder=folder)
             if result.notes:
-                text += " " + " ".join(result.notes)
+                text += " " + " ".join(_(note) for note in result.notes)
             self.recap_summary.setText(text)
             self.tabs.setCurrentIndex(1)
             self._update_recap_buttons()

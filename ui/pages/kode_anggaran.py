@@ -33,7 +33,7 @@ from ui.app_context import AppContext, NavTarget
 from ui.commands import RosterCommand, push
 from ui.dialogs.code_dialogs import LocalCodeDialog, PersonCodesDialog
 from ui.dialogs.mapping_dialog import MappingDialog
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.models.code_models import (
     BudgetLineModel,
     LocalCodeModel,
@@ -270,9 +270,11 @@ class KodeAnggaranPage(Page):
         self.line_model.set_rows(lines.lines)
         self.potongan_model.set_rows(lines.potongan_lines)
         self.lines_total.setText(
-            _("Jumlah belanja iuran (APBDes): {total} dalam {n} baris.").format(
-                total=format_rp(lines.total), n=len(lines.lines)
-            )
+            ngettext(
+                "Jumlah belanja iuran (APBDes): {total} dalam {n} baris.",
+                "Jumlah belanja iuran (APBDes): {total} dalam {n} baris.",
+                len(lines.lines),
+            ).format(total=format_rp(lines.total), n=len(lines.lines))
         )
         self.potongan_total.setText(
             _("Jumlah dipotong dari penghasilan: {total}.").format(total=format_rp(lines.potongan))
@@ -281,15 +283,22 @@ class KodeAnggaranPage(Page):
         persons = person_code_rows(sim.persons)
         self.person_model.set_rows(persons)
         self.person_empty.setText(
-            _("{n} orang memakai kode sendiri pada tahun {tahun}.").format(
-                n=len(persons), tahun=year
-            )
+            ngettext(
+                "{n} orang memakai kode sendiri pada tahun {tahun}.",
+                "{n} orang memakai kode sendiri pada tahun {tahun}.",
+                len(persons),
+            ).format(n=len(persons), tahun=year)
         )
         findings = sorted_findings([self._finding(f) for f in (*checked.errors, *checked.warnings)])
         self.finding_model.set_rows(findings)
         self.findings_box.setTitle(
-            _("Pemeriksaan: {galat} galat, {peringatan} peringatan").format(
-                galat=len(checked.errors), peringatan=len(checked.warnings)
+            _("Pemeriksaan: {galat}, {peringatan}").format(
+                galat=ngettext("{n} galat", "{n} galat", len(checked.errors)).format(
+                    n=len(checked.errors)
+                ),
+                peringatan=ngettext(
+                    "{n} peringatan", "{n} peringatan", len(checked.warnings)
+                ).format(n=len(checked.warnings)),
             )
         )
         self.finding_view.resizeRowsToContents()

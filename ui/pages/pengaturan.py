@@ -28,7 +28,7 @@ from desa_budget.village.profile import get_profile, save_profile
 from ui import errors, msgbox, server_login
 from ui.app_context import AppContext, NavTarget
 from ui.first_start import check_server
-from ui.i18n import LANGUAGES, _
+from ui.i18n import LANGUAGES, _, ngettext
 from ui.models.grid_model import GridModel
 from ui.models.settings_models import BackupModel
 from ui.models.table_model import ROW_ROLE
@@ -161,7 +161,7 @@ class PengaturanPage(Page):
     def _rules_tab(self) -> QWidget:
         self.rule_table = QComboBox()
         for name, table in self.ctx.rules.tables.items():
-            self.rule_table.addItem(f"{table.title} ({name})", name)
+            self.rule_table.addItem(f"{_(table.title)} ({name})", name)
         self.rule_table.currentIndexChanged.connect(self._show_rule_table)
         self.rule_view = table_view(self.rule_model, None, sortable=True)
         self.rule_view.setWordWrap(True)
@@ -311,12 +311,18 @@ class PengaturanPage(Page):
         if not msgbox.confirm(
             self,
             _("Pulihkan cadangan"),
-            _(
+            ngettext(
                 "Semua data {desa} sekarang — profil desa, daftar peserta ({n} orang pada tahun "
                 "{tahun}), kode anggaran, skenario, versi APBDes dan riwayat perubahan — akan "
                 "diganti dengan isi cadangan {jenis} tanggal {waktu}.\n\n"
                 'Data sekarang disimpan dulu sebagai cadangan "sebelum-restore", dan riwayat '
-                "batal/ulang dikosongkan. Lanjutkan?"
+                "batal/ulang dikosongkan. Lanjutkan?",
+                "Semua data {desa} sekarang — profil desa, daftar peserta ({n} orang pada tahun "
+                "{tahun}), kode anggaran, skenario, versi APBDes dan riwayat perubahan — akan "
+                "diganti dengan isi cadangan {jenis} tanggal {waktu}.\n\n"
+                'Data sekarang disimpan dulu sebagai cadangan "sebelum-restore", dan riwayat '
+                "batal/ulang dikosongkan. Lanjutkan?",
+                persons,
             ).format(
                 desa=desa,
                 n=persons,

@@ -30,7 +30,7 @@ from desa_budget.format import MONTH_ABBR, format_rp, format_time
 from ui import errors, msgbox
 from ui.app_context import AppContext
 from ui.dialogs.adopt_dialog import AdoptDialog
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.models.grid_model import GridModel
 from ui.models.plan_models import DiffModel, MonthModel, TierModel, VersionModel
 from ui.pages import Page
@@ -212,16 +212,18 @@ class RencanaPage(Page):
         )
         if plan.unpriced:
             notes.append(
-                _("{n} orang belum punya dasar upah dan tidak dihitung.").format(
-                    n=len(plan.unpriced)
-                )
+                ngettext(
+                    "{n} orang belum punya dasar upah dan tidak dihitung.",
+                    "{n} orang belum punya dasar upah dan tidak dihitung.",
+                    len(plan.unpriced),
+                ).format(n=len(plan.unpriced))
             )
-        notes.extend(plan.assumptions)
+        notes.extend(_(note) for note in plan.assumptions)
         self.plan_note.setText(" ".join(notes))
         rows = month_totals(sim)
         self.month_model.set_rows(rows)
         self.chart.set_data(
-            MONTH_ABBR,
+            tuple(_(month) for month in MONTH_ABBR),
             (
                 Series(_("Dibayar desa"), DESA_COLOR, tuple(r.desa for r in rows)),
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(r.potongan for r in rows)),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from desa_budget.store.audit import list_audit
 from ui.app_context import AppContext
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.models.settings_models import AuditModel
 from ui.pages import Page
 from ui.widgets.tables import table_view
@@ -59,9 +59,15 @@ class RiwayatPage(Page):
             rows = list_audit(session, search=text, limit=LIMIT)
         self.model.set_rows(rows)
         if text:
-            shown = _('{n} perubahan cocok dengan "{cari}"').format(n=len(rows), cari=text)
+            shown = ngettext(
+                '{n} perubahan cocok dengan "{cari}"',
+                '{n} perubahan cocok dengan "{cari}"',
+                len(rows),
+            ).format(n=len(rows), cari=text)
         else:
-            shown = _("{n} perubahan terbaru").format(n=len(rows))
+            shown = ngettext("{n} perubahan terbaru", "{n} perubahan terbaru", len(rows)).format(
+                n=len(rows)
+            )
         if len(rows) >= LIMIT:
             shown += " " + _("(hanya {batas} terbaru ditampilkan)").format(batas=LIMIT)
         self.count.setText(shown)

@@ -326,10 +326,14 @@ class RosterPage(Page):
         if not msgbox.confirm(
             self,
             _("Hapus peserta"),
-            _(
+            ngettext(
                 "Hapus {n} orang dari daftar: {names}?\n"
                 "Untuk orang yang berhenti, lebih baik pakai Akhiri jabatan. "
-                "Penghapusan dapat dibatalkan dengan Ctrl+Z."
+                "Penghapusan dapat dibatalkan dengan Ctrl+Z.",
+                "Hapus {n} orang dari daftar: {names}?\n"
+                "Untuk orang yang berhenti, lebih baik pakai Akhiri jabatan. "
+                "Penghapusan dapat dibatalkan dengan Ctrl+Z.",
+                len(rows),
             ).format(n=len(rows), names=names),
             yes=_("Hapus"),
         ):
@@ -408,9 +412,11 @@ class RosterPage(Page):
             msgbox.info(
                 self,
                 _("Impor selesai"),
-                _("{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.").format(
-                    added=summary.added, changed=summary.changed, unchanged=summary.unchanged
-                ),
+                ngettext(
+                    "{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.",
+                    "{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.",
+                    summary.added,
+                ).format(added=summary.added, changed=summary.changed, unchanged=summary.unchanged),
                 "\n".join(str(w) for w in summary.warnings) or None,
             )
             self.import_finished.emit(True)
@@ -452,7 +458,9 @@ class RosterPage(Page):
             msgbox.info(
                 self,
                 _("Ekspor selesai"),
-                _("{n} baris ditulis ke {path}.").format(n=count, path=path),
+                ngettext(
+                    "{n} baris ditulis ke {path}.", "{n} baris ditulis ke {path}.", count
+                ).format(n=count, path=path),
             )
             self.export_finished.emit(str(path))
 

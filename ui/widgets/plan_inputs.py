@@ -127,7 +127,7 @@ class PlanInputs(QWidget):
         self.tiers.clear()
         for number in order:
             tier = by_number[number]
-            item = QListWidgetItem(f"{tier.number}. {tier.name}")
+            item = QListWidgetItem(f"{tier.number}. {_(tier.name)}")
             item.setData(Qt.ItemDataRole.UserRole, tier.number)
             self.tiers.addItem(item)
         self._loading = False

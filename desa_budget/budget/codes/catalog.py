@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desa_budget.budget.codes import forms
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.paths import resources_dir
 
 CONFIDENCE = ("H", "M", "L")
@@ -75,18 +76,36 @@ class Catalog:
         Returns the dotted form. A code the catalog already has is refused unless
         ``allow_existing`` (when re-reading codes the village saved earlier)."""
         if jenis not in LEVELS:
-            raise UserError(f"Jenis kode '{jenis}' tidak dikenal (kegiatan atau rekening).")
+            raise UserError(
+                _("Jenis kode '{jenis}' tidak dikenal (kegiatan atau rekening).").format(
+                    jenis=jenis
+                )
+            )
         code = _NORMALIZE[jenis](kode)
         depth = len(LEVELS[jenis])
         if code.count(".") + 1 != depth or not forms.is_local(code):
-            what = "kegiatan (mis. 1.1.91)" if jenis == "kegiatan" else "objek (mis. 5.1.3.91)"
-            raise UserError(f"Kode lokal '{kode}' harus berupa {what} bernomor 90 sampai 99.")
+            what = (
+                _("kegiatan (mis. 1.1.91)") if jenis == "kegiatan" else _("objek (mis. 5.1.3.91)")
+            )
+            raise UserError(
+                _("Kode lokal '{kode}' harus berupa {what} bernomor 90 sampai 99.").format(
+                    kode=kode, what=what
+                )
+            )
         up = forms.parent(code)
         if up is None or self.get(jenis, up) is None:
-            raise UserError(f"Kode lokal '{code}' tidak punya induk '{up}' dalam daftar kode.")
+            raise UserError(
+                _("Kode lokal '{kode}' tidak punya induk '{parent}' dalam daftar kode.").format(
+                    kode=code, parent=up
+                )
+            )
         existing = self.get(jenis, code)
         if existing is not None and not allow_existing:
-            raise UserError(f"Kode {code} sudah ada dalam daftar kode: {existing.uraian}.")
+            raise UserError(
+                _("Kode {kode} sudah ada dalam daftar kode: {uraian}.").format(
+                    kode=code, uraian=existing.uraian
+                )
+            )
         return code
 
     def with_rows(self, extra: Iterable[CodeRow]) -> "Catalog":
@@ -125,16 +144,24 @@ COLUMNS = {
 
 def _read(path: Path, kind: str) -> list[tuple[str, dict[str, str]]]:
     if not path.exists():
-        raise UserError(f"Berkas daftar kode {path.name} tidak ditemukan di {path.parent}.")
+        raise UserError(
+            _("Berkas daftar kode {file} tidak ditemukan di {folder}.").format(
+                file=path.name, folder=path.parent
+            )
+        )
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in COLUMNS[kind] if c not in (reader.fieldnames or [])]
         if missing:
             raise UserError(
-                f"Daftar kode {path.name} tidak sah: baris 1 (judul kolom) tidak memuat "
-                f"kolom {', '.join(missing)}."
+                _(
+                    "Daftar kode {file} tidak sah: baris 1 (judul kolom) tidak memuat kolom {columns}."
+                ).format(file=path.name, columns=", ".join(missing))
             )
-        return [(f"{path.name} baris {n}", row) for n, row in enumerate(reader, start=2)]
+        return [
+            (_("{file} baris {line}").format(file=path.name, line=n), row)
+            for n, row in enumerate(reader, start=2)
+        ]
 
 
 def read_code_rows(path: Path, kind: str, *, known: Collection[str] = ()) -> list[CodeRow]:
@@ -171,31 +198,49 @@ def parse_code_rows(
             problems.append(f"{where}: {exc.message}")
             continue
         if not code:
-            problems.append(f"{where}: kode kosong.")
+            problems.append(_("{where}: kode kosong.").format(where=where))
             continue
         if kind in LEVELS and level != LEVELS[kind][min(code.count("."), len(LEVELS[kind]) - 1)]:
-            problems.append(f"{where}: tingkat '{level}' tidak cocok dengan bentuk kode {code}.")
+            problems.append(
+                _("{where}: tingkat '{level}' tidak cocok dengan bentuk kode {kode}.").format(
+                    where=where, level=level, kode=code
+                )
+            )
         if not text("uraian"):
-            problems.append(f"{where}: uraian kosong.")
+            problems.append(_("{where}: uraian kosong.").format(where=where))
         if text("confidence") not in CONFIDENCE:
             problems.append(
-                f"{where}: tingkat keyakinan harus H, M atau L, bukan '{text('confidence')}'."
+                _("{where}: tingkat keyakinan harus H, M atau L, bukan '{value}'.").format(
+                    where=where, value=text("confidence")
+                )
             )
         if not text("source"):
-            problems.append(f"{where}: sumber (source) kosong.")
+            problems.append(_("{where}: sumber (source) kosong.").format(where=where))
         if code in where_of:
-            problems.append(f"{where}: kode {code} tercantum dua kali (juga di {where_of[code]}).")
+            problems.append(
+                _("{where}: kode {kode} tercantum dua kali (juga di {other}).").format(
+                    where=where, kode=code, other=where_of[code]
+                )
+            )
         elif code in known:
-            problems.append(f"{where}: kode {code} sudah ada dalam daftar kode nasional.")
+            problems.append(
+                _("{where}: kode {kode} sudah ada dalam daftar kode nasional.").format(
+                    where=where, kode=code
+                )
+            )
         where_of.setdefault(code, where)
         rows.append(CodeRow(kind, code, text("uraian"), level, text("source"), text("confidence")))
     if kind in LEVELS:
         for row in rows:
             up = forms.parent(row.kode)
             if up is not None and up not in where_of and up not in known:
-                problems.append(f"{where_of[row.kode]}: kode {row.kode} tidak punya induk {up}.")
+                problems.append(
+                    _("{where}: kode {kode} tidak punya induk {parent}.").format(
+                        where=where_of[row.kode], kode=row.kode, parent=up
+                    )
+                )
     if problems:
-        raise UserError(f"Daftar kode {name} tidak sah.", details=problems)
+        raise UserError(_("Daftar kode {name} tidak sah.").format(name=name), details=problems)
     return rows
 
 

@@ -3,6 +3,7 @@
 import re
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 
 _KEGIATAN = re.compile(r"^\d{1,2}(\.\d{1,2}(\.\d{2})?)?$")
 _REKENING = re.compile(r"^\d(\.\d(\.\d(\.\d{2})?)?)?$")
@@ -12,7 +13,11 @@ LOCAL_RANGE = range(90, 100)
 def _segments(text: str) -> list[str]:
     cleaned = text.strip().rstrip(".")
     if not cleaned or not all(part.isdigit() for part in cleaned.split(".")):
-        raise UserError(f"Kode '{text.strip()}' tidak berbentuk angka bertitik (mis. 1.1.03).")
+        raise UserError(
+            _("Kode '{kode}' tidak berbentuk angka bertitik (mis. 1.1.03).").format(
+                kode=text.strip()
+            )
+        )
     return cleaned.split(".")
 
 
@@ -21,12 +26,14 @@ def normalize_kegiatan(text: str) -> str:
     parts = [int(p) for p in _segments(text)]
     if len(parts) > 3:
         raise UserError(
-            f"Kode kegiatan '{text.strip()}' terlalu panjang (bidang.sub bidang.kegiatan)."
+            _("Kode kegiatan '{kode}' terlalu panjang (bidang.sub bidang.kegiatan).").format(
+                kode=text.strip()
+            )
         )
     shown = [str(p) for p in parts[:2]] + [f"{p:02d}" for p in parts[2:]]
     code = ".".join(shown)
     if not _KEGIATAN.match(code):
-        raise UserError(f"Kode kegiatan '{text.strip()}' tidak sah.")
+        raise UserError(_("Kode kegiatan '{kode}' tidak sah.").format(kode=text.strip()))
     return code
 
 
@@ -35,12 +42,14 @@ def normalize_rekening(text: str) -> str:
     parts = [int(p) for p in _segments(text)]
     if len(parts) > 4:
         raise UserError(
-            f"Kode rekening '{text.strip()}' terlalu panjang (akun.kelompok.jenis.objek)."
+            _("Kode rekening '{kode}' terlalu panjang (akun.kelompok.jenis.objek).").format(
+                kode=text.strip()
+            )
         )
     shown = [str(p) for p in parts[:3]] + [f"{p:02d}" for p in parts[3:]]
     code = ".".join(shown)
     if not _REKENING.match(code):
-        raise UserError(f"Kode rekening '{text.strip()}' tidak sah.")
+        raise UserError(_("Kode rekening '{kode}' tidak sah.").format(kode=text.strip()))
     return code
 
 
@@ -77,7 +86,9 @@ def parse_code(text: str, kind: str) -> str:
         return normalize_kegiatan(text)
     if kind == "rekening":
         return normalize_rekening(text)
-    raise UserError(f"Jenis kode '{kind}' tidak dikenal (kegiatan atau rekening).")
+    raise UserError(
+        _("Jenis kode '{jenis}' tidak dikenal (kegiatan atau rekening).").format(jenis=kind)
+    )
 
 
 def parent(code: str) -> str | None:

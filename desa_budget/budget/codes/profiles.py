@@ -23,6 +23,7 @@ from desa_budget.budget.codes.catalog import (
     read_code_rows,
 )
 from desa_budget.errors import UserError
+from desa_budget.i18n import N_, _
 from desa_budget.paths import resources_dir
 from desa_budget.village import categories
 
@@ -61,12 +62,21 @@ class ProfileRule:
 
     @property
     def description(self) -> str:
-        """The rule in Indonesian, for the settings page and the printed notes."""
+        """The rule in Indonesian, for the settings page and the printed notes (marked text: the
+        window shows it with ``_()``)."""
         if self.rule == "min_pekerja_rentan":
-            age = f", usia paling tinggi {self.max_age} tahun" if self.max_age is not None else ""
-            return f"Paling sedikit {self.minimum} pekerja rentan dilindungi{age}."
+            age = (
+                N_(", usia paling tinggi {age} tahun").format(age=self.max_age)
+                if self.max_age is not None
+                else ""
+            )
+            return N_("Paling sedikit {minimum} pekerja rentan dilindungi{age}.").format(
+                minimum=self.minimum, age=age
+            )
         label = categories.label(self.kategori) if self.kategori else "?"
-        return f"Sumber dana {self.sumber_dana} tidak boleh untuk iuran {label}."
+        return N_("Sumber dana {sumber} tidak boleh untuk iuran {kategori}.").format(
+            sumber=self.sumber_dana, kategori=label
+        )
 
 
 @dataclass(frozen=True)
@@ -86,24 +96,34 @@ class KabupatenProfile:
         """(kegiatan, rekening, sumber dana) the profile gives ``kategori``."""
         row = self.mapping.get(kategori)
         if row is None:
-            raise UserError(f"Profil {self.title} tidak memetakan kategori '{kategori}'.")
+            raise UserError(
+                _("Profil {profile} tidak memetakan kategori '{kategori}'.").format(
+                    profile=self.title, kategori=kategori
+                )
+            )
         return row.kegiatan, row.rekening, row.sumber_dana
 
 
 def _mapping(raw: Any, where: str, catalog: Catalog, problems: list[str]) -> dict[str, MappingRow]:
     out: dict[str, MappingRow] = {}
     if not isinstance(raw, dict):
-        problems.append(f"{where}: 'mapping' harus berupa objek kategori → kode.")
+        problems.append(
+            _("{where}: 'mapping' harus berupa objek kategori → kode.").format(where=where)
+        )
         return out
     for key, row in raw.items():
         if key not in categories.BY_KEY:
-            problems.append(f"{where}: kategori '{key}' tidak dikenal.")
+            problems.append(
+                _("{where}: kategori '{key}' tidak dikenal.").format(where=where, key=key)
+            )
             continue
         if not isinstance(row, dict) or not all(
             isinstance(row.get(k), str) for k in ("kegiatan", "rekening", "sumber_dana")
         ):
             problems.append(
-                f"{where}: pemetaan '{key}' harus punya kegiatan, rekening, sumber_dana."
+                _("{where}: pemetaan '{key}' harus punya kegiatan, rekening, sumber_dana.").format(
+                    where=where, key=key
+                )
             )
             continue
         found: dict[str, str] = {}
@@ -114,13 +134,19 @@ def _mapping(raw: Any, where: str, catalog: Catalog, problems: list[str]) -> dic
             if entry is None or (level is not None and entry.level != level):
                 what = f"{level} " if level else ""
                 problems.append(
-                    f"{where}: pemetaan '{key}' memakai {kind} {row[kind]} yang bukan "
-                    f"{what}dalam daftar kode."
+                    _(
+                        "{where}: pemetaan '{key}' memakai {kind} {kode} yang bukan "
+                        "{level}dalam daftar kode."
+                    ).format(where=where, key=key, kind=kind, kode=row[kind], level=what)
                 )
             found[kind] = code or row[kind]
         confidence = str(row.get("confidence", ""))
         if confidence not in CONFIDENCE:
-            problems.append(f"{where}: pemetaan '{key}' tanpa tingkat keyakinan H/M/L.")
+            problems.append(
+                _("{where}: pemetaan '{key}' tanpa tingkat keyakinan H/M/L.").format(
+                    where=where, key=key
+                )
+            )
         out[key] = MappingRow(
             found["kegiatan"], found["rekening"], found["sumber_dana"], confidence
         )
@@ -134,23 +160,33 @@ def _int(value: Any) -> int | None:
 def _rules(raw: Any, where: str, catalog: Catalog, problems: list[str]) -> list[ProfileRule]:
     found: list[ProfileRule] = []
     if not isinstance(raw, list):
-        problems.append(f"{where}: 'rules' harus berupa daftar.")
+        problems.append(_("{where}: 'rules' harus berupa daftar.").format(where=where))
         return found
     for n, rule in enumerate(raw, start=1):
-        at = f"{where} aturan ke-{n}"
+        at = _("{where} aturan ke-{n}").format(where=where, n=n)
         if not isinstance(rule, dict):
-            problems.append(f"{at}: harus berupa objek.")
+            problems.append(_("{where}: harus berupa objek.").format(where=at))
             continue
         kind, confidence = rule.get("rule"), str(rule.get("confidence", ""))
         if confidence not in CONFIDENCE:
-            problems.append(f"{at}: tingkat keyakinan harus H, M atau L, bukan '{confidence}'.")
+            problems.append(
+                _("{where}: tingkat keyakinan harus H, M atau L, bukan '{value}'.").format(
+                    where=at, value=confidence
+                )
+            )
         source = str(rule.get("source", ""))
         if kind == "min_pekerja_rentan":
             minimum, max_age = _int(rule.get("minimum")), _int(rule.get("max_age"))
             if minimum is None or ("max_age" in rule and max_age is None):
-                problems.append(f"{at}: minimum dan max_age harus bilangan bulat tidak negatif.")
+                problems.append(
+                    _("{where}: minimum dan max_age harus bilangan bulat tidak negatif.").format(
+                        where=at
+                    )
+                )
             elif any(r.rule == kind for r in found):
-                problems.append(f"{at}: aturan min_pekerja_rentan tercantum dua kali.")
+                problems.append(
+                    _("{where}: aturan min_pekerja_rentan tercantum dua kali.").format(where=at)
+                )
             else:
                 found.append(
                     ProfileRule(kind, confidence, source, minimum=minimum, max_age=max_age)
@@ -159,13 +195,19 @@ def _rules(raw: Any, where: str, catalog: Catalog, problems: list[str]) -> list[
             kategori = rule.get("kategori")
             sumber = catalog.find("sumber_dana", str(rule.get("sumber_dana", "")))
             if kategori not in categories.BY_KEY or sumber is None:
-                problems.append(f"{at}: kategori atau sumber dana tidak dikenal: {rule!r}.")
+                problems.append(
+                    _("{where}: kategori atau sumber dana tidak dikenal: {rule}.").format(
+                        where=at, rule=repr(rule)
+                    )
+                )
             else:
                 found.append(
                     ProfileRule(kind, confidence, source, kategori=kategori, sumber_dana=sumber)
                 )
         else:
-            problems.append(f"{at}: jenis aturan '{kind}' tidak dikenal.")
+            problems.append(
+                _("{where}: jenis aturan '{kind}' tidak dikenal.").format(where=at, kind=kind)
+            )
     return found
 
 
@@ -179,8 +221,15 @@ def _extra_rows(
         inline = data.get(kind) or []
         try:
             if not isinstance(inline, list) or not all(isinstance(r, dict) for r in inline):
-                raise UserError(f"{path.name}: '{kind}' harus berupa daftar baris kode.")
-            records = [(f"{path.name} {kind} ke-{n}", r) for n, r in enumerate(inline, start=1)]
+                raise UserError(
+                    _("{file}: '{kind}' harus berupa daftar baris kode.").format(
+                        file=path.name, kind=kind
+                    )
+                )
+            records = [
+                (_("{file} {kind} ke-{n}").format(file=path.name, kind=kind, n=n), r)
+                for n, r in enumerate(inline, start=1)
+            ]
             rows = parse_code_rows(records, kind, path.name, known=known)
             extra_file = data.get(f"{kind}_file")
             if extra_file:
@@ -198,9 +247,15 @@ def _load(path: Path, national: KabupatenProfile | None, codes: Catalog) -> Kabu
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UserError(f"Profil kabupaten {where} tidak dapat dibaca: {exc}") from exc
+        raise UserError(
+            _("Profil kabupaten {file} tidak dapat dibaca: {error}").format(file=where, error=exc)
+        ) from exc
     if not isinstance(data, dict):
-        raise UserError(f"Profil kabupaten {where} tidak sah: isinya harus berupa objek JSON.")
+        raise UserError(
+            _("Profil kabupaten {file} tidak sah: isinya harus berupa objek JSON.").format(
+                file=where
+            )
+        )
     problems: list[str] = []
     extra = _extra_rows(data, path, codes, problems)
     catalog = codes.with_rows(extra)
@@ -208,9 +263,13 @@ def _load(path: Path, national: KabupatenProfile | None, codes: Catalog) -> Kabu
     mapping = {**(national.mapping if national else {}), **own}
     rules = _rules(data.get("rules", []), where, catalog, problems)
     if national is None and set(mapping) != set(categories.KEYS):
-        problems.append(f"{where}: profil nasional harus memetakan setiap kategori.")
+        problems.append(
+            _("{where}: profil nasional harus memetakan setiap kategori.").format(where=where)
+        )
     if problems:
-        raise UserError(f"Profil kabupaten {where} tidak sah.", details=problems)
+        raise UserError(
+            _("Profil kabupaten {file} tidak sah.").format(file=where), details=problems
+        )
     minimum = next((r for r in rules if r.rule == "min_pekerja_rentan"), None)
     forbidden: dict[str, set[str]] = {}
     for rule in rules:
@@ -241,7 +300,9 @@ def _profiles(folder: Path) -> Mapping[str, KabupatenProfile]:
             profile = _load(path, national, codes)
             if profile.name in found:
                 raise UserError(
-                    f"Profil kabupaten {path.name}: nama '{profile.name}' dipakai dua kali."
+                    _("Profil kabupaten {file}: nama '{name}' dipakai dua kali.").format(
+                        file=path.name, name=profile.name
+                    )
                 )
             found[profile.name] = profile
     return found
@@ -256,7 +317,11 @@ def get_kabupaten_profile(name: str) -> KabupatenProfile:
     profiles = load_kabupaten_profiles()
     if name not in profiles:
         known = ", ".join(sorted(profiles))
-        raise UserError(f"Profil kabupaten '{name}' tidak ada. Yang tersedia: {known}.")
+        raise UserError(
+            _("Profil kabupaten '{name}' tidak ada. Yang tersedia: {known}.").format(
+                name=name, known=known
+            )
+        )
     return profiles[name]
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desa_budget.contributions.engine import months_in_post
 from desa_budget.format import format_date, format_number
+from desa_budget.i18n import _
 from desa_budget.roster import service as roster
 from desa_budget.roster.data import FIELD_LABELS, CoverageData, Limits, PostData, load_limits
 from desa_budget.roster.read import POST_FIELDS
@@ -118,13 +119,19 @@ def _changes(person: Person, entry: ImportEntry, year: int) -> list[FieldChange]
             changes.append(FieldChange(FIELD_LABELS[name], show(name, old), show(name, new)))
     for post, stored in zip(entry.posts, match_posts(person.posts, entry.posts, year), strict=True):
         if stored is None:
-            changes.append(FieldChange(f"Jabatan {post.jabatan}", "-", "jabatan baru"))
+            changes.append(
+                FieldChange(
+                    _("Jabatan {jabatan}").format(jabatan=post.jabatan), "-", _("jabatan baru")
+                )
+            )
             continue
         old_post = roster.post_data(stored)
         for name in POST_FIELDS:
             old, new = getattr(old_post, name), getattr(post, name)
             if old != new:
-                label = f"Jabatan {stored.jabatan}: {FIELD_LABELS[name]}"
+                label = _("Jabatan {jabatan}: {field}").format(
+                    jabatan=stored.jabatan, field=FIELD_LABELS[name]
+                )
                 changes.append(FieldChange(label, show(name, old), show(name, new)))
     current = _effective(person, year)
     old_cov = roster.coverage_data(current) if current is not None else None

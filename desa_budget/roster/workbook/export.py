@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from desa_budget.contributions.engine import months_in_post
 from desa_budget.contributions.simulation import load_roster_year
 from desa_budget.errors import UserError
+from desa_budget.i18n import _
 from desa_budget.roster.workbook.layout import (
     COLUMN,
     DATE_FORMAT,
@@ -96,7 +97,7 @@ def write_workbook(path: Path | str, rows: Sequence[Sequence[CellValue]], *, tit
     """Write the roster layout with ``rows`` to ``path`` atomically (temp file, then replace)."""
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
-        raise UserError(f"Nama berkas harus berakhiran .xlsx: {target.name}")
+        raise UserError(_("Nama berkas harus berakhiran .xlsx: {file}").format(file=target.name))
     workbook = Workbook()
     ws = _sheet(workbook, len(rows))
     for row_number, values in enumerate(rows, start=2):
@@ -107,7 +108,7 @@ def write_workbook(path: Path | str, rows: Sequence[Sequence[CellValue]], *, tit
     workbook.properties.creator = "Jamsos Desa"
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"Folder tidak ditemukan: {folder}")
+        raise UserError(_("Folder tidak ditemukan: {folder}").format(folder=folder))
     handle, temp_name = tempfile.mkstemp(suffix=".xlsx", dir=folder)
     os.close(handle)
     try:
@@ -115,7 +116,11 @@ def write_workbook(path: Path | str, rows: Sequence[Sequence[CellValue]], *, tit
         os.replace(temp_name, target)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise UserError(f"Berkas {target.name} tidak dapat ditulis: {exc.strerror}") from exc
+        raise UserError(
+            _("Berkas {file} tidak dapat ditulis: {error}").format(
+                file=target.name, error=exc.strerror
+            )
+        ) from exc
 
 
 def write_template(path: Path | str) -> None:

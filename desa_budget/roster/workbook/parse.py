@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _, ngettext
 from desa_budget.roster.data import (
     FIELD_LABELS,
     CoverageData,
@@ -121,7 +122,7 @@ def _parse(
         errors.append(_problem(number, "NIK", cells["NIK"], str(exc)))
     nama = cells["Nama"]
     if nama is None:
-        errors.append(_problem(number, "Nama", None, "wajib diisi."))
+        errors.append(_problem(number, "Nama", None, _("wajib diisi.")))
     take("Jenis Kelamin", parse_choice, _JK, None)
     take("Tanggal Lahir", parse_date, required=True)
     take("Kategori", parse_choice, _CATEGORY, None)
@@ -140,7 +141,7 @@ def _parse(
     take("Segmen", parse_choice, _SEGMEN, segmen_default)
     upah_said = any(e.column == "Dasar Upah" for e in errors)
     if programs and values.get("Dasar Upah") is None and not upah_said:
-        errors.append(_problem(number, "Dasar Upah", None, "wajib diisi bila ada program."))
+        errors.append(_problem(number, "Dasar Upah", None, _("wajib diisi bila ada program.")))
     if errors:
         return None, errors, warnings
     person = PersonData(
@@ -189,7 +190,9 @@ def _programs(value: Any, number: int, errors: list[ImportProblem]) -> tuple[str
     parts = [p.strip().upper() for p in str(value).replace("+", ",").replace(";", ",").split(",")]
     unknown = [p for p in parts if p and p not in PROGRAMS]
     if unknown:
-        message = f"tidak dikenal: {', '.join(unknown)}; pilih JKK, JKM, JHT, JP."
+        message = _("tidak dikenal: {unknown}; pilih JKK, JKM, JHT, JP.").format(
+            unknown=", ".join(unknown)
+        )
         errors.append(_problem(number, "Program", value, message))
     return tuple(p for p in PROGRAMS if p in parts)
 
@@ -224,8 +227,10 @@ def _check_person(
                     other.number,
                     column,
                     other.cells[column],
-                    f"berbeda dengan baris {first.number} untuk NIK yang sama "
-                    "(baris-baris satu orang harus berisi data orang dan kepesertaan yang sama).",
+                    _(
+                        "berbeda dengan baris {row} untuk NIK yang sama (baris-baris satu orang "
+                        "harus berisi data orang dan kepesertaan yang sama)."
+                    ).format(row=first.number),
                 )
             )
     _problems(first, validate_person_data(first.person, kode_desa=kode_desa), errors, warnings)
@@ -261,7 +266,9 @@ def read_roster(
     name = Path(path).name
     rows = read_sheet(path)
     if not rows:
-        raise UserError(f"Berkas {name} tidak berisi baris data di bawah judul kolom.")
+        raise UserError(
+            _("Berkas {file} tidak berisi baris data di bawah judul kolom.").format(file=name)
+        )
     errors: list[ImportProblem] = []
     warnings: list[ImportProblem] = []
     groups: dict[str, list[SheetRow]] = {}
@@ -280,7 +287,11 @@ def read_roster(
     if errors:
         errors.sort(key=lambda problem: problem.row or 0)
         raise ImportRefused(
-            f"Impor dibatalkan: {len(errors)} masalah di berkas {name}. Tidak ada data yang diubah.",
+            ngettext(
+                "Impor dibatalkan: {n} masalah di berkas {file}. Tidak ada data yang diubah.",
+                "Impor dibatalkan: {n} masalah di berkas {file}. Tidak ada data yang diubah.",
+                len(errors),
+            ).format(n=len(errors), file=name),
             errors,
         )
     return ImportPlan(year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings))

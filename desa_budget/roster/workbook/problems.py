@@ -8,6 +8,7 @@ from typing import Any
 
 from desa_budget.errors import UserError
 from desa_budget.format import format_date
+from desa_budget.i18n import _
 
 
 @dataclass(frozen=True)
@@ -19,11 +20,13 @@ class ImportProblem:
 
     def __str__(self) -> str:
         if self.row is not None and self.column:
-            return f"Baris {self.row}, kolom {self.column}: {self.message}"
+            return _("Baris {row}, kolom {column}: {message}").format(
+                row=self.row, column=self.column, message=self.message
+            )
         if self.row is not None:
-            return f"Baris {self.row}: {self.message}"
+            return _("Baris {row}: {message}").format(row=self.row, message=self.message)
         if self.column:
-            return f"Kolom {self.column} {self.message}"
+            return _("Kolom {column} {message}").format(column=self.column, message=self.message)
         return self.message
 
 

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from desa_budget.errors import UserError
+from desa_budget.i18n import _, ngettext
 from desa_budget.roster.workbook.layout import HEADERS, SHEET_TITLE
 from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused, cell_text
 
@@ -40,15 +41,17 @@ class CellError(Exception):
 
 def _check_file(path: Path) -> None:
     if not path.is_file():
-        raise UserError(f"Berkas tidak ditemukan: {path}")
+        raise UserError(_("Berkas tidak ditemukan: {path}").format(path=path))
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise UserError(
-            f"Berkas {path.name} terlalu besar ({size // (1024 * 1024)} MB; paling besar 20 MB)."
+            _("Berkas {file} terlalu besar ({size} MB; paling besar 20 MB).").format(
+                file=path.name, size=size // (1024 * 1024)
+            )
         )
-    not_xlsx = (
-        f"Berkas {path.name} bukan berkas Excel .xlsx. Simpan sebagai 'Excel Workbook (.xlsx)'."
-    )
+    not_xlsx = _(
+        "Berkas {file} bukan berkas Excel .xlsx. Simpan sebagai 'Excel Workbook (.xlsx)'."
+    ).format(file=path.name)
     if not zipfile.is_zipfile(path):
         raise UserError(not_xlsx)
     try:
@@ -58,14 +61,20 @@ def _check_file(path: Path) -> None:
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
                 raise UserError(not_xlsx)
             if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-                raise UserError(f"Berkas {path.name} tidak wajar (isi terlalu besar saat dibuka).")
+                raise UserError(
+                    _("Berkas {file} tidak wajar (isi terlalu besar saat dibuka).").format(
+                        file=path.name
+                    )
+                )
             if archive.testzip() is not None:
                 raise UserError(
-                    f"Berkas {path.name} rusak. Simpan ulang dari Excel lalu coba lagi."
+                    _("Berkas {file} rusak. Simpan ulang dari Excel lalu coba lagi.").format(
+                        file=path.name
+                    )
                 )
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise UserError(
-            f"Berkas {path.name} rusak. Simpan ulang dari Excel lalu coba lagi."
+            _("Berkas {file} rusak. Simpan ulang dari Excel lalu coba lagi.").format(file=path.name)
         ) from exc
 
 
@@ -78,13 +87,18 @@ def _sheet(path: Path, *, data_only: bool) -> Iterator[ReadOnlyWorksheet]:
             workbook = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many types for a broken package
         raise UserError(
-            f"Berkas {path.name} rusak atau bukan daftar peserta. Simpan ulang dari Excel lalu coba lagi."
+            _(
+                "Berkas {file} rusak atau bukan daftar peserta. "
+                "Simpan ulang dari Excel lalu coba lagi."
+            ).format(file=path.name)
         ) from exc
     try:
         names = workbook.sheetnames
         ws = workbook[SHEET_TITLE] if SHEET_TITLE in names else workbook.worksheets[0]
         if not isinstance(ws, ReadOnlyWorksheet):
-            raise UserError(f"Lembar pertama berkas {path.name} bukan lembar data.")
+            raise UserError(
+                _("Lembar pertama berkas {file} bukan lembar data.").format(file=path.name)
+            )
         yield ws
     finally:
         workbook.close()
@@ -95,14 +109,20 @@ def _rows(ws: ReadOnlyWorksheet, name: str) -> Iterator[tuple[int, tuple[Any, ..
     data_rows = 0
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         if len(values) > MAX_COLUMNS and any(v not in (None, "") for v in values[MAX_COLUMNS:]):
-            raise UserError(f"Berkas {name} terlalu lebar (lebih dari {MAX_COLUMNS} kolom terisi).")
+            raise UserError(
+                _("Berkas {file} terlalu lebar (lebih dari {n} kolom terisi).").format(
+                    file=name, n=MAX_COLUMNS
+                )
+            )
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         if number > 1:
             data_rows += 1
         if data_rows > MAX_ROWS:
             raise UserError(
-                f"Berkas {name} berisi lebih dari {MAX_ROWS:,} baris data.".replace(",", ".")
+                _("Berkas {file} berisi lebih dari {n} baris data.").format(
+                    file=name, n=f"{MAX_ROWS:,}".replace(",", ".")
+                )
             )
         yield number, tuple(values)
 
@@ -126,16 +146,21 @@ def _check_headers(values: tuple[Any, ...]) -> None:
         found = values[index] if index < len(values) else None
         text = " ".join(str(found).split()) if found is not None else ""
         if text.casefold() != expected.casefold():
-            wrote = f"tertulis {text!r}" if text else "kosong"
-            message = f"harus berjudul '{expected}', {wrote}."
+            wrote = _("tertulis {text}").format(text=repr(text)) if text else _("kosong")
+            message = _("harus berjudul '{expected}', {wrote}.").format(
+                expected=expected, wrote=wrote
+            )
             wrong.append(ImportProblem(None, _letter(index), text, message))
     for index in range(len(HEADERS), len(values)):
         if values[index] not in (None, ""):
-            message = f"tidak dikenal: {values[index]!r}."
+            message = _("tidak dikenal: {value}.").format(value=repr(values[index]))
             wrong.append(ImportProblem(None, _letter(index), cell_text(values[index]), message))
     if wrong:
         raise ImportRefused(
-            "Judul kolom tidak sesuai templat. Baris pertama harus: " + " | ".join(HEADERS), wrong
+            _("Judul kolom tidak sesuai templat. Baris pertama harus: {headers}").format(
+                headers=" | ".join(HEADERS)
+            ),
+            wrong,
         )
 
 
@@ -153,7 +178,11 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
         iterator = _rows(ws, path.name)
         first = next(iterator, None)
         if first is None or first[0] != 1:
-            raise UserError(f"Berkas {path.name} kosong atau baris pertamanya bukan judul kolom.")
+            raise UserError(
+                _("Berkas {file} kosong atau baris pertamanya bukan judul kolom.").format(
+                    file=path.name
+                )
+            )
         _check_headers(first[1])
         rows = list(iterator)
     empty = {
@@ -163,16 +192,21 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
         lost = sorted(empty & _formula_cells(path))
         if lost:
             raise ImportRefused(
-                f"Berkas {path.name} berisi {len(lost)} rumus tanpa nilai tersimpan. "
-                "Buka berkas di Excel atau LibreOffice, simpan ulang, lalu impor lagi.",
-                [ImportProblem(n, HEADERS[i], "", "rumus tanpa nilai.") for n, i in lost],
+                ngettext(
+                    "Berkas {file} berisi {n} rumus tanpa nilai tersimpan. "
+                    "Buka berkas di Excel atau LibreOffice, simpan ulang, lalu impor lagi.",
+                    "Berkas {file} berisi {n} rumus tanpa nilai tersimpan. "
+                    "Buka berkas di Excel atau LibreOffice, simpan ulang, lalu impor lagi.",
+                    len(lost),
+                ).format(file=path.name, n=len(lost)),
+                [ImportProblem(n, HEADERS[i], "", _("rumus tanpa nilai.")) for n, i in lost],
             )
     outside = [
         ImportProblem(
             number,
             get_column_letter(index + 1),
             cell_text(values[index]),
-            "ada isian di luar kolom daftar (kolom tanpa judul).",
+            _("ada isian di luar kolom daftar (kolom tanpa judul)."),
         )
         for number, values in rows
         for index in range(len(HEADERS), len(values))
@@ -180,7 +214,9 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
     ]
     if outside:
         raise ImportRefused(
-            f"Berkas {path.name} berisi isian di kolom tanpa judul. Hapus isian itu lalu impor lagi.",
+            _(
+                "Berkas {file} berisi isian di kolom tanpa judul. Hapus isian itu lalu impor lagi."
+            ).format(file=path.name),
             outside,
         )
     return rows
@@ -197,40 +233,48 @@ def cell_value(values: tuple[Any, ...], index: int) -> Any:
 def parse_nik(value: Any) -> tuple[str, list[str]]:
     """NIK as text (Excel may have stored it as a number), and warnings."""
     if value is None:
-        raise CellError("NIK wajib diisi.")
+        raise CellError(_("NIK wajib diisi."))
     if isinstance(value, bool):
-        raise CellError("NIK harus 16 angka.")
+        raise CellError(_("NIK harus 16 angka."))
     if isinstance(value, float):
         if not value.is_integer():
-            raise CellError("NIK harus 16 angka tanpa desimal.")
+            raise CellError(_("NIK harus 16 angka tanpa desimal."))
         value = int(value)
     if isinstance(value, int):
         text = str(value)
         if len(text) != 16:
             raise CellError(
-                f"NIK harus 16 angka (tertulis {len(text)} angka: {text}). "
-                "Format kolom NIK sebagai Teks lalu ketik ulang."
+                _(
+                    "NIK harus 16 angka (tertulis {n} angka: {text}). "
+                    "Format kolom NIK sebagai Teks lalu ketik ulang."
+                ).format(n=len(text), text=text)
             )
         warnings = []
         if text.endswith("0"):
             warnings.append(
-                "NIK tersimpan sebagai angka; Excel hanya menyimpan 15 digit, periksa digit terakhir."
+                _(
+                    "NIK tersimpan sebagai angka; Excel hanya menyimpan 15 digit, "
+                    "periksa digit terakhir."
+                )
             )
         return text, warnings
     text = "".join(str(value).lstrip("'").split())
     if _SCIENTIFIC.match(text):
         raise CellError(
-            f"NIK rusak menjadi notasi ilmiah ({value}). Format kolom NIK sebagai Teks lalu ketik ulang NIK lengkap."
+            _(
+                "NIK rusak menjadi notasi ilmiah ({value}). "
+                "Format kolom NIK sebagai Teks lalu ketik ulang NIK lengkap."
+            ).format(value=value)
         )
     if not (text.isdigit() and len(text) == 16):
-        raise CellError(f"NIK harus 16 angka (tertulis {value!r}).")
+        raise CellError(_("NIK harus 16 angka (tertulis {value}).").format(value=repr(value)))
     return text, []
 
 
 def parse_date(value: Any, *, required: bool = False) -> date | None:
     if value is None:
         if required:
-            raise CellError("wajib diisi (tanggal HH-BB-TTTT).")
+            raise CellError(_("wajib diisi (tanggal HH-BB-TTTT)."))
         return None
     if isinstance(value, datetime):
         return value.date()
@@ -246,9 +290,13 @@ def parse_date(value: Any, *, required: bool = False) -> date | None:
             try:
                 return date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
-                raise CellError(f"tanggal tidak ada di kalender: {value}.") from None
+                raise CellError(
+                    _("tanggal tidak ada di kalender: {value}.").format(value=value)
+                ) from None
     raise CellError(
-        f"bukan tanggal: {value!r} (pakai sel tanggal atau teks HH-BB-TTTT, mis. 17-08-1985)."
+        _(
+            "bukan tanggal: {value} (pakai sel tanggal atau teks HH-BB-TTTT, mis. 17-08-1985)."
+        ).format(value=repr(value))
     )
 
 
@@ -256,18 +304,20 @@ def parse_rupiah(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise CellError("harus bilangan rupiah.")
+        raise CellError(_("harus bilangan rupiah."))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        raise CellError(f"harus rupiah tanpa desimal (tertulis {value}).")
+        raise CellError(_("harus rupiah tanpa desimal (tertulis {value}).").format(value=value))
     text = str(value).replace("Rp", "").replace("rp", "").replace(".", "").replace(" ", "")
     if text.endswith(",00"):
         text = text[:-3]
     if not text.isdigit():
-        raise CellError(f"harus bilangan rupiah, mis. 2000000 (tertulis {value!r}).")
+        raise CellError(
+            _("harus bilangan rupiah, mis. 2000000 (tertulis {value}).").format(value=repr(value))
+        )
     return int(text)
 
 
@@ -275,11 +325,15 @@ def parse_choice(value: Any, choices: dict[str, str], default: str | None) -> st
     """``choices`` maps the sheet's label to the stored key; matching ignores case and dots."""
     if value is None:
         if default is None:
-            raise CellError("wajib diisi.")
+            raise CellError(_("wajib diisi."))
         return default
     text = " ".join(str(value).replace(".", "").split()).casefold()
     for label, key in choices.items():
         if text in (label.casefold(), key.casefold()):
             return key
     allowed = ", ".join(dict.fromkeys(choices))
-    raise CellError(f"nilai {value!r} tidak dikenal; pilih {allowed}.")
+    raise CellError(
+        _("nilai {value} tidak dikenal; pilih {allowed}.").format(
+            value=repr(value), allowed=allowed
+        )
+    )

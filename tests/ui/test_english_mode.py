@@ -1,0 +1,56 @@
+"""The window in English: a refusal from the core, plurals and the core's results all read English."""
+
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ui import i18n
+from ui.app_context import AppContext
+from ui.models.plan_models import MonthModel, TierModel
+from ui.pages.beranda import BerandaPage
+from ui.pages.rencana import RencanaPage
+from ui.pages.roster import RosterPage
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    i18n.set_language("en")  # the ui conftest sets Indonesian again afterwards
+
+
+def test_a_core_refusal_shows_in_english(qtbot: QtBot, ctx: AppContext, boxes: Any) -> None:
+    page = RencanaPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.scenario_name.setText("   ")
+    page.save_scenario()  # the core refuses an empty scenario name
+    assert boxes.texts() == ["The scenario name is required."]
+    assert boxes.titles() == ["Attention"]
+
+
+def test_counts_use_english_plurals(qtbot: QtBot, ctx: AppContext) -> None:
+    page = RosterPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    everyone = page.proxy.rowCount()
+    assert page.totals.text().startswith(f"{everyone} persons shown · village pays Rp")
+    page.search.setText(page.model.row_at(0).nik)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1)
+    assert page.totals.text().startswith("1 person shown · village pays Rp")
+
+
+def test_the_cores_results_show_in_english(qtbot: QtBot, ctx: AppContext) -> None:
+    page = RencanaPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    tiers = page.tier_model
+    assert tiers.index(1, TierModel.NAMA).data() == "JKK+JKM BPD members"
+    assert page.month_model.index(0, MonthModel.BULAN).data() == "January"
+    beranda = BerandaPage(ctx)
+    qtbot.addWidget(beranda)
+    beranda.refresh()
+    messages = [
+        beranda.finding_model.index(row, 1).data()
+        for row in range(beranda.finding_model.rowCount())
+    ]
+    assert any(m.startswith("JP not computed from July 2024") for m in messages), messages
