@@ -115,6 +115,17 @@ def get_post(session: Session, post_id: int) -> PostRecord:
     return post_record(row)
 
 
+def coverage_versions(session: Session, year: int) -> dict[int, int]:
+    """Each person's version of the coverage row that applies in ``year`` (the newest up to it),
+    for an edit of that row made later from a page that read it now."""
+    rows = session.execute(
+        select(Coverage.person_id, Coverage.tahun, Coverage.version_id)
+        .where(Coverage.tahun <= year)
+        .order_by(Coverage.person_id, Coverage.tahun)
+    )
+    return {person_id: version for person_id, _tahun, version in rows}
+
+
 AKTIF = "aktif"  # in post on some day of the year
 BERAKHIR = "berakhir"  # every post ended before the year
 BELUM_MULAI = "belum_mulai"  # the first post starts after the year

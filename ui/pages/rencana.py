@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from desa_budget.budget import scenarios, versions
 from desa_budget.budget import settings as budget_settings
 from desa_budget.budget.planner import PlanResult, default_tiers
+from desa_budget.budget.scenarios import ScenarioInfo
+from desa_budget.budget.settings import BudgetYearData
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
@@ -30,6 +32,13 @@ from desa_budget.rules import PROGRAMS
 from desa_budget.village.profile import get_profile
 from ui import errors, msgbox
 from ui.app_context import AppContext
+from ui.commands import EditCommand, push
+from ui.commands.budget import (
+    AdoptVersionCommand,
+    DeleteScenarioCommand,
+    SaveScenarioCommand,
+    SetPaguCommand,
+)
 from ui.dialogs.adopt_dialog import AdoptDialog
 from ui.i18n import _
 from ui.models.grid_model import GridModel
@@ -57,6 +66,8 @@ class RencanaPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._year: int | None = None
+        self.stored: BudgetYearData | None = None  # the year's saved figures, as last read
+        self.scenarios: dict[str, ScenarioInfo] = {}  # the year's saved scenarios by name
         self.simulation: Simulation | None = None
         self.plan: PlanResult | None = None
         self.timer = QTimer(self)
@@ -194,9 +205,12 @@ class RencanaPage(Page):
             {k: tuple(p for p in PROGRAMS if p in v) for k, v in roster_programs.items()}
         )
         if year != self._year:
-            self._year = year
-            self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
             self.comparison_model.set_grid((), ())
+        if year != self._year or self.stored is None or stored.pagu != self.stored.pagu:
+            # A new year, or the saved pagu changed (saved, undone, or by a colleague); a pagu
+            # only typed here is kept while other data changes.
+            self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
+        self._year, self.stored = year, stored
         self._load_scenarios()
         self._load_versions()
         self.recompute()
@@ -250,17 +264,10 @@ class RencanaPage(Page):
         )
 
     def save_pagu(self) -> None:
-        year, pagu = self.ctx.year, self.inputs.pagu.value() or None
-
-        def write() -> None:
-            with self.ctx.db.session() as session:
-                total = budget_settings.get_budget_year(session, year).total_belanja
-                budget_settings.set_budget_year(
-                    session, year, total_belanja=total, pagu=pagu, operator=self.ctx.operator
-                )
-            self.ctx.notify_changed()
-
-        self._edit(write)
+        """Save the pagu as typed; the year's total belanja is left as it is."""
+        pagu = self.inputs.pagu.value() or None
+        if self.stored is not None and pagu != self.stored.pagu:
+            self._push(SetPaguCommand(self.ctx, self.stored, pagu))
 
     # Scenarios
     def _load_scenarios(self) -> None:
@@ -272,6 +279,7 @@ class RencanaPage(Page):
         except UserError as exc:
             errors.show_user_error(self, exc)
             return
+        self.scenarios = {info.nama: info for info in found}
         for info in found:
             item = QListWidgetItem(
                 _("{nama} — pagu {pagu}, dibuat {waktu}").format(
@@ -315,18 +323,12 @@ class RencanaPage(Page):
             yes=_("Timpa"),
         ):
             return
-        params = self.inputs.params()
-
-        def write() -> None:
-            with self.ctx.db.session() as session:
-                scenarios.save_scenario(
-                    session, year=self.ctx.year, name=name, params=params,
-                    operator=self.ctx.operator,
-                )  # fmt: skip
+        command = SaveScenarioCommand(
+            self.ctx, year=self.ctx.year, name=name, params=self.inputs.params(),
+            existing=self.scenarios.get(name),
+        )  # fmt: skip
+        if self._push(command):
             self.scenario_name.clear()
-            self._load_scenarios()
-
-        self._edit(write)
 
     def _current_scenario(self) -> str | None:
         item = self.scenario_list.currentItem()
@@ -349,20 +351,12 @@ class RencanaPage(Page):
 
     def delete_scenario(self) -> None:
         name = self._current_scenario()
-        if name is None or not msgbox.confirm(
+        if name is None or name not in self.scenarios or not msgbox.confirm(
             self, _("Hapus skenario"), _("Hapus skenario \"{nama}\"?").format(nama=name),
             yes=_("Hapus"),
         ):  # fmt: skip
             return
-
-        def write() -> None:
-            with self.ctx.db.session() as session:
-                scenarios.delete_scenario(
-                    session, year=self.ctx.year, name=name, operator=self.ctx.operator
-                )
-            self._load_scenarios()
-
-        self._edit(write)
+        self._push(DeleteScenarioCommand(self.ctx, self.scenarios[name]))
 
     def compare_checked(self) -> None:
         names = self.checked_scenarios()
@@ -439,21 +433,17 @@ class RencanaPage(Page):
         form = AdoptDialog.ask(
             self, year=year, jenis=jenis, total=lines.total, potongan=lines.potongan
         )
-        if form is None:
-            return
+        if form is not None:
+            self._push(AdoptVersionCommand(self.ctx, year, form))
 
-        def write() -> None:
-            with self.ctx.db.session() as session:
-                versions.adopt_version(
-                    session, self.ctx.rules, year=year, jenis=form.jenis,
-                    nomor_perdes=form.nomor_perdes, tanggal_perdes=form.tanggal_perdes,
-                    nomor_perkades=form.nomor_perkades, tanggal_perkades=form.tanggal_perkades,
-                    operator=self.ctx.operator,
-                )  # fmt: skip
-            self.ctx.notify_changed()
-            self._load_versions()
-
-        self._edit(write)
+    def _push(self, command: EditCommand) -> bool:
+        """Make the edit (an undo step); a refusal from the core is shown, nothing changes."""
+        try:
+            push(self.ctx, command)
+        except UserError as exc:
+            errors.show_user_error(self, exc)
+            return False
+        return True
 
     def _edit(self, action: Any) -> None:
         try:
