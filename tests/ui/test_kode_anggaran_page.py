@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR
 
 from desa_budget.budget import settings as budget_settings
+from desa_budget.budget.settings import CategoryCodes
+from desa_budget.roster import service as roster
 from ui.app_context import AppContext
 from ui.dialogs.code_dialogs import (
     LocalCodeDialog,
@@ -51,6 +53,11 @@ def dds_errors(page: KodeAnggaranPage) -> list[str]:
     ]
 
 
+def stored_mapping(ctx: AppContext, kategori: str) -> CategoryCodes:
+    with ctx.db.session() as session:
+        return budget_settings.effective_mapping(session)[kategori]
+
+
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester, page: KodeAnggaranPage) -> None:
     for model in (
         page.mapping_tab.model,
@@ -86,8 +93,10 @@ def test_dds_for_the_kepala_desa_shows_the_error_and_undo_removes_it(
     ctx.undo_stack.undo()
     assert dds_errors(page) == []
     assert page.mapping_tab.model.index(0, 6).data() == "profil"
+    assert not stored_mapping(ctx, "kepala_desa").village_set
     ctx.undo_stack.redo()
     assert dds_errors(page)
+    assert stored_mapping(ctx, "kepala_desa").sumber_dana == "DDS"
 
     # Double-clicking the error opens the category's row.
     page.tabs.setCurrentIndex(1)
@@ -170,3 +179,85 @@ def test_total_belanja_gives_both_ratios(page: KodeAnggaranPage, ctx: AppContext
     page.checks.total_belanja.set_value(100_000_000)
     page.checks.save_total_button.click()
     assert any("Melebihi batas" in f.message for f in page.checks.finding_model.rows())
+
+
+def stored_codes(ctx: AppContext) -> list[tuple[int, str]]:
+    with ctx.db.session() as session:
+        return [(c.id, c.kode) for c in budget_settings.local_codes(session)]
+
+
+def test_local_codes_undo_and_redo_under_the_same_id(
+    page: KodeAnggaranPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer(monkeypatch, LocalCodeDialog, LocalCodeForm("rekening", "5.1.3.93", "Iuran BPJS Linmas"))
+    page.local_tab.add_local_button.click()
+    added = stored_codes(ctx)
+    assert [kode for _id, kode in added] == ["5.1.3.93"]
+    ctx.undo_stack.undo()
+    assert stored_codes(ctx) == [] and page.local_tab.model.rowCount() == 0
+    ctx.undo_stack.redo()
+    assert stored_codes(ctx) == added and page.local_tab.model.rowCount() == 1
+
+    monkeypatch.setattr("ui.msgbox.confirm", lambda *a, **k: True)
+    page.local_tab.view.selectRow(0)
+    page.local_tab.remove_local_button.click()
+    assert stored_codes(ctx) == [] and page.local_tab.model.rowCount() == 0
+    ctx.undo_stack.undo()
+    assert stored_codes(ctx) == added and [c.kode for c in page.local_tab.model.rows()] == [
+        "5.1.3.93"
+    ]
+    ctx.undo_stack.redo()
+    assert stored_codes(ctx) == []
+
+
+def test_own_codes_undo_and_redo(
+    page: KodeAnggaranPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert page.simulation is not None
+    rt = next(p for p in page.simulation.persons if p.kategori == "rt_rw")
+
+    def sumber() -> str | None:
+        with ctx.db.session() as session:
+            coverage = roster.get_person(session, rt.person_id).coverage_for(YEAR)
+        assert coverage is not None
+        return coverage.sumber_dana
+
+    answer(monkeypatch, PersonCodesDialog, PersonCodesForm(rt.person_id, None, None, "PBK"))
+    page.persons_tab.person_button.click()
+    assert sumber() == "PBK" and page.persons_tab.model.rowCount() == 1
+    ctx.undo_stack.undo()
+    assert sumber() is None and page.persons_tab.model.rowCount() == 0
+    ctx.undo_stack.redo()
+    assert sumber() == "PBK" and page.persons_tab.model.rows()[0].sumber_dana == "PBK"
+
+    page.persons_tab.view.selectRow(0)
+    page.persons_tab.person_clear_button.click()
+    assert sumber() is None and page.persons_tab.model.rowCount() == 0
+    ctx.undo_stack.undo()
+    assert sumber() == "PBK" and page.persons_tab.model.rowCount() == 1
+    ctx.undo_stack.redo()
+    assert sumber() is None
+
+
+def test_total_belanja_undo_and_redo_leave_the_pagu_alone(
+    page: KodeAnggaranPage, ctx: AppContext
+) -> None:
+    with ctx.db.session() as session:  # the Rencana page saved a pagu
+        budget_settings.set_pagu(session, YEAR, 45_000_000, operator="penguji")
+    ctx.notify_changed()
+
+    def stored() -> tuple[int | None, int | None]:
+        with ctx.db.session() as session:
+            year = budget_settings.get_budget_year(session, YEAR)
+        return year.total_belanja, year.pagu
+
+    page.checks.total_belanja.set_value(500_000_000)
+    page.checks.save_total_button.click()
+    assert stored() == (500_000_000, 45_000_000)
+    ctx.undo_stack.undo()
+    assert stored() == (None, 45_000_000)
+    assert page.checks.total_belanja.value() == 0 and page.checks.ratio_with.text() == "—"
+    ctx.undo_stack.redo()
+    assert stored() == (500_000_000, 45_000_000)
+    assert page.checks.total_belanja.text() == "500.000.000"
+    assert "%" in page.checks.ratio_with.text()
