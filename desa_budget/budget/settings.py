@@ -13,13 +13,11 @@ from sqlalchemy.orm import Session
 
 from desa_budget.budget.codes import catalog as code_catalog
 from desa_budget.budget.codes import profiles as code_profiles
-from desa_budget.budget.year import (
-    BudgetYearData,
-    get_budget_year,
-    set_budget_year,
-    set_pagu,
-    set_total_belanja,
-)
+from desa_budget.budget.year import BudgetYearData as BudgetYearData
+from desa_budget.budget.year import get_budget_year as get_budget_year
+from desa_budget.budget.year import set_budget_year as set_budget_year
+from desa_budget.budget.year import set_pagu as set_pagu
+from desa_budget.budget.year import set_total_belanja as set_total_belanja
 from desa_budget.errors import UserError
 from desa_budget.roster import service as roster
 from desa_budget.roster.read import CoverageRecord
@@ -29,17 +27,6 @@ from desa_budget.store.models import CategoryMapping, Coverage, LocalCode, Perso
 from desa_budget.store.versioning import ABSENT, check_version
 from desa_budget.village import categories
 from desa_budget.village.profile import get_profile
-
-__all__ = [
-    "BudgetYearData",
-    "CategoryCodes",
-    "CoverageChange",
-    "LocalCodeData",
-    "get_budget_year",
-    "set_budget_year",
-    "set_pagu",
-    "set_total_belanja",
-]
 
 LOCAL_KINDS = ("kegiatan", "rekening")
 
