@@ -159,3 +159,23 @@ def test_a_stale_profile_is_refused(ops: Operators, qtbot: QtBot, boxes: Any) ->
     with ops.b.session() as s:
         now = get_profile(s)
     assert now is not None and (now.alamat, now.kepala_desa_nama) == ("Jl. B", "")
+
+
+def test_deleting_someone_a_colleague_just_changed_is_refused(
+    ops: Operators, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, boxes: Any
+) -> None:
+    page = RosterPage(ops.a)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.select_persons([ops.person_id])
+
+    def confirm(*args: Any, **kwargs: Any) -> bool:
+        with ops.b.session() as s:  # while A's confirmation is open
+            seen = roster.get_person(s, ops.person_id)
+            roster.update_person(s, seen.id, replace(seen.person, nama="Tarjo B"), operator="B")
+        return True
+
+    monkeypatch.setattr("ui.msgbox.confirm", confirm)
+    page.delete_button.click()
+    refused(ops, boxes)
+    assert person(ops).person.nama == "Tarjo B"

@@ -60,15 +60,20 @@ class AddPersonCommand(EditCommand):
 class DeletePersonCommand(EditCommand):
     """Undo puts the person back with their posts and every coverage year, under the same ids."""
 
-    def __init__(self, ctx: AppContext, detail: PersonDetail) -> None:
+    def __init__(
+        self, ctx: AppContext, detail: PersonDetail, *, version: int | None = None
+    ) -> None:
         super().__init__(ctx, _("Hapus {nama}").format(nama=detail.person.nama))
         self._current = detail  # as read when the user chose to delete
         self._removed: PersonDetail | None = None
+        self.version = version  # the person as the list showed them (the first step only)
 
     def forward(self, session: Session) -> None:
         self._removed = roster.delete_person(
-            session, self._current.id, operator=self.ctx.operator, expected=self._current
-        )
+            session, self._current.id, operator=self.ctx.operator, version=self.version,
+            expected=self._current,
+        )  # fmt: skip
+        self.version = None  # later steps expect what the previous one left: ``_current``
 
     def backward(self, session: Session) -> None:
         assert self._removed is not None

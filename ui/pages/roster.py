@@ -327,7 +327,10 @@ class RosterPage(Page):
             return
         with self.ctx.db.session() as session:
             details = [roster.get_person(session, r.person_id) for r in rows]
-        commands: list[EditCommand] = [DeletePersonCommand(self.ctx, d) for d in details]
+        commands: list[EditCommand] = [
+            DeletePersonCommand(self.ctx, d, version=r.version)
+            for d, r in zip(details, rows, strict=True)
+        ]
         text = ngettext("Hapus {n} orang", "Hapus {n} orang", len(commands)).format(n=len(commands))
         self._push(lambda: push_macro(self.ctx, text, commands))
 
