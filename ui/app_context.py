@@ -4,7 +4,7 @@ Built once in ui.main and passed down (no module-level singletons). Its signals 
 the data or the year changed, so pages refresh without knowing about each other.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -26,29 +26,6 @@ class NavTarget:
     person_id: int | None = None
     field: str | None = None
     filters: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass
-class IdMap:
-    """Ids that changed because an undo re-created a row (a re-added person gets new ids).
-
-    Commands keep the ids they first saw and resolve them here, so older commands find the row.
-    ``kind`` is "person" or "post".
-    """
-
-    _moved: dict[tuple[str, int], int] = field(default_factory=dict)
-
-    def moved(self, kind: str, old: int, new: int) -> None:
-        if old != new:
-            self._moved[(kind, old)] = new
-
-    def resolve(self, kind: str, old: int) -> int:
-        seen: set[int] = set()
-        current = old
-        while (kind, current) in self._moved and current not in seen:
-            seen.add(current)
-            current = self._moved[(kind, current)]
-        return current
 
 
 class AppContext(QObject):
@@ -77,7 +54,6 @@ class AppContext(QObject):
         self.operator = operator
         self._year = year or date.today().year
         self.undo_stack = QUndoStack(self)
-        self.ids = IdMap()
 
     @property
     def year(self) -> int:
@@ -104,4 +80,3 @@ class AppContext(QObject):
     def reset_history(self) -> None:
         """After an import or a restore the old undo steps no longer describe the data: drop them."""
         self.undo_stack.clear()
-        self.ids = IdMap()

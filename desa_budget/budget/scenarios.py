@@ -25,7 +25,9 @@ from desa_budget.format import format_number
 from desa_budget.i18n import _
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.store import audit
+from desa_budget.store.database import ConcurrentEditError
 from desa_budget.store.models import Scenario
+from desa_budget.store.versioning import check_version
 from desa_budget.village import categories
 
 ENTITAS = "skenario"
@@ -53,6 +55,23 @@ class ScenarioInfo:
     nama: str
     dibuat: datetime
     params: ScenarioParams
+    version: int = 0  # of the stored row, for a save or delete that refuses a stale list
+
+
+@dataclass(frozen=True)
+class ScenarioRecord:
+    """A stored scenario exactly as saved: what a delete returns and a restore puts back."""
+
+    id: int
+    tahun: int
+    nama: str
+    params_json: str
+    dibuat: datetime
+    version: int
+
+
+def _record(row: Scenario) -> ScenarioRecord:
+    return ScenarioRecord(row.id, row.tahun, row.nama, row.params_json, row.dibuat, row.version_id)
 
 
 def to_json(params: ScenarioParams) -> str:
@@ -163,12 +182,21 @@ def _clean_name(name: str) -> str:
 
 
 def save_scenario(
-    session: Session, *, year: int, name: str, params: ScenarioParams, operator: str
-) -> int:
-    """Save (or overwrite) the scenario ``name`` of ``year``; returns its id."""
+    session: Session,
+    *,
+    year: int,
+    name: str,
+    params: ScenarioParams,
+    operator: str,
+    version: int | None = None,
+) -> ScenarioRecord:
+    """Save (or overwrite) the scenario ``name`` of ``year``; returns it as stored.
+
+    ``version`` is the stored scenario of that name as the caller read it (ABSENT: none)."""
     name = _clean_name(name)
     text = to_json(validate_params(params))
     row = _row(session, year, name)
+    check_version(row, version)
     old = row.params_json if row is not None else None
     if row is None:
         row = Scenario(tahun=year, nama=name, params_json=text, dibuat=datetime.now())
@@ -181,14 +209,16 @@ def save_scenario(
         label=f"{name} ({year})", changes={"params_json": (old, text)},
         keterangan="skenario disimpan",
     )  # fmt: skip
-    return row.id
+    return _record(row)
 
 
 def list_scenarios(session: Session, year: int) -> list[ScenarioInfo]:
     """The year's scenarios by name; a damaged one raises a UserError naming it."""
     rows = session.scalars(select(Scenario).where(Scenario.tahun == year).order_by(Scenario.nama))
     return [
-        ScenarioInfo(r.id, r.tahun, r.nama, r.dibuat, from_json(r.params_json, name=r.nama))
+        ScenarioInfo(
+            r.id, r.tahun, r.nama, r.dibuat, from_json(r.params_json, name=r.nama), r.version_id
+        )
         for r in rows
     ]
 
@@ -202,18 +232,46 @@ def load_scenario(session: Session, year: int, name: str) -> ScenarioParams:
     return from_json(row.params_json, name=row.nama)
 
 
-def delete_scenario(session: Session, *, year: int, name: str, operator: str) -> None:
+def delete_scenario(
+    session: Session, *, year: int, name: str, operator: str, version: int | None = None
+) -> ScenarioRecord:
+    """Delete a scenario; returns it as it was, for ``restore_scenario``."""
     row = _row(session, year, " ".join(name.split()))
     if row is None:
+        if version is not None:
+            raise ConcurrentEditError()
         raise UserError(
             _("Skenario '{name}' untuk tahun {year} tidak ada.").format(name=name, year=year)
         )
+    check_version(row, version)
     audit.record(
         session, operator=operator, entitas=ENTITAS, entitas_id=row.id,
         label=f"{row.nama} ({year})", changes={"params_json": (row.params_json, None)},
         keterangan="skenario dihapus",
     )  # fmt: skip
+    record = _record(row)
     session.delete(row)
+    session.flush()
+    return record
+
+
+def restore_scenario(session: Session, record: ScenarioRecord, *, operator: str) -> ScenarioRecord:
+    """Put a deleted scenario back under its own id; refused if the name or id is taken again."""
+    taken = session.get(Scenario, record.id)
+    if taken is not None or _row(session, record.tahun, record.nama) is not None:
+        raise ConcurrentEditError()
+    row = Scenario(
+        id=record.id, tahun=record.tahun, nama=record.nama, params_json=record.params_json,
+        dibuat=record.dibuat,
+    )  # fmt: skip
+    session.add(row)
+    session.flush()
+    audit.record(
+        session, operator=operator, entitas=ENTITAS, entitas_id=row.id,
+        label=f"{row.nama} ({row.tahun})", changes={"params_json": (None, row.params_json)},
+        keterangan="skenario dipulihkan",
+    )  # fmt: skip
+    return _record(row)
 
 
 @dataclass(frozen=True)

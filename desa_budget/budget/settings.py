@@ -1,7 +1,9 @@
-"""Village-level budget settings: category code mapping, local codes, per-person codes, the year.
+"""Village-level budget settings: category code mapping, local codes, per-person codes.
 
-Every write is audited. The mapping a village has not set itself falls back to its kabupaten
-profile's mapping (the national default when the profile names no other).
+Every write is audited and takes the version the caller read (store.versioning), so a stale edit
+or undo is refused. The mapping a village has not set itself falls back to its kabupaten
+profile's mapping (the national default when the profile names no other). The budget year's own
+figures live in budget.year (re-exported here for older callers).
 """
 
 from dataclasses import dataclass, replace
@@ -11,11 +13,19 @@ from sqlalchemy.orm import Session
 
 from desa_budget.budget.codes import catalog as code_catalog
 from desa_budget.budget.codes import profiles as code_profiles
+from desa_budget.budget.year import BudgetYearData as BudgetYearData
+from desa_budget.budget.year import get_budget_year as get_budget_year
+from desa_budget.budget.year import set_budget_year as set_budget_year
+from desa_budget.budget.year import set_pagu as set_pagu
+from desa_budget.budget.year import set_total_belanja as set_total_belanja
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.roster import service as roster
+from desa_budget.roster.read import CoverageRecord
 from desa_budget.store import audit
-from desa_budget.store.models import BudgetYear, CategoryMapping, Coverage, LocalCode, Person
+from desa_budget.store.database import ConcurrentEditError
+from desa_budget.store.models import CategoryMapping, Coverage, LocalCode, Person
+from desa_budget.store.versioning import ABSENT, check_version
 from desa_budget.village import categories
 from desa_budget.village.profile import get_profile
 
@@ -29,6 +39,14 @@ class CategoryCodes:
     kode_rekening: str
     sumber_dana: str
     village_set: bool  # False: the kabupaten profile's default
+    version: int = ABSENT  # the village's own row (ABSENT when the profile's default applies)
+
+    def same_codes(self, other: "CategoryCodes") -> bool:
+        return (self.kode_kegiatan, self.kode_rekening, self.sumber_dana) == (
+            other.kode_kegiatan,
+            other.kode_rekening,
+            other.sumber_dana,
+        )
 
 
 @dataclass(frozen=True)
@@ -37,13 +55,15 @@ class LocalCodeData:
     jenis: str  # kegiatan / rekening
     kode: str
     uraian: str
+    version: int = ABSENT
 
 
 @dataclass(frozen=True)
-class BudgetYearData:
-    tahun: int
-    total_belanja: int | None
-    pagu: int | None
+class CoverageChange:
+    """A per-person code change: the row of exactly that year before (None: there was none)."""
+
+    before: CoverageRecord | None
+    after: CoverageRecord
 
 
 def kabupaten_profile_name(session: Session) -> str:
@@ -53,7 +73,11 @@ def kabupaten_profile_name(session: Session) -> str:
 
 def local_codes(session: Session) -> list[LocalCodeData]:
     rows = session.scalars(select(LocalCode).order_by(LocalCode.jenis, LocalCode.kode))
-    return [LocalCodeData(r.id, r.jenis, r.kode, r.uraian) for r in rows]
+    return [_local(r) for r in rows]
+
+
+def _local(row: LocalCode) -> LocalCodeData:
+    return LocalCodeData(row.id, row.jenis, row.kode, row.uraian, row.version_id)
 
 
 def catalog_for(session: Session) -> code_catalog.Catalog:
@@ -82,10 +106,15 @@ def effective_mapping(session: Session) -> dict[str, CategoryCodes]:
     """The village's own mapping where it set one, else the profile's, in category order."""
     mapping = default_mapping(session)
     for row in session.scalars(select(CategoryMapping)):
-        mapping[row.kategori] = CategoryCodes(
-            row.kategori, row.kode_kegiatan, row.kode_rekening, row.sumber_dana, village_set=True
-        )
+        mapping[row.kategori] = _village_codes(row)
     return {key: mapping[key] for key in categories.KEYS if key in mapping}
+
+
+def _village_codes(row: CategoryMapping) -> CategoryCodes:
+    return CategoryCodes(
+        row.kategori, row.kode_kegiatan, row.kode_rekening, row.sumber_dana,
+        village_set=True, version=row.version_id,
+    )  # fmt: skip
 
 
 def codes_mapping(session: Session) -> dict[str, CategoryCodes]:
@@ -133,14 +162,18 @@ def set_category_mapping(
     kode_rekening: str,
     sumber_dana: str,
     operator: str,
+    version: int | None = None,
 ) -> CategoryCodes:
-    """Set the village's own codes for a category (all three are required)."""
+    """Set the village's own codes for a category (all three are required); returns them saved.
+
+    ``version`` is the village's row as the caller read it (ABSENT: the profile's default)."""
     if kategori not in categories.BY_KEY:
         raise UserError(_("Kategori '{kategori}' tidak dikenal.").format(kategori=kategori))
     keg, rek, sd = _check_codes(session, kode_kegiatan, kode_rekening, sumber_dana)
     if keg is None or rek is None or sd is None:
         raise UserError(_("Kode kegiatan, kode rekening dan sumber dana wajib diisi semuanya."))
     row = session.get(CategoryMapping, kategori)
+    check_version(row, version)
     before = effective_mapping(session).get(kategori)
     if row is None:
         row = CategoryMapping(kategori=kategori)
@@ -157,14 +190,20 @@ def set_category_mapping(
         },
         keterangan="pemetaan kode kategori diubah",
     )  # fmt: skip
-    return CategoryCodes(kategori, keg, rek, sd, village_set=True)
+    return _village_codes(row)
 
 
-def reset_category_mapping(session: Session, kategori: str, *, operator: str) -> None:
-    """Drop the village's own codes for a category: the kabupaten profile's apply again."""
+def reset_category_mapping(
+    session: Session, kategori: str, *, operator: str, version: int | None = None
+) -> CategoryCodes | None:
+    """Drop the village's own codes for a category: the kabupaten profile's apply again.
+
+    Returns the codes dropped (None: the village had none)."""
     row = session.get(CategoryMapping, kategori)
+    check_version(row, version)
     if row is None:
-        return
+        return None
+    dropped = _village_codes(row)
     fallback = default_mapping(session).get(kategori)
     audit.record(
         session, operator=operator, entitas="pemetaan_kode", entitas_id=None,
@@ -178,10 +217,13 @@ def reset_category_mapping(session: Session, kategori: str, *, operator: str) ->
     )  # fmt: skip
     session.delete(row)
     session.flush()
+    return dropped
 
 
-def add_local_code(session: Session, *, jenis: str, kode: str, uraian: str, operator: str) -> int:
-    """Add a village code numbered 90-99 under a known parent; returns its id."""
+def add_local_code(
+    session: Session, *, jenis: str, kode: str, uraian: str, operator: str
+) -> LocalCodeData:
+    """Add a village code numbered 90-99 under a known parent; returns it as saved."""
     if jenis not in LOCAL_KINDS:
         raise UserError(_("Jenis kode lokal harus 'kegiatan' atau 'rekening'."))
     uraian = " ".join(uraian.split())
@@ -207,14 +249,19 @@ def add_local_code(session: Session, *, jenis: str, kode: str, uraian: str, oper
         label=f"{jenis} {canonical}", changes={"kode": (None, canonical), "uraian": (None, uraian)},
         keterangan="kode lokal ditambah",
     )  # fmt: skip
-    return row.id
+    return _local(row)
 
 
-def remove_local_code(session: Session, *, jenis: str, kode: str, operator: str) -> None:
-    """Remove a local code that no mapping and no person's coverage uses."""
+def remove_local_code(
+    session: Session, *, jenis: str, kode: str, operator: str, version: int | None = None
+) -> LocalCodeData:
+    """Remove a local code that no mapping and no person's coverage uses; returns it as it was.
+
+    ``version`` is the row the caller read: gone or made again since, the removal is refused."""
     row = session.scalar(
         select(LocalCode).where(LocalCode.jenis == jenis, LocalCode.kode == kode.strip())
     )
+    check_version(row, version)
     if row is None:
         raise UserError(_("Kode lokal {kode} tidak ada.").format(kode=kode))
     column = "kode_kegiatan" if jenis == "kegiatan" else "kode_rekening"
@@ -240,8 +287,29 @@ def remove_local_code(session: Session, *, jenis: str, kode: str, operator: str)
         label=f"{jenis} {row.kode}", changes={"kode": (row.kode, None), "uraian": (row.uraian, None)},
         keterangan="kode lokal dihapus",
     )  # fmt: skip
+    removed = _local(row)
     session.delete(row)
     session.flush()
+    return removed
+
+
+def restore_local_code(session: Session, code: LocalCodeData, *, operator: str) -> LocalCodeData:
+    """Put a removed local code back under its own id; refused if the code or id is taken again."""
+    taken = session.scalar(
+        select(LocalCode.id).where(LocalCode.jenis == code.jenis, LocalCode.kode == code.kode)
+    )
+    if taken is not None or session.get(LocalCode, code.id) is not None:
+        raise ConcurrentEditError()
+    row = LocalCode(id=code.id, jenis=code.jenis, kode=code.kode, uraian=code.uraian)
+    session.add(row)
+    session.flush()
+    audit.record(
+        session, operator=operator, entitas="kode_lokal", entitas_id=code.id,
+        label=f"{code.jenis} {code.kode}",
+        changes={"kode": (None, code.kode), "uraian": (None, code.uraian)},
+        keterangan="kode lokal dipulihkan",
+    )  # fmt: skip
+    return _local(row)
 
 
 def set_person_codes(
@@ -253,11 +321,12 @@ def set_person_codes(
     kode_rekening: str | None,
     sumber_dana: str | None,
     operator: str,
-) -> None:
+    version: int | None = None,
+) -> CoverageChange:
     """Override one person's codes from ``year`` on (None = the category's mapping).
 
     When the coverage that applies was set in an earlier year, it is copied to ``year`` first,
-    so earlier years keep their codes."""
+    so earlier years keep their codes. ``version`` is the applying row as the caller read it."""
     person = session.get(Person, person_id)
     if person is None:
         raise UserError(_("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain)."))
@@ -268,39 +337,12 @@ def set_person_codes(
                 nama=person.nama, year=year
             )
         )
+    applying = max(rows, key=lambda c: c.tahun)
+    check_version(applying, version)
     keg, rek, sd = _check_codes(session, kode_kegiatan, kode_rekening, sumber_dana)
-    current = roster.coverage_data(max(rows, key=lambda c: c.tahun))
+    exact = next((c for c in rows if c.tahun == year), None)
+    before = roster.coverage_record(exact) if exact is not None else None
+    current = roster.coverage_data(applying)
     wanted = replace(current, tahun=year, kode_kegiatan=keg, kode_rekening=rek, sumber_dana=sd)
-    roster.set_coverage(session, person_id, wanted, operator=operator)
-
-
-def get_budget_year(session: Session, year: int) -> BudgetYearData:
-    row = session.get(BudgetYear, year)
-    if row is None:
-        return BudgetYearData(year, None, None)
-    return BudgetYearData(year, row.total_belanja, row.pagu)
-
-
-def set_budget_year(
-    session: Session, year: int, *, total_belanja: int | None, pagu: int | None, operator: str
-) -> BudgetYearData:
-    """Set the year's total belanja desa and pagu (None = not known yet)."""
-    for value, label in ((total_belanja, _("Total belanja desa")), (pagu, _("Pagu"))):
-        if value is not None and (isinstance(value, bool) or value < 0):
-            raise UserError(
-                _("{what} harus bilangan bulat rupiah yang tidak negatif.").format(what=label)
-            )
-    row = session.get(BudgetYear, year)
-    old = get_budget_year(session, year)
-    if row is None:
-        row = BudgetYear(tahun=year)
-        session.add(row)
-    row.total_belanja, row.pagu = total_belanja, pagu
-    session.flush()
-    audit.record(
-        session, operator=operator, entitas="tahun_anggaran", entitas_id=year,
-        label=f"Tahun anggaran {year}",
-        changes={"total_belanja": (old.total_belanja, total_belanja), "pagu": (old.pagu, pagu)},
-        keterangan="data tahun anggaran diubah",
-    )  # fmt: skip
-    return BudgetYearData(year, total_belanja, pagu)
+    after = roster.set_coverage(session, person_id, wanted, operator=operator)
+    return CoverageChange(before, after)

@@ -26,8 +26,10 @@ from desa_budget.contributions.simulation import simulate
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.rules import RuleSet
-from desa_budget.store import audit
+from desa_budget.store import audit, versioning
+from desa_budget.store.database import ConcurrentEditError
 from desa_budget.store.models import BudgetVersion
+from desa_budget.store.versioning import ABSENT
 
 JENIS = ("murni", "perubahan")
 LABELS = {"murni": "APBDes Murni", "perubahan": "APBDes Perubahan"}
@@ -45,6 +47,22 @@ class VersionInfo:
     ditetapkan: datetime
     total: int
     potongan: int
+    version: int = ABSENT  # of the stored row: withdrawing it (the undo of adopting) checks it
+
+
+@dataclass(frozen=True)
+class AdoptedRecord:
+    """An adopted version's row exactly as stored: what a withdrawal returns and a redo restores."""
+
+    id: int
+    tahun: int
+    jenis: str
+    nomor_perdes: str
+    tanggal_perdes: date | None
+    nomor_perkades: str
+    tanggal_perkades: date | None
+    ditetapkan: datetime
+    snapshot_json: str
 
 
 @dataclass(frozen=True)
@@ -115,6 +133,7 @@ def _info(row: BudgetVersion, data: dict[str, object]) -> VersionInfo:
         ditetapkan=row.ditetapkan,
         total=int(total) if isinstance(total, int) else 0,
         potongan=int(potongan) if isinstance(potongan, int) else 0,
+        version=row.version_id,
     )
 
 
@@ -224,6 +243,78 @@ def adopt_version(
         keterangan="versi anggaran ditetapkan",
     )  # fmt: skip
     return _info(row, snapshot)
+
+
+def _adopted_fields(row: BudgetVersion) -> dict[str, object]:
+    return {
+        "nomor_perdes": row.nomor_perdes, "tanggal_perdes": row.tanggal_perdes,
+        "nomor_perkades": row.nomor_perkades, "tanggal_perkades": row.tanggal_perkades,
+    }  # fmt: skip
+
+
+def withdraw_version(
+    session: Session, *, year: int, jenis: str, version: int | None, operator: str
+) -> AdoptedRecord:
+    """Take back an adoption (its undo): the stored ``jenis`` of ``year`` is removed.
+
+    ``version`` is the adoption as the caller saw it: withdrawn or adopted again since, refused;
+    so is the murni once the perubahan is adopted. Returns the row, for ``restore_version``."""
+    _check_jenis(jenis)
+    row = _row(session, year, jenis)
+    if row is None:
+        raise ConcurrentEditError()
+    versioning.check_version(row, version)
+    if jenis == "murni" and _row(session, year, "perubahan") is not None:
+        raise UserError(
+            _(
+                "Penetapan APBDes Murni {year} tidak dapat dibatalkan: APBDes Perubahan sudah "
+                "ditetapkan."
+            ).format(year=year)
+        )
+    record = AdoptedRecord(
+        id=row.id, tahun=row.tahun, jenis=row.jenis, nomor_perdes=row.nomor_perdes,
+        tanggal_perdes=row.tanggal_perdes, nomor_perkades=row.nomor_perkades,
+        tanggal_perkades=row.tanggal_perkades, ditetapkan=row.ditetapkan,
+        snapshot_json=row.snapshot_json,
+    )  # fmt: skip
+    audit.record(
+        session, operator=operator, entitas=ENTITAS, entitas_id=row.id,
+        label=f"{LABELS[jenis]} {year}",
+        changes={k: (v, None) for k, v in _adopted_fields(row).items()},
+        keterangan="penetapan versi anggaran dibatalkan",
+    )  # fmt: skip
+    session.delete(row)
+    session.flush()
+    return record
+
+
+def restore_version(session: Session, record: AdoptedRecord, *, operator: str) -> VersionInfo:
+    """Put a withdrawn adoption back exactly as it was adopted (same id, same frozen numbers)."""
+    if _row(session, record.tahun, record.jenis) is not None:
+        raise ConcurrentEditError()
+    if session.get(BudgetVersion, record.id) is not None:
+        raise ConcurrentEditError()
+    if record.jenis == "perubahan" and _row(session, record.tahun, "murni") is None:
+        raise UserError(
+            _("APBDes Perubahan {year} hanya dapat ditetapkan sesudah APBDes Murni.").format(
+                year=record.tahun
+            )
+        )
+    row = BudgetVersion(
+        id=record.id, tahun=record.tahun, jenis=record.jenis, nomor_perdes=record.nomor_perdes,
+        tanggal_perdes=record.tanggal_perdes, nomor_perkades=record.nomor_perkades,
+        tanggal_perkades=record.tanggal_perkades, ditetapkan=record.ditetapkan,
+        snapshot_json=record.snapshot_json,
+    )  # fmt: skip
+    session.add(row)
+    session.flush()
+    audit.record(
+        session, operator=operator, entitas=ENTITAS, entitas_id=row.id,
+        label=f"{LABELS[row.jenis]} {row.tahun}",
+        changes={k: (None, v) for k, v in _adopted_fields(row).items()},
+        keterangan="versi anggaran ditetapkan kembali",
+    )  # fmt: skip
+    return _info(row, _load_json(row))
 
 
 def load_version(session: Session, year: int, jenis: str) -> FrozenVersion:

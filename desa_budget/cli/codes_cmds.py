@@ -136,12 +136,10 @@ def run_budget_year(args: argparse.Namespace) -> int:
     total = parse_rupiah(args.total_belanja, "Total belanja desa") if args.total_belanja else None
     pagu = parse_rupiah(args.pagu, "Pagu") if args.pagu else None
     with open_from_args(args).session() as s:
-        old = budget_settings.get_budget_year(s, args.year)
-        budget_settings.set_budget_year(
-            s, args.year,
-            total_belanja=total if total is not None else old.total_belanja,
-            pagu=pagu if pagu is not None else old.pagu,
-            operator=audit.current_operator(s),
-        )  # fmt: skip
+        operator = audit.current_operator(s)
+        if total is not None:
+            budget_settings.set_total_belanja(s, args.year, total, operator=operator)
+        if pagu is not None:
+            budget_settings.set_pagu(s, args.year, pagu, operator=operator)
     print(f"Tahun anggaran {args.year} disimpan.")
     return 0

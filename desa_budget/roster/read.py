@@ -84,20 +84,47 @@ def person_data(row: Person) -> PersonData:
     return PersonData(**{name: getattr(row, name) for name in PERSON_FIELDS})
 
 
-def get_person(session: Session, person_id: int) -> PersonDetail:
-    row = session.get(Person, person_id)
-    if row is None:
-        raise UserError(_("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain)."))
+def post_record(row: Post) -> PostRecord:
+    return PostRecord(row.id, row.version_id, post_data(row))
+
+
+def coverage_record(row: Coverage) -> CoverageRecord:
+    return CoverageRecord(row.id, row.version_id, coverage_data(row))
+
+
+def person_detail(row: Person) -> PersonDetail:
     return PersonDetail(
         id=row.id,
         version=row.version_id,
         person=person_data(row),
-        posts=tuple(PostRecord(p.id, p.version_id, post_data(p)) for p in row.posts),
-        coverages=tuple(
-            CoverageRecord(c.id, c.version_id, coverage_data(c))
-            for c in sorted(row.coverages, key=lambda c: c.tahun)
-        ),
+        posts=tuple(post_record(p) for p in sorted(row.posts, key=lambda p: p.id)),
+        coverages=tuple(coverage_record(c) for c in sorted(row.coverages, key=lambda c: c.tahun)),
     )
+
+
+def get_person(session: Session, person_id: int) -> PersonDetail:
+    row = session.get(Person, person_id)
+    if row is None:
+        raise UserError(_("Orang tidak ditemukan (mungkin sudah dihapus oleh pengguna lain)."))
+    return person_detail(row)
+
+
+def get_post(session: Session, post_id: int) -> PostRecord:
+    row = session.get(Post, post_id)
+    if row is None:
+        raise UserError(_("Jabatan tidak ditemukan (mungkin sudah dihapus oleh pengguna lain)."))
+    return post_record(row)
+
+
+def coverage_versions(session: Session, year: int) -> dict[int, int]:
+    """Each person's version of the coverage row that applies in ``year`` (the newest up to it),
+    for an edit of that row made later from a page that read it now."""
+    rows = session.execute(
+        select(Coverage.person_id, Coverage.tahun, Coverage.version_id)
+        .where(Coverage.tahun <= year)
+        .order_by(Coverage.person_id, Coverage.tahun)
+    )
+    return {person_id: version for person_id, _tahun, version in rows}
 
 
 AKTIF = "aktif"  # in post on some day of the year

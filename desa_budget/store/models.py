@@ -1,5 +1,6 @@
 """The database tables (SQLAlchemy 2 typed ORM). Schema changes go through Alembic migrations."""
 
+import secrets
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -29,6 +30,23 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def next_version(current: int | None) -> int:
+    """A new version for a row: a random token, never 0 and never the current one.
+
+    Not a counter, so that a row deleted and made again (an undo, a re-added code) never comes
+    back with a version that a stale form or undo step still holds. See store.versioning.
+    """
+    while True:
+        token = secrets.randbelow(2**31 - 1) + 1  # fits a 32-bit INTEGER on every database
+        if token != current:
+            return token
+
+
+def versioned(version_id: Mapped[int]) -> dict[str, object]:
+    """The mapper arguments of a table whose rows carry a version (optimistic locking)."""
+    return {"version_id_col": version_id, "version_id_generator": next_version}
+
+
 class VillageProfile(Base):
     """The village: one row. Names print on every document; kode desa identifies it at the DPMD."""
 
@@ -52,7 +70,7 @@ class VillageProfile(Base):
     target_pekerja_rentan: Mapped[int] = mapped_column(Integer, default=100)
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version_id}
+    __mapper_args__ = versioned(version_id)
 
 
 class Person(Base):
@@ -76,7 +94,7 @@ class Person(Base):
         back_populates="person", cascade="all, delete-orphan", order_by="Coverage.tahun"
     )
 
-    __mapper_args__ = {"version_id_col": version_id}
+    __mapper_args__ = versioned(version_id)
 
 
 class Post(Base):
@@ -97,7 +115,7 @@ class Post(Base):
 
     person: Mapped[Person] = relationship(back_populates="posts")
 
-    __mapper_args__ = {"version_id_col": version_id}
+    __mapper_args__ = versioned(version_id)
 
 
 class Coverage(Base):
@@ -126,7 +144,7 @@ class Coverage(Base):
 
     person: Mapped[Person] = relationship(back_populates="coverages")
 
-    __mapper_args__ = {"version_id_col": version_id}
+    __mapper_args__ = versioned(version_id)
 
 
 class AuditEntry(Base):
@@ -156,6 +174,9 @@ class LocalCode(Base):
     jenis: Mapped[str] = mapped_column(String(10))  # "kegiatan" or "rekening"
     kode: Mapped[str] = mapped_column(String(12))
     uraian: Mapped[str] = mapped_column(String(200))
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)
 
 
 class CategoryMapping(Base):
@@ -167,6 +188,9 @@ class CategoryMapping(Base):
     kode_kegiatan: Mapped[str] = mapped_column(String(12))
     kode_rekening: Mapped[str] = mapped_column(String(12))
     sumber_dana: Mapped[str] = mapped_column(String(3))
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)
 
 
 class BudgetYear(Base):
@@ -177,6 +201,9 @@ class BudgetYear(Base):
     tahun: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     total_belanja: Mapped[int | None] = mapped_column(BigInteger, default=None)
     pagu: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)
 
 
 class Scenario(Base):
@@ -190,6 +217,9 @@ class Scenario(Base):
     nama: Mapped[str] = mapped_column(String(100))
     params_json: Mapped[str] = mapped_column(Text)
     dibuat: Mapped[datetime] = mapped_column(DateTime)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)
 
 
 class BudgetVersion(Base):
@@ -207,3 +237,6 @@ class BudgetVersion(Base):
     tanggal_perkades: Mapped[date | None] = mapped_column(Date, default=None)
     ditetapkan: Mapped[datetime] = mapped_column(DateTime)
     snapshot_json: Mapped[str] = mapped_column(Text)  # the simulation and lines, frozen
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)

@@ -128,3 +128,25 @@ def save_profile(session: Session, data: ProfileData, *, operator: str) -> Profi
         keterangan=keterangan,
     )
     return replace(data, version=row.version_id)
+
+
+def remove_profile(session: Session, *, version: int | None, operator: str) -> ProfileData:
+    """Remove the profile (the undo of creating it); returns it as it was."""
+    row = session.scalar(select(VillageProfile).order_by(VillageProfile.id).limit(1))
+    if row is None or (version is not None and version != row.version_id):
+        raise StaleDataError("profil desa telah diubah oleh pengguna lain")
+    data = get_profile(session)
+    assert data is not None
+    values = {k: v for k, v in asdict(data).items() if k != "version"}
+    audit.record(
+        session,
+        operator=operator,
+        entitas=ENTITAS,
+        entitas_id=row.id,
+        label=f"Desa {row.nama_desa}",
+        changes={k: (v, None) for k, v in values.items() if v not in (None, "")},
+        keterangan="profil dihapus (batal)",
+    )
+    session.delete(row)
+    session.flush()
+    return data

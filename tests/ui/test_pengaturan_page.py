@@ -11,7 +11,7 @@ from ui_helpers import YEAR
 
 from desa_budget.budget import settings as budget_settings
 from desa_budget.store import audit
-from desa_budget.village.profile import get_profile
+from desa_budget.village.profile import ProfileData, get_profile
 from ui import msgbox
 from ui.app_context import AppContext
 from ui.pages.pengaturan import PengaturanPage
@@ -169,3 +169,34 @@ def test_connect_to_a_real_server_then_forget_it(
         assert page.forget_server_button.isVisibleTo(page)
         page.forget_server_button.click()
         assert ctx.settings.server_url == ""
+
+
+def test_profile_and_operator_edits_undo_and_redo(page: PengaturanPage, ctx: AppContext) -> None:
+    ctx.data_changed.connect(page.refresh)  # what the main window does for the visible page
+
+    def stored() -> ProfileData:
+        with ctx.db.session() as session:
+            profile = get_profile(session)
+        assert profile is not None
+        return profile
+
+    before = stored()
+    page.profile_form.kepala_desa_nama.setText("Hj. Siti Aminah")
+    page.save_profile_button.click()
+    assert stored().kepala_desa_nama == "Hj. Siti Aminah"
+    ctx.undo_stack.undo()
+    assert stored().kepala_desa_nama == before.kepala_desa_nama
+    assert page.profile_form.kepala_desa_nama.text() == before.kepala_desa_nama
+    ctx.undo_stack.redo()
+    assert stored().kepala_desa_nama == "Hj. Siti Aminah"
+    assert page.profile_form.kepala_desa_nama.text() == "Hj. Siti Aminah"
+
+    page.operator.setText("Bu Sekdes")
+    page.save_operator_button.click()
+    assert stored().operator_nama == "Bu Sekdes" and ctx.operator == "Bu Sekdes"
+    ctx.undo_stack.undo()
+    assert stored().operator_nama == before.operator_nama
+    assert page.operator.text() == before.operator_nama
+    ctx.undo_stack.redo()
+    assert stored().operator_nama == "Bu Sekdes" and page.operator.text() == "Bu Sekdes"
+    assert stored().kepala_desa_nama == "Hj. Siti Aminah"  # the operator step kept the profile

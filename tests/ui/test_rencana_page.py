@@ -10,8 +10,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR
 
+from desa_budget.budget import scenarios, versions
 from desa_budget.budget import settings as budget_settings
-from desa_budget.budget import versions
 from ui.app_context import AppContext
 from ui.dialogs.adopt_dialog import AdoptDialog, AdoptForm
 from ui.pages.rencana import TAB_RESULT, RencanaPage
@@ -201,3 +201,96 @@ def test_saving_the_pagu_makes_it_the_years(
     page.inputs.save_pagu_button.click()
     with ctx.db.session() as session:
         assert budget_settings.get_budget_year(session, YEAR).pagu == 45_000_000
+
+
+def stored_year(ctx: AppContext) -> tuple[int | None, int | None]:
+    with ctx.db.session() as session:
+        year = budget_settings.get_budget_year(session, YEAR)
+    return year.total_belanja, year.pagu
+
+
+def test_the_saved_pagu_undoes_and_redoes_and_leaves_the_total_alone(
+    qtbot: QtBot, page: RencanaPage, ctx: AppContext
+) -> None:
+    with ctx.db.session() as session:  # the Kode Anggaran page saved a total belanja
+        budget_settings.set_total_belanja(session, YEAR, 900_000_000, operator="penguji")
+    ctx.notify_changed()
+    type_pagu(qtbot, page, "45000000")
+    page.inputs.save_pagu_button.click()
+    assert stored_year(ctx) == (900_000_000, 45_000_000)
+    ctx.undo_stack.undo()
+    assert stored_year(ctx) == (900_000_000, None)
+    assert page.inputs.pagu.value() == 0  # the page shows the pagu saved again
+    ctx.undo_stack.redo()
+    assert stored_year(ctx) == (900_000_000, 45_000_000)
+    assert page.inputs.pagu.value() == 45_000_000
+
+
+def saved_pagu(ctx: AppContext) -> dict[str, tuple[int, int]]:
+    with ctx.db.session() as session:
+        return {s.nama: (s.id, s.params.pagu) for s in scenarios.list_scenarios(session, YEAR)}
+
+
+def test_scenario_save_overwrite_and_delete_undo_and_redo(
+    qtbot: QtBot, page: RencanaPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_pagu(qtbot, page, "5000000")
+    page.scenario_name.setText("Hemat")
+    page.save_scenario_button.click()
+    first = saved_pagu(ctx)
+    assert [p for _id, p in first.values()] == [5_000_000]
+    ctx.undo_stack.undo()
+    assert saved_pagu(ctx) == {} and page.scenario_names() == []
+    ctx.undo_stack.redo()
+    assert saved_pagu(ctx) == first and page.scenario_names() == ["Hemat"]  # the same id
+
+    monkeypatch.setattr("ui.msgbox.confirm", lambda *a, **k: True)
+    type_pagu(qtbot, page, "7000000")
+    page.scenario_name.setText("Hemat")
+    page.save_scenario_button.click()  # overwrite, confirmed
+    assert saved_pagu(ctx)["Hemat"][1] == 7_000_000
+    ctx.undo_stack.undo()
+    assert saved_pagu(ctx) == first
+    ctx.undo_stack.redo()
+    assert saved_pagu(ctx)["Hemat"][1] == 7_000_000
+
+    page.scenario_list.setCurrentRow(0)
+    page.delete_scenario_button.click()
+    assert saved_pagu(ctx) == {} and page.scenario_names() == []
+    ctx.undo_stack.undo()
+    assert saved_pagu(ctx)["Hemat"] == (first["Hemat"][0], 7_000_000)
+    assert page.scenario_names() == ["Hemat"]
+    ctx.undo_stack.redo()
+    assert saved_pagu(ctx) == {}
+
+
+def test_adopting_undoes_and_redoes_the_same_frozen_version(
+    page: RencanaPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def ask(cls: type, parent: object, **kwargs: Any) -> AdoptForm:
+        return AdoptForm(kwargs["jenis"], "3 Tahun 2026", date(2026, 1, 5), "", None)
+
+    monkeypatch.setattr(AdoptDialog, "ask", classmethod(ask))
+    page.adopt_button.click()
+
+    def adopted() -> list[tuple[str, str, int]]:
+        with ctx.db.session() as session:
+            return [
+                (v.jenis, v.nomor_perdes, v.total) for v in versions.list_versions(session, YEAR)
+            ]
+
+    made = adopted()
+    assert [jenis for jenis, _nomor, _total in made] == ["murni"]
+    ctx.undo_stack.undo()
+    assert adopted() == [] and page.version_model.rowCount() == 0
+    assert page.adopt_button.text() == "Tetapkan APBDes Murni…"
+    # The roster changes meanwhile: redo puts back the murni as adopted, not as it would be now.
+    with ctx.db.session() as session:
+        budget_settings.set_category_mapping(
+            session, "rt_rw", kode_kegiatan="1.1.07", kode_rekening="5.2.2.03",
+            sumber_dana="PBK", operator="penguji",
+        )  # fmt: skip
+    ctx.undo_stack.redo()
+    assert adopted() == made and page.version_model.rowCount() == 1
+    assert page.adopt_button.text() == "Tetapkan APBDes Perubahan…"
+    assert page.diff_model.rowCount() == 2  # the frozen murni against today's lines

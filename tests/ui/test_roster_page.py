@@ -162,6 +162,61 @@ def test_ending_a_post_stops_the_months_and_can_be_undone(
     ctx.undo_stack.undo()
     back = page.model.row_at(page.model.row_of_person(target.person_id))
     assert back.months == 12 and back.desa == target.desa
+    assert akhir_in_database(ctx, target.person_id) == [None]
+    ctx.undo_stack.redo()
+    again = page.model.row_at(page.model.row_of_person(target.person_id))
+    assert again.months == 6 and akhir_in_database(ctx, target.person_id) == [date(YEAR, 6, 15)]
+
+
+def akhir_in_database(ctx: AppContext, person_id: int) -> list[date | None]:
+    with ctx.db.session() as session:
+        return [p.data.akhir for p in roster.get_person(session, person_id).posts]
+
+
+def test_a_second_post_and_a_new_coverage_year_undo_and_redo_under_the_same_ids(
+    page: RosterPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx.set_year(YEAR + 1)  # the demo's coverage rows are all from YEAR: editing adds a row
+    page.refresh()
+    target = next(r for r in page.model.rows() if r.kategori == "rt_rw")
+    with ctx.db.session() as session:
+        detail = roster.get_person(session, target.person_id)
+    coverage = detail.coverage_for(YEAR + 1)
+    assert coverage is not None and [c.data.tahun for c in detail.coverages] == [YEAR]
+    second = roster.PostData("lkd", "Ketua LPM", mulai=date(YEAR + 1, 1, 1))
+    form = PersonForm(
+        person=detail.person,
+        post=second,
+        post_id=None,  # not one of the person's posts: the form adds it
+        coverage=replace(coverage, tahun=YEAR + 1, dasar_upah=coverage.dasar_upah + 250_000),
+    )
+    answer_person(monkeypatch, lambda _kw: form)
+    page.select_persons([target.person_id])
+    page.edit_button.click()
+
+    def stored() -> tuple[list[tuple[int, str]], list[tuple[int, int, int]]]:
+        with ctx.db.session() as session:
+            now = roster.get_person(session, target.person_id)
+        return (
+            [(p.id, p.data.jabatan) for p in now.posts],
+            [(c.id, c.data.tahun, c.data.dasar_upah) for c in now.coverages],
+        )
+
+    edited = stored()
+    assert [j for _id, j in edited[0]] == [detail.posts[0].data.jabatan, "Ketua LPM"]
+    assert [(t, d) for _id, t, d in edited[1]] == [
+        (YEAR, coverage.dasar_upah),
+        (YEAR + 1, coverage.dasar_upah + 250_000),
+    ]
+    shown = page.model.row_at(page.model.row_of_person(target.person_id))
+    assert shown.dasar_upah == coverage.dasar_upah + 250_000
+
+    ctx.undo_stack.undo()
+    assert stored() == ([edited[0][0]], [edited[1][0]])
+    shown = page.model.row_at(page.model.row_of_person(target.person_id))
+    assert shown.dasar_upah == coverage.dasar_upah
+    ctx.undo_stack.redo()
+    assert stored() == edited  # the same post and coverage ids as the edit made
 
 
 def test_deleting_asks_first_and_undo_brings_the_person_back(
@@ -181,8 +236,9 @@ def test_deleting_asks_first_and_undo_brings_the_person_back(
     assert row_of(page, target.nik) is None
     ctx.undo_stack.undo()
     back = row_of(page, target.nik)
-    assert back is not None and back.desa == target.desa and back.person_id != target.person_id
-    ctx.undo_stack.redo()  # the re-created person is found through the id map
+    # Back under the same id, so every later undo step and the selection still find them.
+    assert back is not None and back.desa == target.desa and back.person_id == target.person_id
+    ctx.undo_stack.redo()
     assert row_of(page, target.nik) is None
     ctx.undo_stack.undo()
     assert row_of(page, target.nik) is not None
@@ -239,7 +295,7 @@ def test_importing_a_bad_file_lists_every_error_and_changes_nothing(
     )
     monkeypatch.setattr(file_dialogs, "open_xlsx", lambda *a, **k: path)
 
-    with qtbot.waitSignal(page.import_finished, timeout=20_000) as finished:
+    with qtbot.waitSignal(page.files.import_finished, timeout=20_000) as finished:
         page.import_button.click()
 
     assert finished.args == [False]
@@ -293,8 +349,8 @@ def test_importing_a_good_file_previews_then_writes_and_clears_undo(
         return True
 
     monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(ask))
-    with qtbot.waitSignal(page.import_finished, timeout=20_000) as finished:
-        page.start_import(path)
+    with qtbot.waitSignal(page.files.import_finished, timeout=20_000) as finished:
+        page.files.start_import(path)
 
     assert finished.args == [True]
     plan = previews[0]
@@ -310,7 +366,7 @@ def test_export_writes_the_file(
     target = tmp_path / "keluar" / "daftar.xlsx"
     target.parent.mkdir()
     monkeypatch.setattr(file_dialogs, "save_xlsx", lambda *a, **k: target)
-    with qtbot.waitSignal(page.export_finished, timeout=20_000):
+    with qtbot.waitSignal(page.files.export_finished, timeout=20_000):
         page.export_button.click()
     workbook = load_workbook(target, read_only=True)
     niks = {row[0] for row in workbook["Daftar"].iter_rows(min_row=2, values_only=True)}

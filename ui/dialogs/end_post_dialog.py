@@ -24,6 +24,7 @@ class PostChoice:
     jabatan: str
     akhir: date | None  # the current end (None = still in post)
     mulai: date | None
+    version: int | None = None  # the post as read: a stale end is refused (None: unchecked)
 
 
 class EndPostDialog(QDialog):

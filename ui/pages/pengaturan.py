@@ -24,9 +24,11 @@ from desa_budget.errors import UserError
 from desa_budget.format import format_time
 from desa_budget.store import audit, backup
 from desa_budget.store.backup import BackupInfo
-from desa_budget.village.profile import get_profile, save_profile
+from desa_budget.village.profile import ProfileData, get_profile
 from ui import errors, msgbox, server_login
 from ui.app_context import AppContext, NavTarget
+from ui.commands import push
+from ui.commands.village import SaveProfileCommand
 from ui.first_start import check_server
 from ui.i18n import LANGUAGES, _, ngettext
 from ui.models.grid_model import GridModel
@@ -55,6 +57,7 @@ class PengaturanPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.task: Task | None = None
+        self.profile: ProfileData | None = None  # as read at the last refresh
         self.backup_model = BackupModel(self)
         self.rule_model = GridModel(self)
         self.tabs = QTabWidget()
@@ -216,6 +219,7 @@ class PengaturanPage(Page):
         with self.ctx.db.session() as session:
             profile = get_profile(session)
             operator = audit.current_operator(session)
+        self.profile = profile
         self.ctx.operator = operator
         self.profile_form.set_value(profile)
         self.profile_status.setText(
@@ -369,8 +373,7 @@ class PengaturanPage(Page):
         self._save(self.profile_form.value())
 
     def save_operator(self) -> None:
-        with self.ctx.db.session() as session:
-            profile = get_profile(session)
+        profile = self.profile
         if profile is None:
             msgbox.info(
                 self,
@@ -381,14 +384,13 @@ class PengaturanPage(Page):
             return
         self._save(replace(profile, operator_nama=self.operator.text()))
 
-    def _save(self, data: Any) -> None:
+    def _save(self, data: ProfileData) -> None:
+        """Save the profile (an undo step) over the one read at the last refresh."""
         try:
-            with self.ctx.db.session() as session:
-                save_profile(session, data, operator=self.ctx.operator)
+            push(self.ctx, SaveProfileCommand(self.ctx, self.profile, data))
         except UserError as exc:
             errors.show_user_error(self, exc)
             return
-        self.ctx.notify_changed()
         self.refresh()
         self.profile_status.setText(_("Profil tersimpan."))
 

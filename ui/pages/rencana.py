@@ -23,12 +23,21 @@ from desa_budget.budget import scenarios, versions
 from desa_budget.budget import settings as budget_settings
 from desa_budget.budget.plan_defaults import plan_defaults
 from desa_budget.budget.planner import PlanResult
+from desa_budget.budget.scenarios import ScenarioInfo
+from desa_budget.budget.settings import BudgetYearData
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.summary import month_totals
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_ABBR, format_rp, format_time
 from ui import errors, msgbox
 from ui.app_context import AppContext
+from ui.commands import EditCommand, push
+from ui.commands.budget import (
+    AdoptVersionCommand,
+    DeleteScenarioCommand,
+    SaveScenarioCommand,
+    SetPaguCommand,
+)
 from ui.dialogs.adopt_dialog import AdoptDialog
 from ui.i18n import _, ngettext
 from ui.models.grid_model import GridModel
@@ -50,6 +59,8 @@ class RencanaPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._year: int | None = None
+        self.stored: BudgetYearData | None = None  # the year's saved figures, as last read
+        self.scenarios: dict[str, ScenarioInfo] = {}  # the year's saved scenarios by name
         self.simulation: Simulation | None = None
         self.plan: PlanResult | None = None
         self.timer = QTimer(self)
@@ -176,12 +187,16 @@ class RencanaPage(Page):
         year = self.ctx.year
         with self.ctx.db.session() as session:
             defaults = plan_defaults(session, year)
+            stored = budget_settings.get_budget_year(session, year)
         self.inputs.set_tiers(defaults.tiers)
         self.inputs.set_roster_programs(defaults.programs)
         if year != self._year:
-            self._year = year
-            self.inputs.pagu.set_value(defaults.pagu or 0)  # set_value emits nothing
             self.comparison_model.set_grid((), ())
+        if year != self._year or self.stored is None or stored.pagu != self.stored.pagu:
+            # A new year, or the saved pagu changed (saved, undone, or by a colleague); a pagu
+            # only typed here is kept while other data changes.
+            self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
+        self._year, self.stored = year, stored
         self._load_scenarios()
         self._load_versions()
         self.recompute()
@@ -231,17 +246,10 @@ class RencanaPage(Page):
         )
 
     def save_pagu(self) -> None:
-        year, pagu = self.ctx.year, self.inputs.pagu.value() or None
-
-        def write() -> None:
-            with self.ctx.db.session() as session:
-                total = budget_settings.get_budget_year(session, year).total_belanja
-                budget_settings.set_budget_year(
-                    session, year, total_belanja=total, pagu=pagu, operator=self.ctx.operator
-                )
-            self.ctx.notify_changed()
-
-        self._edit(write)
+        """Save the pagu as typed; the year's total belanja is left as it is."""
+        pagu = self.inputs.pagu.value() or None
+        if self.stored is not None and pagu != self.stored.pagu:
+            self._push(SetPaguCommand(self.ctx, self.stored, pagu))
 
     # Scenarios
     def _load_scenarios(self) -> None:
@@ -253,6 +261,7 @@ class RencanaPage(Page):
         except UserError as exc:
             errors.show_user_error(self, exc)
             return
+        self.scenarios = {info.nama: info for info in found}
         for info in found:
             item = QListWidgetItem(
                 _("{nama} — pagu {pagu}, dibuat {waktu}").format(
@@ -296,18 +305,12 @@ class RencanaPage(Page):
             yes=_("Timpa"),
         ):
             return
-        params = self.inputs.params()
-
-        def write() -> None:
-            with self.ctx.db.session() as session:
-                scenarios.save_scenario(
-                    session, year=self.ctx.year, name=name, params=params,
-                    operator=self.ctx.operator,
-                )  # fmt: skip
+        command = SaveScenarioCommand(
+            self.ctx, year=self.ctx.year, name=name, params=self.inputs.params(),
+            existing=self.scenarios.get(name),
+        )  # fmt: skip
+        if self._push(command):
             self.scenario_name.clear()
-            self._load_scenarios()
-
-        self._edit(write)
 
     def _current_scenario(self) -> str | None:
         item = self.scenario_list.currentItem()
@@ -330,20 +333,12 @@ class RencanaPage(Page):
 
     def delete_scenario(self) -> None:
         name = self._current_scenario()
-        if name is None or not msgbox.confirm(
+        if name is None or name not in self.scenarios or not msgbox.confirm(
             self, _("Hapus skenario"), _("Hapus skenario \"{nama}\"?").format(nama=name),
             yes=_("Hapus"),
         ):  # fmt: skip
             return
-
-        def write() -> None:
-            with self.ctx.db.session() as session:
-                scenarios.delete_scenario(
-                    session, year=self.ctx.year, name=name, operator=self.ctx.operator
-                )
-            self._load_scenarios()
-
-        self._edit(write)
+        self._push(DeleteScenarioCommand(self.ctx, self.scenarios[name]))
 
     def compare_checked(self) -> None:
         names = self.checked_scenarios()
@@ -420,21 +415,17 @@ class RencanaPage(Page):
         form = AdoptDialog.ask(
             self, year=year, jenis=jenis, total=lines.total, potongan=lines.potongan
         )
-        if form is None:
-            return
+        if form is not None:
+            self._push(AdoptVersionCommand(self.ctx, year, form))
 
-        def write() -> None:
-            with self.ctx.db.session() as session:
-                versions.adopt_version(
-                    session, self.ctx.rules, year=year, jenis=form.jenis,
-                    nomor_perdes=form.nomor_perdes, tanggal_perdes=form.tanggal_perdes,
-                    nomor_perkades=form.nomor_perkades, tanggal_perkades=form.tanggal_perkades,
-                    operator=self.ctx.operator,
-                )  # fmt: skip
-            self.ctx.notify_changed()
-            self._load_versions()
-
-        self._edit(write)
+    def _push(self, command: EditCommand) -> bool:
+        """Make the edit (an undo step); a refusal from the core is shown, nothing changes."""
+        try:
+            push(self.ctx, command)
+        except UserError as exc:
+            errors.show_user_error(self, exc)
+            return False
+        return True
 
     def _edit(self, action: Any) -> None:
         try:

@@ -1,12 +1,10 @@
-"""Daftar Peserta: the roster of the chosen year — search, filters, add/edit/end/delete with undo,
-and import/export of the roster workbook (import previewed before anything is written)."""
+"""Daftar Peserta: the roster of the chosen year — search, filters, add/edit/end/delete with undo;
+the import/export buttons are ``roster_files``."""
 
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,22 +25,17 @@ from desa_budget.roster import service as roster
 from desa_budget.roster.data import Limits, load_limits
 from desa_budget.roster.service import PersonDetail, RosterRow
 from desa_budget.village import categories
-from ui import errors, file_dialogs, msgbox
+from ui import errors, msgbox
 from ui.app_context import AppContext, NavTarget
-from ui.commands import (
+from ui.commands import EditCommand, push, push_macro
+from ui.commands.roster import (
     AddPersonCommand,
-    AddPostCommand,
     DeletePersonCommand,
     EndPostCommand,
-    RosterCommand,
-    SetCoverageCommand,
-    UpdatePersonCommand,
-    UpdatePostCommand,
-    push,
-    push_macro,
+    edit_commands,
 )
 from ui.dialogs.end_post_dialog import EndPostDialog, PostChoice
-from ui.dialogs.person_dialog import PersonDialog, PersonForm
+from ui.dialogs.person_dialog import PersonDialog
 from ui.i18n import _, ngettext
 from ui.models.roster_model import (
     ACTIVE_ONLY,
@@ -53,7 +46,7 @@ from ui.models.roster_model import (
 )
 from ui.models.table_model import ROW_ROLE
 from ui.pages import Page
-from ui.workers import Task, run_task
+from ui.pages.roster_files import RosterFiles
 
 
 def _filter_combo(items: list[tuple[str, str]]) -> QComboBox:
@@ -65,13 +58,10 @@ def _filter_combo(items: list[tuple[str, str]]) -> QComboBox:
 
 
 class RosterPage(Page):
-    import_finished = Signal(bool)  # True when an import was written
-    export_finished = Signal(str)  # the file written
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._limits: dict[int, Limits] = {}
-        self.task: Task | None = None
+        self.files = RosterFiles(self)
         self.model = RosterModel(self)
         self.proxy = RosterFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -107,8 +97,8 @@ class RosterPage(Page):
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_button.clicked.connect(self.end_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.import_button.clicked.connect(self.choose_import)
-        self.export_button.clicked.connect(self.choose_export)
+        self.import_button.clicked.connect(self.files.choose_import)
+        self.export_button.clicked.connect(self.files.choose_export)
         actions = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.end_button, self.delete_button):
             actions.addWidget(button)
@@ -195,7 +185,7 @@ class RosterPage(Page):
         selection.clearSelection()
         first = True
         for person_id in person_ids:
-            source_row = self.model.row_of_person(self.ctx.ids.resolve("person", person_id))
+            source_row = self.model.row_of_person(person_id)
             if source_row < 0:
                 continue
             index = self.proxy.mapFromSource(self.model.index(source_row, 0))
@@ -245,7 +235,7 @@ class RosterPage(Page):
                 self.edit_person(target.person_id)
 
     # Editing
-    def _limits_for(self, year: int) -> Limits:
+    def limits_for(self, year: int) -> Limits:
         if year not in self._limits:
             self._limits[year] = load_limits(year)
         return self._limits[year]
@@ -256,7 +246,7 @@ class RosterPage(Page):
             kode = roster.kode_desa(session)
         kategori = str(self.kategori.currentData()) or None
         form = PersonDialog.ask(
-            self, year=year, kode_desa=kode, limits=self._limits_for(year), kategori=kategori
+            self, year=year, kode_desa=kode, limits=self.limits_for(year), kategori=kategori
         )
         if form is None:
             return
@@ -281,7 +271,7 @@ class RosterPage(Page):
             detail = roster.get_person(session, person_id)
             kode = roster.kode_desa(session)
         form = PersonDialog.ask(
-            self, year=year, kode_desa=kode, limits=self._limits_for(year), detail=detail
+            self, year=year, kode_desa=kode, limits=self.limits_for(year), detail=detail
         )
         if form is None:
             return
@@ -310,8 +300,9 @@ class RosterPage(Page):
         if answer is None:
             return
         chosen, akhir = answer
-        commands: list[RosterCommand] = [
-            EndPostCommand(self.ctx, c.post_id, c.jabatan, c.akhir, akhir) for c in chosen
+        commands: list[EditCommand] = [
+            EndPostCommand(self.ctx, c.post_id, c.jabatan, c.akhir, akhir, version=c.version)
+            for c in chosen
         ]
         text = ngettext("Akhiri {n} jabatan", "Akhiri {n} jabatan", len(commands)).format(
             n=len(commands)
@@ -340,133 +331,19 @@ class RosterPage(Page):
             return
         with self.ctx.db.session() as session:
             details = [roster.get_person(session, r.person_id) for r in rows]
-        commands: list[RosterCommand] = [DeletePersonCommand(self.ctx, d) for d in details]
+        commands: list[EditCommand] = [
+            DeletePersonCommand(self.ctx, d, version=r.version)
+            for d, r in zip(details, rows, strict=True)
+        ]
         text = ngettext("Hapus {n} orang", "Hapus {n} orang", len(commands)).format(n=len(commands))
         self._push(lambda: push_macro(self.ctx, text, commands))
 
-    def _push(self, action: Any) -> None:
+    def _push(self, action: Callable[[], None]) -> None:
         """Make an edit; a refusal from the core (UserError) is shown, the form's data is kept."""
         try:
             action()
         except UserError as exc:
             errors.show_user_error(self, exc)
-
-    # Import and export
-    def choose_import(self) -> None:
-        path = file_dialogs.open_xlsx(
-            self,
-            title=_("Impor daftar peserta"),
-            folder=self.ctx.settings.last_import_dir,
-        )
-        if path is not None:
-            self.ctx.settings.last_import_dir = str(path.parent)
-            self.start_import(path)
-
-    def start_import(self, path: Path) -> None:
-        """Read and check the file in a worker, then preview; nothing is written before "Impor"."""
-        year, db = self.ctx.year, self.ctx.db
-        limits = self._limits_for(year)
-
-        def work() -> object:
-            from desa_budget.roster.workbook.apply import plan_import
-
-            with db.session() as session:
-                return plan_import(session, path, year=year, limits=limits)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, UserError):
-                from ui.dialogs.import_preview import ImportPreviewDialog
-
-                ImportPreviewDialog.show_errors(self, file_name=path.name, error=exc)
-                self.import_finished.emit(False)
-            else:
-                self.import_finished.emit(False)
-                errors.report(exc)
-
-        self.task = run_task(
-            self,
-            work,
-            label=_("Memeriksa {file}…").format(file=path.name),
-            on_done=lambda plan: self._preview_import(path, plan),
-            on_error=failed,
-        )
-
-    def _preview_import(self, path: Path, plan: Any) -> None:
-        from ui.dialogs.import_preview import ImportPreviewDialog
-
-        if not ImportPreviewDialog.ask(self, file_name=path.name, plan=plan):
-            self.import_finished.emit(False)
-            return
-        db, operator = self.ctx.db, self.ctx.operator
-        limits = self._limits_for(self.ctx.year)
-
-        def work() -> object:
-            from desa_budget.roster.workbook.apply import apply_import
-
-            with db.session() as session:
-                return apply_import(session, plan, operator=operator, limits=limits)
-
-        def done(summary: Any) -> None:
-            self.ctx.reset_history()
-            self.ctx.notify_changed()
-            msgbox.info(
-                self,
-                _("Impor selesai"),
-                ngettext(
-                    "{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.",
-                    "{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.",
-                    summary.added,
-                ).format(added=summary.added, changed=summary.changed, unchanged=summary.unchanged),
-                "\n".join(str(w) for w in summary.warnings) or None,
-            )
-            self.import_finished.emit(True)
-
-        def failed(exc: BaseException) -> None:
-            self.import_finished.emit(False)
-            errors.report(exc)
-
-        self.task = run_task(
-            self,
-            work,
-            label=_("Menyimpan impor…"),
-            on_done=done,
-            on_error=failed,
-        )
-
-    def choose_export(self) -> None:
-        year = self.ctx.year
-        folder = Path(self.ctx.settings.last_export_dir or Path.home())
-        path = file_dialogs.save_xlsx(
-            self,
-            title=_("Ekspor daftar peserta"),
-            suggested=folder / f"daftar_peserta_{year}.xlsx",
-        )
-        if path is not None:
-            self.ctx.settings.last_export_dir = str(path.parent)
-            self.start_export(path)
-
-    def start_export(self, path: Path) -> None:
-        year, db = self.ctx.year, self.ctx.db
-
-        def work() -> object:
-            from desa_budget.roster.workbook.export import export_roster
-
-            with db.session() as session:
-                return export_roster(session, path, year=year)
-
-        def done(count: Any) -> None:
-            msgbox.info(
-                self,
-                _("Ekspor selesai"),
-                ngettext(
-                    "{n} baris ditulis ke {path}.", "{n} baris ditulis ke {path}.", count
-                ).format(n=count, path=path),
-            )
-            self.export_finished.emit(str(path))
-
-        self.task = run_task(
-            self, work, label=_("Menulis {file}…").format(file=path.name), on_done=done
-        )
 
 
 # Column widths from sample contents, so the columns fit whatever font the PC uses.
@@ -496,30 +373,10 @@ def open_posts(detail: PersonDetail, year: int) -> list[PostChoice]:
                     jabatan=data.jabatan,
                     akhir=data.akhir,
                     mulai=data.mulai,
+                    version=post.version,
                 )
             )
     return choices
-
-
-def edit_commands(
-    ctx: AppContext, detail: PersonDetail, form: PersonForm, year: int
-) -> list[RosterCommand]:
-    """The commands that turn ``detail`` into what the form says (only the parts that changed)."""
-    commands: list[RosterCommand] = []
-    if form.person != detail.person:
-        commands.append(
-            UpdatePersonCommand(ctx, detail.id, detail.person, form.person, version=detail.version)
-        )
-    post = next((p for p in detail.posts if p.id == form.post_id), None)
-    if post is None:
-        commands.append(AddPostCommand(ctx, detail.id, form.post))
-    elif post.data != form.post:
-        commands.append(UpdatePostCommand(ctx, post.id, post.data, form.post, version=post.version))
-    effective = detail.coverage_for(year)
-    if effective is None or replace(effective, tahun=year) != form.coverage:
-        exact = next((c.data for c in detail.coverages if c.data.tahun == year), None)
-        commands.append(SetCoverageCommand(ctx, detail.id, form.person.nama, exact, form.coverage))
-    return commands
 
 
 def create_page(ctx: AppContext) -> Page:

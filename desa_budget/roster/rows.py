@@ -1,0 +1,81 @@
+"""Writing roster rows: fetching, setting the columns that differ, and the audit entries."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desa_budget.errors import UserError
+from desa_budget.i18n import _
+from desa_budget.roster.data import CoverageData, PersonData, PostData
+from desa_budget.store import audit
+from desa_budget.store.models import Person
+
+
+def get_row(session: Session, model: type[Any], obj_id: int, what: str) -> Any:
+    obj = session.get(model, obj_id)
+    if obj is None:
+        raise UserError(
+            _("{what} tidak ditemukan (mungkin sudah dihapus oleh pengguna lain).").format(
+                what=what
+            )
+        )
+    return obj
+
+
+def values_of(data: PersonData | PostData | CoverageData) -> dict[str, Any]:
+    values: dict[str, Any] = asdict(data)
+    if "programs" in values:
+        values["programs"] = ",".join(values["programs"])
+    return values
+
+
+def apply_values(obj: object, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Set the attributes that differ; return {column: (old, new)} for the audit log."""
+    changes: dict[str, tuple[Any, Any]] = {}
+    for name, new in values.items():
+        old = getattr(obj, name)
+        if old != new:
+            setattr(obj, name, new)
+            changes[name] = (old, new)
+    return changes
+
+
+def log(
+    session: Session,
+    operator: str,
+    entitas: str,
+    entitas_id: int | None,
+    label: str,
+    changes: Mapping[str, tuple[Any, Any]],
+    keterangan: str,
+) -> None:
+    if changes:
+        audit.record(
+            session,
+            operator=operator,
+            entitas=entitas,
+            entitas_id=entitas_id,
+            label=label,
+            changes=changes,
+            keterangan=keterangan,
+        )
+
+
+def added(values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {k: (None, v) for k, v in values.items() if v not in (None, "")}
+
+
+def removed(obj: object, fields: Sequence[str]) -> dict[str, tuple[Any, Any]]:
+    values = {name: getattr(obj, name) for name in fields}
+    return {k: (v, None) for k, v in values.items() if v not in (None, "")}
+
+
+def refuse_duplicate_nik(session: Session, nik: str, person_id: int | None = None) -> None:
+    other = session.scalar(select(Person).where(Person.nik == nik))
+    if other is not None and other.id != person_id:
+        raise UserError(
+            _("NIK {nik} sudah terdaftar atas nama {nama}.").format(nik=nik, nama=other.nama)
+        )

@@ -1,0 +1,144 @@
+"""Daftar Peserta's files: the roster workbook imported (read and checked in a worker, previewed,
+then written all or nothing) and exported."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desa_budget.errors import UserError
+from ui import errors, file_dialogs, msgbox
+from ui.i18n import _, ngettext
+from ui.workers import Task, run_task
+
+if TYPE_CHECKING:
+    from ui.pages.roster import RosterPage
+
+
+class RosterFiles(QObject):
+    """The import and export buttons of the roster page."""
+
+    import_finished = Signal(bool)  # True when an import was written
+    export_finished = Signal(str)  # the file written
+
+    def __init__(self, page: "RosterPage") -> None:
+        super().__init__(page)
+        self.page = page
+        self.ctx = page.ctx
+        self.task: Task | None = None
+
+    def choose_import(self) -> None:
+        path = file_dialogs.open_xlsx(
+            self.page,
+            title=_("Impor daftar peserta"),
+            folder=self.ctx.settings.last_import_dir,
+        )
+        if path is not None:
+            self.ctx.settings.last_import_dir = str(path.parent)
+            self.start_import(path)
+
+    def start_import(self, path: Path) -> None:
+        """Read and check the file in a worker, then preview; nothing is written before "Impor"."""
+        year, db = self.ctx.year, self.ctx.db
+        limits = self.page.limits_for(year)
+
+        def work() -> object:
+            from desa_budget.roster.workbook.apply import plan_import
+
+            with db.session() as session:
+                return plan_import(session, path, year=year, limits=limits)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                from ui.dialogs.import_preview import ImportPreviewDialog
+
+                ImportPreviewDialog.show_errors(self.page, file_name=path.name, error=exc)
+                self.import_finished.emit(False)
+            else:
+                self.import_finished.emit(False)
+                errors.report(exc)
+
+        self.task = run_task(
+            self.page,
+            work,
+            label=_("Memeriksa {file}…").format(file=path.name),
+            on_done=lambda plan: self._preview_import(path, plan),
+            on_error=failed,
+        )
+
+    def _preview_import(self, path: Path, plan: Any) -> None:
+        from ui.dialogs.import_preview import ImportPreviewDialog
+
+        if not ImportPreviewDialog.ask(self.page, file_name=path.name, plan=plan):
+            self.import_finished.emit(False)
+            return
+        db, operator = self.ctx.db, self.ctx.operator
+        limits = self.page.limits_for(self.ctx.year)
+
+        def work() -> object:
+            from desa_budget.roster.workbook.apply import apply_import
+
+            with db.session() as session:
+                return apply_import(session, plan, operator=operator, limits=limits)
+
+        def done(summary: Any) -> None:
+            self.ctx.reset_history()
+            self.ctx.notify_changed()
+            msgbox.info(
+                self.page,
+                _("Impor selesai"),
+                ngettext(
+                    "{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.",
+                    "{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.",
+                    summary.added,
+                ).format(added=summary.added, changed=summary.changed, unchanged=summary.unchanged),
+                "\n".join(str(w) for w in summary.warnings) or None,
+            )
+            self.import_finished.emit(True)
+
+        def failed(exc: BaseException) -> None:
+            self.import_finished.emit(False)
+            errors.report(exc)
+
+        self.task = run_task(
+            self.page,
+            work,
+            label=_("Menyimpan impor…"),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def choose_export(self) -> None:
+        year = self.ctx.year
+        folder = Path(self.ctx.settings.last_export_dir or Path.home())
+        path = file_dialogs.save_xlsx(
+            self.page,
+            title=_("Ekspor daftar peserta"),
+            suggested=folder / f"daftar_peserta_{year}.xlsx",
+        )
+        if path is not None:
+            self.ctx.settings.last_export_dir = str(path.parent)
+            self.start_export(path)
+
+    def start_export(self, path: Path) -> None:
+        year, db = self.ctx.year, self.ctx.db
+
+        def work() -> object:
+            from desa_budget.roster.workbook.export import export_roster
+
+            with db.session() as session:
+                return export_roster(session, path, year=year)
+
+        def done(count: Any) -> None:
+            msgbox.info(
+                self.page,
+                _("Ekspor selesai"),
+                ngettext(
+                    "{n} baris ditulis ke {path}.", "{n} baris ditulis ke {path}.", count
+                ).format(n=count, path=path),
+            )
+            self.export_finished.emit(str(path))
+
+        self.task = run_task(
+            self.page, work, label=_("Menulis {file}…").format(file=path.name), on_done=done
+        )
