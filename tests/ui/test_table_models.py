@@ -1,7 +1,5 @@
 """Every table model passes Qt's model tester, and the roster filters find what a user types."""
 
-from datetime import date
-
 import pytest
 from pytestqt.modeltest import ModelTester
 from ui_helpers import YEAR, new_person_form
@@ -131,4 +129,3 @@ def test_import_errors_are_split_into_row_column_and_problem() -> None:
     assert parse_error("Baris 5: NIK sama dengan baris 3.").baris == 5
     whole = parse_error(str(UserError("Berkas kosong.")))
     assert (whole.baris, whole.kolom, whole.masalah) == (None, "", "Berkas kosong.")
-    assert date.today().year >= 2024
