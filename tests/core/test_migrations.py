@@ -73,7 +73,8 @@ FIXTURE_REVISION = "0001"
 YEAR = 2025
 MURNI_TOTAL = 8_250_900
 DRAFT_TOTAL = MURNI_TOTAL + 32_400
-NAMES = ["Slamet Riyadi", "Sri Wahyuni", "Bambang Wibowo", "Dewi Lestari", "Haryanto", "Tarno",
+# In the order they were added.
+NAMES = ["Slamet Riyadi", "Sri Wahyuni", "Bambang Wibowo", "Dewi Lestari", "Tarno", "Haryanto",
          "Painem"]  # fmt: skip
 AUDIT_ENTRIES = 168
 
@@ -188,6 +189,7 @@ def test_first_release_database_is_upgraded_with_its_data(tmp_path: Path) -> Non
         if FIXTURE_REVISION == head_revision():
             assert before == []  # already at head: opened as it is, nothing migrated
         else:  # the file as it was, kept before migrating
+            assert len(before) == 1, "no backup of the file as it was before migrating"
             (kept,) = before
             assert read_sqlite_state(kept.path).revision == FIXTURE_REVISION
             with closing(sqlite3.connect(kept.path)) as conn:
