@@ -68,6 +68,8 @@ def _at_revision(url: str, revision: str) -> Engine:
 #   Tarno, ketua RT, 1.500.000 JKK+JKM when the murni was adopted             97.200
 #   Painem, pekerja rentan from March, BPU 1.000.000 JKK+JKM, 10 months      168.000
 #   APBDes Murni = 8.250.900; Tarno was then raised to 2.000.000 (+32.400 a year).
+# When a migration is added, leave the file as it is: this test is what shows the new migration
+# keeps a real village's data (and takes the pre-migrate branch below).
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "rev0001.sqlite3"
 FIXTURE_REVISION = "0001"
 YEAR = 2025
