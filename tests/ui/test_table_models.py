@@ -68,6 +68,22 @@ def test_roster_proxy_passes_the_model_tester_while_filtering(
     assert proxy.rowCount() == roster_model.rowCount()
 
 
+def test_the_ended_filter_shows_who_is_not_in_post(ctx: AppContext) -> None:
+    # Five years earlier most of the demo's people had not started: not in post that year.
+    with ctx.db.session() as session:
+        rows = list_roster(session, YEAR - 5, rules=ctx.rules)
+    model = RosterModel()
+    model.set_rows(rows)
+    proxy = RosterFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_filters(keadaan=ENDED_ONLY)
+    shown = proxy.visible_rows()
+    assert len(shown) == sum(1 for r in rows if not r.aktif) > 0
+    assert not any(r.aktif for r in shown)
+    proxy.set_filters(keadaan=ACTIVE_ONLY)
+    assert proxy.rowCount() == len(rows) - len(shown)
+
+
 def test_search_by_nik_and_sorting_by_amount(roster_model: RosterModel) -> None:
     proxy = RosterFilterModel()
     proxy.setSourceModel(roster_model)
