@@ -25,6 +25,9 @@ def register(subparsers: Any) -> None:
     init.add_argument("--alamat", default="", help="alamat kantor desa")
     init.add_argument("--kepala-desa", default="", metavar="NAMA", help="nama kepala desa")
     init.add_argument("--sekretaris-desa", default="", metavar="NAMA", help="nama sekretaris desa")
+    init.add_argument(
+        "--year", type=int, default=None, help="tahun anggaran desa demo (bawaan: tahun ini)"
+    )
     init.set_defaults(func=run_init)
 
     backup = subparsers.add_parser("backup", help="buat cadangan basis data sekarang")
@@ -71,7 +74,7 @@ def run_init(args: argparse.Namespace) -> int:
             if data is None:
                 from desa_budget.demo import create_demo_village
 
-                create_demo_village(session, operator=operator)
+                create_demo_village(session, operator=operator, year=args.year)
                 name = "Desa demo Sukamaju"
             else:
                 save_profile(session, data, operator=operator)

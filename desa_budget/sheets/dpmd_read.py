@@ -8,7 +8,9 @@ files fast).
 
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +79,12 @@ class VillageRecap:
         return sum(self.by_category.values(), CategoryRow())
 
 
-def _rows(wb: Any, sheet: str) -> Iterator[tuple[Any, ...]]:
+def _rows(wb: Any, sheet: str, *, limit: int | None = None) -> Iterator[tuple[Any, ...]]:
+    """The sheet's rows (the first ``limit``), read at once: a row generator left suspended by a
+    failed check would keep the file open after the workbook is closed, until garbage collection."""
     try:
-        yield from wb[sheet].iter_rows(values_only=True)
+        with closing(wb[sheet].iter_rows(values_only=True)) as rows:
+            return iter(list(islice(rows, limit)))
     except Exception as exc:  # a broken sheet part inside a valid zip: a damaged file
         raise BadFile(
             N_("berkas rusak (sheet {sheet} tidak dapat dibaca: {error})").format(
@@ -220,7 +225,7 @@ def read_village(path: Path) -> VillageRecap:
         info = _info(wb)
         by_category = _rekap(wb)
         lines = _anggaran(wb)
-        rincian = _trim(next(_rows(wb, L.RINCIAN), ()))
+        rincian = _trim(next(_rows(wb, L.RINCIAN, limit=1), ()))
         plain = L.headers(L.RINCIAN_COLUMNS)
         _check_header(L.RINCIAN, rincian, [plain, plain + (L.KPJ_COLUMN.header,)])
     finally:

@@ -7,7 +7,7 @@ import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -67,10 +67,12 @@ def _copy_sqlite(source: Path, target: Path) -> None:
         raise
 
 
-def write_backup(source: Path, folder: Path, *, kind: BackupKind) -> Path:
+def write_backup(
+    source: Path, folder: Path, *, kind: BackupKind, now: datetime | None = None
+) -> Path:
     """Back up the SQLite file ``source`` into ``folder``; the name holds the time and the kind."""
     folder.mkdir(parents=True, exist_ok=True)
-    base = f"{PREFIX}-{datetime.now():{_STAMP}}-{KIND_WORDS[kind]}"
+    base = f"{PREFIX}-{now or datetime.now():{_STAMP}}-{KIND_WORDS[kind]}"
     target = folder / f"{base}{SUFFIX}"
     number = 2
     while target.exists():  # two backups within one second
@@ -91,9 +93,11 @@ def _sqlite_file(db: Database) -> Path:
     return db.file
 
 
-def make_backup(db: Database, *, reason: BackupKind = "manual") -> Path:
+def make_backup(
+    db: Database, *, reason: BackupKind = "manual", now: datetime | None = None
+) -> Path:
     """A consistent copy of the open database in the backups folder; returns its path."""
-    return write_backup(_sqlite_file(db), db.paths.backups, kind=reason)
+    return write_backup(_sqlite_file(db), db.paths.backups, kind=reason, now=now)
 
 
 def _parse(path: Path) -> BackupInfo | None:
@@ -123,15 +127,17 @@ def list_backups(db: Database) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.time, b.path.name), reverse=True)
 
 
-def daily_backup(db: Database) -> Path | None:
-    """The automatic backup: at most one per calendar day, keeping the newest 14 automatic ones."""
+def daily_backup(db: Database, *, now: datetime | None = None) -> Path | None:
+    """The automatic backup: at most one per calendar day, keeping the newest 14 automatic ones.
+
+    ``now`` (default: the clock) decides the day and names the file, so tests need no clock."""
     if db.file is None:
         return None
-    today = date.today()
+    now = now or datetime.now()
     autos = [b for b in list_backups(db) if b.kind == "auto"]
     made = None
-    if not any(b.time.date() == today for b in autos):
-        made = make_backup(db, reason="auto")
+    if not any(b.time.date() == now.date() for b in autos):
+        made = make_backup(db, reason="auto", now=now)
         autos = [b for b in list_backups(db) if b.kind == "auto"]
     for old in autos[KEEP_AUTOMATIC:]:
         old.path.unlink(missing_ok=True)

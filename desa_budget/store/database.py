@@ -122,14 +122,6 @@ def head_revision() -> str:
     return head
 
 
-def first_revision() -> str:
-    """The oldest revision (the schema of the first released database)."""
-    from alembic.script import ScriptDirectory
-
-    revisions = list(ScriptDirectory.from_config(alembic_config()).walk_revisions())
-    return revisions[-1].revision
-
-
 def sqlite_file(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":

@@ -12,7 +12,7 @@ from store_helpers import Backend, backend_fixture
 
 from desa_budget.cli import main
 from desa_budget.errors import UserError
-from desa_budget.store.backup import list_backups, make_backup, restore_backup
+from desa_budget.store.backup import daily_backup, list_backups, make_backup, restore_backup
 from desa_budget.store.database import Database, alembic_config, current_revision, head_revision
 from desa_budget.store.models import VillageProfile
 from desa_budget.store.opening import open_database
@@ -145,22 +145,25 @@ def test_restore_refuses_bad_files_and_changes_nothing(
 
 
 def test_daily_backup_once_a_day_keeping_fourteen(tmp_path: Path) -> None:
-    with_village(tmp_path).dispose()
-    backups = tmp_path / "backups"
-    source = tmp_path / "jamsos_desa.sqlite3"
-    now = datetime.now()
+    db = with_village(tmp_path)
+    backups, source = tmp_path / "backups", tmp_path / "jamsos_desa.sqlite3"
+    now = datetime(2026, 3, 15, 23, 59, 0)  # a fixed clock: no test run straddles midnight
     for days in range(1, 21):
         stamp = (now - timedelta(days=days)).strftime("%Y%m%d-%H%M%S")
         shutil.copy(source, backups / f"jamsos_desa-{stamp}-otomatis.sqlite3")
-    manual = make_backup(open_database(data_dir=tmp_path), reason="manual")  # opening: today's
-    autos = [b for b in list_backups(open_database(data_dir=tmp_path)) if b.kind == "auto"]
+    assert daily_backup(db, now=now) is not None  # the day's first start: today's
+    manual = make_backup(db, reason="manual")
+    assert daily_backup(db, now=now + timedelta(seconds=59)) is None  # same day: no second
+    autos = [b for b in list_backups(db) if b.kind == "auto"]
     assert len(autos) == 14
-    assert autos[0].time.date() == now.date()
+    assert autos[0].time == now
     assert [b.time.date() for b in autos[1:]] == [
         (now - timedelta(days=d)).date() for d in range(1, 14)
     ]
     assert manual.exists()  # only automatic backups are pruned
-    assert sum(1 for b in autos if b.time.date() == now.date()) == 1  # reopening made no second
+    assert sum(1 for b in autos if b.time.date() == now.date()) == 1  # the second call made none
+    assert daily_backup(db, now=now + timedelta(seconds=60)) is not None  # 00:00: a new day
+    db.dispose()
 
 
 def test_file_backups_are_sqlite_only(backend: Backend) -> None:

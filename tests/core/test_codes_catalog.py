@@ -97,7 +97,8 @@ def test_load_catalog_from_a_folder(tmp_path: Path) -> None:
     )
     cat = load_catalog(folder)
     assert cat.find("kegiatan", "01.01.03.") == "1.1.03"
-    assert cat.get("rekening", "5.1.3.04") is not None
+    row = cat.get("rekening", "5.1.3.04")
+    assert row is not None and row.uraian == "Jamsos Perangkat"
 
 
 def test_catalog_errors_name_the_file_and_row(tmp_path: Path) -> None:

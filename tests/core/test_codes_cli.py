@@ -18,9 +18,9 @@ def test_mapping_local_code_and_person_override(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = str(tmp_path)
-    assert main(["--data-dir", data, "init", "--demo"]) == 0
+    assert main(["--data-dir", data, "init", "--demo", "--year", "2026"]) == 0
     before = _lines(data, capsys)
-    assert all(line["sumber_dana"] == "ADD" for line in before["lines"])
+    assert before["lines"] and all(line["sumber_dana"] == "ADD" for line in before["lines"])
 
     assert main(["--data-dir", data, "codes", "map", "--kategori", "perangkat_desa",
                  "--kegiatan", "01.01.03.", "--rekening", "5.1.3.04", "--sumber-dana", "dds"]) == 0  # fmt: skip
@@ -48,7 +48,7 @@ def test_bad_local_code_and_bad_total_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = str(tmp_path)
-    assert main(["--data-dir", data, "init", "--demo"]) == 0
+    assert main(["--data-dir", data, "init", "--demo", "--year", "2026"]) == 0
     assert main(["--data-dir", data, "codes", "local", "add", "--jenis", "rekening",
                  "--kode", "5.1.3.45", "--uraian", "x"]) == 2  # fmt: skip
     assert "90 sampai 99" in capsys.readouterr().err

@@ -1,18 +1,43 @@
-"""Migrations: an empty database and one at the first revision both reach head, with no drift."""
+"""Migrations: an empty database and the first release's database both reach head, with their
+data and no drift between the models and the migrated schema."""
 
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from alembic import command
-from sqlalchemy import Engine, create_engine, inspect, select, text
-from store_helpers import Backend, backend_fixture
+from sqlalchemy import Engine, MetaData, create_engine, func, insert, inspect, select, text
+from store_helpers import Backend, backend_fixture, pg_database
 
+from desa_budget.budget.scenarios import list_scenarios
+from desa_budget.budget.settings import (
+    effective_mapping,
+    get_budget_year,
+    local_codes,
+)
+from desa_budget.budget.versions import draft, list_versions, load_version
+from desa_budget.roster import service as roster
+from desa_budget.roster.read import find_person_id, get_person, list_roster
+from desa_budget.rules import load_rules
+from desa_budget.store.audit import list_audit
 from desa_budget.store.backup import list_backups
-from desa_budget.store.database import alembic_config, first_revision, head_revision
-from desa_budget.store.models import Coverage, Person, Post, VillageProfile
+from desa_budget.store.database import (
+    Database,
+    alembic_config,
+    current_revision,
+    head_revision,
+    known_revisions,
+    read_sqlite_state,
+)
 from desa_budget.store.opening import open_database
+from desa_budget.village.profile import get_profile
 
 backend = backend_fixture()
+RULES = load_rules()
 
 
 def test_empty_database_reaches_head_and_matches_the_models(backend: Backend) -> None:
@@ -32,69 +57,167 @@ def _at_revision(url: str, revision: str) -> Engine:
     return engine
 
 
-def build_first_revision_database(url: str) -> None:
-    """A database as the first release left it, with a village, a person, a post and coverage.
+# The village the first release left behind (tests/fixtures/make_rev0001_db.py made it through
+# ``alembic upgrade 0001`` and the app's services). Hand-computed yearly amounts for 2025:
+#   Slamet Riyadi, kepala desa, 3.800.000 PU JKK+JKM+JHT+JP, 12 months   4.213.440
+#   Sri Wahyuni, sekdes, 2.500.000, worker share withheld (potongan 900.000)  1.872.000
+#   Bambang Wibowo, kaur until 30-09, 2.100.000, JKK class 2, 9 months     1.803.060
+#   Dewi Lestari, staf, 1.500.000 JKK+JKM (on the local rekening 5.1.3.95)    97.200
+#   Haryanto, ketua BPD, paid by the pemda: not in the desa's lines           (77.760)
+#   Tarno, ketua RT, 1.500.000 JKK+JKM when the murni was adopted             97.200
+#   Painem, pekerja rentan from March, BPU 1.000.000 JKK+JKM, 10 months      168.000
+#   APBDes Murni = 8.250.900; Tarno was then raised to 2.000.000 (+32.400 a year).
+# When a migration is added, leave the file as it is: this test is what shows the new migration
+# keeps a real village's data (and takes the pre-migrate branch below).
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "rev0001.sqlite3"
+FIXTURE_REVISION = "0001"
+YEAR = 2025
+MURNI_TOTAL = 8_250_900
+DRAFT_TOTAL = MURNI_TOTAL + 32_400
+# In the order they were added.
+NAMES = ["Slamet Riyadi", "Sri Wahyuni", "Bambang Wibowo", "Dewi Lestari", "Tarno", "Haryanto",
+         "Painem"]  # fmt: skip
+AUDIT_ENTRIES = 168
 
-    The SQL is written against the first revision's schema, so it stays valid as revisions are added.
-    """
-    engine = _at_revision(url, first_revision())
+
+def load_fixture_into(url: str) -> None:
+    """The fixture's rows in a server database at the fixture's revision (made by Alembic)."""
+    source = create_engine(f"sqlite:///{FIXTURE.as_uri()}?mode=ro&immutable=1&uri=true")
+    target = _at_revision(url, FIXTURE_REVISION)
     try:
-        with engine.begin() as conn:
-            conn.execute(
-                text(
-                    "INSERT INTO village_profile (id, nama_desa, kode_desa, kecamatan, kabupaten,"
-                    " provinsi, alamat, kepala_desa_nama, kepala_desa_status,"
-                    " sekretaris_desa_nama, pelaksana_kegiatan_nama, operator_nama,"
-                    " kabupaten_profil, target_pekerja_rentan, version_id) VALUES (1, 'Lama',"
-                    " '33.02.12.2005', 'Sumbang', 'Banyumas', 'Jawa Tengah', '', 'Karto',"
-                    " 'definitif', '', '', 'Ani', 'nasional', 100, 1)"
-                )
-            )
-            conn.execute(
-                text(
-                    "INSERT INTO person (id, nik, nama, jenis_kelamin, tanggal_lahir,"
-                    " tempat_lahir, nama_ibu, version_id) VALUES (1, '0302120303700001',"
-                    " 'Karto', 'L', :lahir, '', '', 1)"
-                ),
-                {"lahir": date(1970, 3, 3)},
-            )
-            conn.execute(
-                text(
-                    "INSERT INTO post (id, person_id, kategori, jabatan, status, nomor_sk,"
-                    " version_id) VALUES (1, 1, 'kepala_desa', 'Kepala Desa', 'definitif',"
-                    " '141/1/2025', 1)"
-                )
-            )
-            conn.execute(
-                text(
-                    "INSERT INTO coverage (id, person_id, tahun, segmen, dasar_upah, programs,"
-                    " kelas_jkk, iuran_pekerja, status_bpjs, dibayar_oleh, version_id)"
-                    " VALUES (1, 1, 2025, 'PU', 2426640, 'JKK,JKM', 1, 'desa', 'terdaftar',"
-                    " 'desa', 1)"
-                )
-            )
+        old, new = MetaData(), MetaData()
+        old.reflect(source)
+        new.reflect(target)
+        with source.connect() as read, target.begin() as write:
+            for table in new.sorted_tables:
+                if table.name == "alembic_version":
+                    continue
+                rows = [dict(r._mapping) for r in read.execute(select(old.tables[table.name]))]
+                if rows:
+                    write.execute(insert(table), rows)
+                if "id" in table.c:  # the next id after the copied ones, as the app left it
+                    last = select(func.max(table.c.id)).scalar_subquery()
+                    sequence = func.pg_get_serial_sequence(table.name, "id")
+                    write.execute(select(func.setval(sequence, last)))
     finally:
-        engine.dispose()
+        source.dispose()
+        target.dispose()
 
 
-def test_first_revision_database_is_migrated_with_its_data(backend: Backend) -> None:
-    backend.data_dir.mkdir(parents=True)
-    build_first_revision_database(backend.effective_url)
-    db = backend.open()
+def assert_the_village_is_intact(db: Database) -> None:
+    """What the secretary saved before the upgrade: roster, codes, budget, versions, history."""
     with db.session() as s:
-        person = s.scalars(select(Person)).one()
-        assert person.nik == "0302120303700001"  # text: the leading zero is kept
-        assert person.tanggal_lahir == date(1970, 3, 3)
-        assert s.scalars(select(Post.jabatan)).all() == ["Kepala Desa"]
-        assert s.scalars(select(Coverage.dasar_upah)).all() == [2_426_640]
-        assert s.scalars(select(VillageProfile.nama_desa)).all() == ["Lama"]
-    with db.engine.connect() as conn:
-        command.check(alembic_config(conn))
-    if backend.kind == "sqlite":
-        kinds = {b.kind for b in list_backups(db)}
-        # A migration backs up first; with one revision so far there is nothing to migrate.
-        assert ("pre-migrate" in kinds) == (first_revision() != head_revision())
-        assert "auto" in kinds
+        profile = get_profile(s)
+        assert profile is not None
+        assert (profile.nama_desa, profile.kepala_desa_nama, profile.target_pekerja_rentan) == (
+            "Karangcegak", "Slamet Riyadi", 50,
+        )  # fmt: skip
+        rows = list_roster(s, YEAR, rules=RULES)
+        assert sorted(r.nama for r in rows) == sorted(NAMES)
+        by_name = {r.nama: r for r in rows}
+        assert by_name["Bambang Wibowo"].months == 9  # his post ended on 30 September
+        assert by_name["Sri Wahyuni"].jumlah_jabatan == 2
+        slamet = get_person(s, by_name["Slamet Riyadi"].person_id)
+        assert slamet.person.nik == "3302121405720001"
+        assert slamet.person.tanggal_lahir == date(1972, 5, 14)
+        assert [(c.data.tahun, c.data.dasar_upah) for c in slamet.coverages] == [
+            (YEAR - 1, 3_500_000), (YEAR, 3_800_000),
+        ]  # fmt: skip
+        assert slamet.coverages[-1].data.nomor_kpj == "19011234567"
+        sri = get_person(s, by_name["Sri Wahyuni"].person_id)
+        assert [(p.data.jabatan, p.data.mulai, p.data.akhir) for p in sri.posts] == [
+            ("Sekretaris Desa", date(2020, 3, 1), None),
+            ("Plt. Kaur Keuangan", date(YEAR, 7, 1), date(YEAR, 7, 31)),
+        ]
+        assert local_codes(s)[0].kode == "5.1.3.95"
+        assert effective_mapping(s)["rt_rw"].sumber_dana == "PAD"
+        budget_year = get_budget_year(s, YEAR)
+        assert (budget_year.tahun, budget_year.total_belanja, budget_year.pagu) == (
+            YEAR, 1_450_000_000, 12_000_000,
+        )  # fmt: skip
+        (murni,) = list_versions(s, YEAR)
+        assert (murni.jenis, murni.nomor_perdes, murni.total, murni.potongan) == (
+            "murni", "7", MURNI_TOTAL, 900_000,
+        )  # fmt: skip
+        frozen = load_version(s, YEAR, "murni")
+        assert frozen.lines.total == sum(line.jumlah for line in frozen.lines.lines) == MURNI_TOTAL
+        assert {line.rekening for line in frozen.lines.lines} >= {"5.1.3.95", "5.2.2.03"}
+        live = draft(s, RULES, YEAR)
+        assert (live.jenis, live.lines.total) == ("perubahan", DRAFT_TOTAL)
+        assert [sc.nama for sc in list_scenarios(s, YEAR)] == ["Dasar saja"]
+        history = list_audit(s, limit=1000)
+        assert len(history) == AUDIT_ENTRIES
+        assert {e.operator for e in history} == {"Sri Wahyuni"}
+        assert any(e.keterangan == "versi anggaran ditetapkan" for e in history)
+
+
+def assert_still_editable(db: Database) -> None:
+    """New rows get fresh ids and the optimistic lock still works after the upgrade."""
+    with db.session() as s:
+        tarno = find_person_id(s, "3302120312680005")
+        assert tarno is not None
+        detail = get_person(s, tarno)
+        roster.update_person(
+            s, tarno, replace(detail.person, nama="Tarno Wiryo"), operator="uji",
+            version=detail.version,
+        )  # fmt: skip
+        born = date(1999, 9, 9)
+        added = roster.add_person(
+            s, roster.PersonData("3302120909990008", "Baru", "L", born),
+            [roster.PostData("rt_rw", "Ketua RT 03")],
+            roster.CoverageData(YEAR, "PU", 1_500_000, ("JKK", "JKM")), operator="uji",
+        )  # fmt: skip
+        assert added == len(NAMES) + 1
+    with db.session() as s:
+        assert get_person(s, tarno).person.nama == "Tarno Wiryo"
+
+
+def test_the_fixture_is_a_database_of_its_revision() -> None:
+    state = read_sqlite_state(FIXTURE)
+    assert state.ours and not state.empty and state.revision == FIXTURE_REVISION
+    assert FIXTURE_REVISION in known_revisions()
+
+
+def test_first_release_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copyfile(FIXTURE, data_dir / "jamsos_desa.sqlite3")
+    db = open_database(data_dir=data_dir)
+    try:
+        assert current_revision(db) == head_revision()
+        assert_the_village_is_intact(db)
+        with db.engine.connect() as conn:
+            command.check(alembic_config(conn))  # the upgraded schema is what the models say
+        backups = list_backups(db)
+        before = [b for b in backups if b.kind == "pre-migrate"]
+        if FIXTURE_REVISION == head_revision():
+            assert before == []  # already at head: opened as it is, nothing migrated
+        else:  # the file as it was, kept before migrating
+            assert len(before) == 1, "no backup of the file as it was before migrating"
+            (kept,) = before
+            assert read_sqlite_state(kept.path).revision == FIXTURE_REVISION
+            with closing(sqlite3.connect(kept.path)) as conn:
+                kept_names = [r[0] for r in conn.execute("SELECT nama FROM person ORDER BY id")]
+            assert kept_names == NAMES
+        assert [b.kind for b in backups].count("auto") == 1  # and today's daily backup
+        assert_still_editable(db)
+    finally:
+        db.dispose()
+
+
+@pytest.mark.postgres
+def test_first_release_database_on_a_server_is_upgraded_with_its_data() -> None:
+    with pg_database() as url:
+        load_fixture_into(url)
+        db = open_database(url=url)
+        try:
+            assert current_revision(db) == head_revision()
+            assert_the_village_is_intact(db)
+            with db.engine.connect() as conn:
+                command.check(alembic_config(conn))
+            assert_still_editable(db)
+        finally:
+            db.dispose()
 
 
 def test_database_at_base_is_backed_up_before_upgrading(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ import zipfile
 from datetime import date, datetime
 
 import pytest
+from open_files import assert_closed
 from openpyxl import Workbook, load_workbook
 from roster_helpers import make_nik, new_db, row, write_rows
 from sqlalchemy import func, select
@@ -183,6 +184,17 @@ def test_wrong_headers_name_the_column(tmp_path):
     assert info.value.details == [
         "Kolom D (4) harus berjudul 'Tanggal Lahir', tertulis 'Tgl Lahir'."
     ]
+
+
+def test_a_refused_workbook_is_closed_at_once(tmp_path):
+    headers = list(HEADERS)
+    headers[3] = "Tgl Lahir"
+    path = write_rows(tmp_path / "h.xlsx", good_rows(), headers=headers)
+    with pytest.raises(UserError, match="Judul kolom tidak sesuai") as info:
+        read_roster(path, year=YEAR, kode_desa=None)
+    # The error is still held (its traceback keeps the reading frames alive), and yet:
+    assert info.value.__traceback__ is not None
+    assert_closed(path)
 
 
 def test_not_an_xlsx(tmp_path):

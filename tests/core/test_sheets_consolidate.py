@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from open_files import assert_closed
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sheets_helpers import village
@@ -15,6 +16,7 @@ from desa_budget.reports.recap import write_recap_pdf
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.sheets.consolidate import consolidate, percent
 from desa_budget.sheets.dpmd import DpmdData, export_dpmd
+from desa_budget.sheets.dpmd_read import BadFile, read_village
 from desa_budget.sheets.recap import write_recap
 
 SIZES = (20, 45, 70, 110, 160)
@@ -122,6 +124,18 @@ def test_not_a_jamsos_export(five: tuple[Path, list[DpmdData]], tmp_path: Path) 
         "seharusnya 'Orang di Daftar'"
     )
     assert result.year is None and not result.villages
+
+
+def test_a_refused_file_is_closed_at_once(
+    five: tuple[Path, list[DpmdData]], tmp_path: Path
+) -> None:
+    path = _edit(
+        five[0] / "desa_0.xlsx", tmp_path / "judul.xlsx", lambda wb: wb[L.REKAP].cell(1, 3, "X")
+    )
+    with pytest.raises(BadFile, match="judul kolom sheet Rekap") as info:
+        read_village(path)
+    assert info.value.__traceback__ is not None  # the error still held, and yet:
+    assert_closed(path)
 
 
 def test_other_format_version(five: tuple[Path, list[DpmdData]], tmp_path: Path) -> None:

@@ -37,8 +37,18 @@ def _run(*argv: str) -> int:
     return run_command(args)
 
 
+def _values(path: Path, sheet: str) -> list[tuple[Any, ...]]:
+    # A read-only workbook keeps its file open until closed; left to the garbage collector, the
+    # ResourceWarning fails whichever later test happens to be running.
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return list(workbook[sheet].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
 def _rekap_total(path: Path) -> dict[str, Any]:
-    header, *rows = load_workbook(path, read_only=True)[L.REKAP].iter_rows(values_only=True)
+    header, *rows = _values(path, L.REKAP)
     return dict(zip(header, rows[-1], strict=True))
 
 
@@ -86,7 +96,7 @@ def test_export_dpmd_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     )
     assert "Rp4.512.240" in capsys.readouterr().out
     assert _rekap_total(out)["Iuran Desa Setahun"] == DESA_TOTAL
-    header = next(load_workbook(out, read_only=True)[L.RINCIAN].iter_rows(values_only=True))
+    header = _values(out, L.RINCIAN)[0]
     assert "Nomor KPJ" not in header
     code = _run("--data-dir", data_dir, "export", "dpmd", "--year", str(YEAR),
                 "--out", str(tmp_path / "x.csv"))  # fmt: skip

@@ -58,10 +58,9 @@ def test_hand_computed_small_roster(tmp_path, capsys):
 
 def test_demo_totals_add_up(tmp_path, capsys):
     data_dir = str(tmp_path / "data")
-    assert main(["--data-dir", data_dir, "init", "--demo"]) == 0
+    assert main(["--data-dir", data_dir, "init", "--demo", "--year", str(YEAR)]) == 0
     capsys.readouterr()
-    year = date.today().year
-    assert main(["--data-dir", data_dir, "simulate", "--year", str(year), "--json"]) == 0
+    assert main(["--data-dir", data_dir, "simulate", "--year", str(YEAR), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     for key in ("desa", "potongan"):
         total = data[key]

@@ -4,7 +4,7 @@ the Beranda's numbers and clickable findings."""
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -13,7 +13,7 @@ from ui_helpers import NEW_NIK, YEAR, new_person_form
 from desa_budget.format import format_rp
 from ui.app_context import AppContext, NavTarget
 from ui.dialogs.person_dialog import PersonDialog
-from ui.main_window import MainWindow
+from ui.main_window import DEFAULT_SIZE, MainWindow
 from ui.models.summary_models import Finding
 from ui.pages.beranda import BerandaPage
 from ui.pages.roster import RosterPage
@@ -38,15 +38,22 @@ def test_navigation_builds_pages_on_first_use(window: MainWindow) -> None:
 def test_window_state_and_last_tab_are_remembered(qtbot: QtBot, ctx: AppContext) -> None:
     first = MainWindow(ctx)
     qtbot.addWidget(first)
+    first.show()
     first.show_page("peserta")
-    first.resize(1100, 650)
+    assert first.size() == DEFAULT_SIZE  # nothing saved yet: the default size
+    # Smaller than the default in both directions, and inside the offscreen screen (which
+    # clamps a larger window), at its minimum width.
+    first.resize(1000, 640)
+    first.move(0, 100)
     assert not ctx.settings.window_geometry
     first.close()
-    assert ctx.settings.window_geometry  # restored by the next window (the offscreen screen
-    second = MainWindow(ctx)  # is only 800 × 600, so the size itself is clamped there)
+    assert ctx.settings.window_geometry
+    second = MainWindow(ctx)
     qtbot.addWidget(second)
+    second.show()
     assert second.current_key() == "peserta"
-    assert second.size() != QSize(1280, 720)
+    assert second.size() == QSize(1000, 640) != DEFAULT_SIZE
+    assert second.frameGeometry().topLeft() == QPoint(0, 100)
 
 
 def test_default_size_fits_an_office_screen(window: MainWindow) -> None:

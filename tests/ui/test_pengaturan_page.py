@@ -34,6 +34,8 @@ def test_models_pass_the_model_tester(
 ) -> None:
     with qtbot.waitSignal(page.backup_made, timeout=TIMEOUT):
         page.make_backup_button.click()
+    assert [b.kind for b in page.backup_model.rows()].count("manual") == 1
+    assert page.rule_model.rowCount() > 0  # the models tested hold rows, not just headers
     qtmodeltester.check(page.backup_model, force_py=True)
     qtmodeltester.check(page.rule_model, force_py=True)
 

@@ -1,7 +1,5 @@
 """Every table model passes Qt's model tester, and the roster filters find what a user types."""
 
-from datetime import date
-
 import pytest
 from pytestqt.modeltest import ModelTester
 from ui_helpers import YEAR, new_person_form
@@ -67,6 +65,22 @@ def test_roster_proxy_passes_the_model_tester_while_filtering(
     assert proxy.rowCount() == 0  # everyone in the demo is in post in its year
     proxy.set_filters(keadaan=ACTIVE_ONLY)
     assert proxy.rowCount() == roster_model.rowCount()
+
+
+def test_the_ended_filter_shows_who_is_not_in_post(ctx: AppContext) -> None:
+    # Five years earlier most of the demo's people had not started: not in post that year.
+    with ctx.db.session() as session:
+        rows = list_roster(session, YEAR - 5, rules=ctx.rules)
+    model = RosterModel()
+    model.set_rows(rows)
+    proxy = RosterFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_filters(keadaan=ENDED_ONLY)
+    shown = proxy.visible_rows()
+    assert len(shown) == sum(1 for r in rows if not r.aktif) > 0
+    assert not any(r.aktif for r in shown)
+    proxy.set_filters(keadaan=ACTIVE_ONLY)
+    assert proxy.rowCount() == len(rows) - len(shown)
 
 
 def test_search_by_nik_and_sorting_by_amount(roster_model: RosterModel) -> None:
@@ -135,4 +149,3 @@ def test_import_problems_show_row_column_and_value_from_the_record() -> None:
     model.set_rows(problems_of(UserError("Berkas kosong.")))
     shown = [model.index(0, c).data() for c in range(model.columnCount())]
     assert shown == ["", "", "", "Berkas kosong."]
-    assert date.today().year >= 2024

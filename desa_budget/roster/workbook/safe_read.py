@@ -8,8 +8,8 @@ cell that cannot be read raises CellError, which parse.py collects per row.
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Generator, Iterator
+from contextlib import closing, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -104,7 +104,7 @@ def _sheet(path: Path, *, data_only: bool) -> Iterator[ReadOnlyWorksheet]:
         workbook.close()
 
 
-def _rows(ws: ReadOnlyWorksheet, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+def _rows(ws: ReadOnlyWorksheet, name: str) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
     """(row number, values) of non-empty rows, refusing absurd sizes as it goes."""
     data_rows = 0
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
@@ -174,8 +174,8 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
     path = Path(path)
     _check_file(path)
     rows: list[tuple[int, tuple[Any, ...]]] = []
-    with _sheet(path, data_only=True) as ws:
-        iterator = _rows(ws, path.name)
+    # closing(): the rows generator holds the file open until closed, even after the workbook is
+    with _sheet(path, data_only=True) as ws, closing(_rows(ws, path.name)) as iterator:
         first = next(iterator, None)
         if first is None or first[0] != 1:
             raise UserError(
