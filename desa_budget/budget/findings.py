@@ -2,18 +2,27 @@
 
 Each finding is a ``checks.Finding``: severity ``error``, ``warning`` or ``info``, and the place that
 fixes it. Besides the target kinds of the checks (person, kategori, line, tahun, profil), the roster
-findings use ``peserta_kategori`` (the roster filtered to a category key) and
-``peserta_status_bpjs`` (the roster filtered to a BPJS status)."""
+findings use ``peserta_kategori`` (the roster filtered to a category key),
+``peserta_status_bpjs`` (the roster filtered to a BPJS status) and ``peserta_ditanggung`` (the
+roster filtered to who is covered this year), and the coverage findings ``rencana`` (Simulasi &
+Rencana, where a plan is applied)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from desa_budget.budget.checks import WARNING, Finding
+from desa_budget.budget.coverage import plan_changes, read_applied
+from desa_budget.budget.settings import get_budget_year
 from desa_budget.budget.version_lines import build_for, check_for
 from desa_budget.contributions.results import Simulation
+from desa_budget.format import format_rp, format_time
 from desa_budget.i18n import N_
 from desa_budget.village import categories
 
 INFO = "info"
+MAX_NAMES = 5
 
 
 def roster_findings(simulation: Simulation) -> tuple[Finding, ...]:
@@ -22,8 +31,26 @@ def roster_findings(simulation: Simulation) -> tuple[Finding, ...]:
     covered: dict[str, int] = {}
     for person in simulation.persons:
         covered[person.kategori] = covered.get(person.kategori, 0) + 1
+    planned_out: dict[str, int] = {}
+    for left in simulation.coverage.not_covered if simulation.coverage else ():
+        planned_out[left.kategori] = planned_out.get(left.kategori, 0) + 1
     for category in categories.CATEGORIES:
+        out = planned_out.get(category.key, 0)
+        if out:
+            found.append(
+                Finding(
+                    INFO,
+                    "rencana",
+                    N_(
+                        "{n} orang {kategori} tidak ditanggung tahun ini menurut rencana yang "
+                        "diterapkan."
+                    ).format(n=out, kategori=category.label),
+                    "peserta_ditanggung",
+                    "tidak",
+                )  # fmt: skip
+            )
         missing = simulation.roster_counts.get(category.key, 0) - covered.get(category.key, 0)
+        missing -= out
         if missing > 0:
             found.append(
                 Finding(
@@ -52,8 +79,107 @@ def roster_findings(simulation: Simulation) -> tuple[Finding, ...]:
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class PaguGap:
+    """The year's roster costs more than its saved pagu, and no plan is applied."""
+
+    pagu: int
+    cost: int
+
+    @property
+    def selisih(self) -> int:
+        return self.cost - self.pagu
+
+
+def pagu_gap(session: Session, simulation: Simulation) -> PaguGap | None:
+    """How far the roster's cost is above the saved pagu, before any plan is applied."""
+    if simulation.coverage is not None:
+        return None
+    pagu = get_budget_year(session, simulation.year).pagu
+    if pagu is None or simulation.desa <= pagu:
+        return None
+    return PaguGap(pagu, simulation.desa)
+
+
+def _names(names: Sequence[str]) -> str:
+    shown = ", ".join(names[:MAX_NAMES])
+    return shown if len(names) <= MAX_NAMES else f"{shown} … (+{len(names) - MAX_NAMES})"
+
+
+def coverage_findings(session: Session, simulation: Simulation) -> tuple[Finding, ...]:
+    """What the year's coverage asks of the secretary: a roster above the pagu with no plan
+    applied (with the difference), an applied plan that no longer matches the roster or the
+    pagu ("perlu diterapkan ulang"), and a note of the plan the budget follows.
+    ``simulation`` is the year's live one."""
+    year = str(simulation.year)
+    gap = pagu_gap(session, simulation)
+    if gap is not None:
+        message = N_(
+            "Iuran seluruh daftar peserta {biaya} melebihi pagu {pagu}: selisih {selisih}. "
+            "Terapkan rencana di Simulasi & Rencana, atau ubah pagu."
+        ).format(
+            biaya=format_rp(gap.cost), pagu=format_rp(gap.pagu), selisih=format_rp(gap.selisih)
+        )
+        return (Finding(WARNING, "pagu", message, "rencana", year),)
+    decision = read_applied(session, simulation.year)
+    if decision is None or simulation.coverage is None:
+        return ()
+    changes = plan_changes(session, decision, simulation)
+    texts = []
+    if changes.added:
+        texts.append(
+            N_(
+                "Rencana perlu diterapkan ulang: {n} orang masuk daftar sesudah rencana "
+                "diterapkan dan belum ditanggung ({nama})."
+            ).format(n=len(changes.added), nama=_names(changes.added))
+        )
+    if changes.programs:
+        texts.append(
+            N_(
+                "Rencana perlu diterapkan ulang: program {n} orang di daftar berubah sesudah "
+                "rencana diterapkan ({nama})."
+            ).format(n=len(changes.programs), nama=_names(changes.programs))
+        )
+    if changes.removed:
+        texts.append(
+            N_(
+                "Rencana perlu diterapkan ulang: {n} orang yang ditanggung rencana tidak lagi ada "
+                "di daftar tahun ini ({nama})."
+            ).format(n=len(changes.removed), nama=_names(changes.removed))
+        )
+    if changes.amounts:
+        texts.append(
+            N_(
+                "Rencana perlu diterapkan ulang: iuran {n} orang berubah sesudah rencana "
+                "diterapkan ({nama})."
+            ).format(n=len(changes.amounts), nama=_names(changes.amounts))
+        )
+    if changes.pagu is not None:
+        texts.append(
+            N_(
+                "Rencana perlu diterapkan ulang: pagu tahun ini {pagu}, rencana yang diterapkan "
+                "memakai pagu {rencana}."
+            ).format(pagu=format_rp(changes.pagu), rencana=format_rp(decision.pagu))
+        )
+    found = [Finding(WARNING, "rencana", text, "rencana", year) for text in texts]
+    note = N_(
+        "Anggaran mengikuti rencana pagu {pagu} (mode {mode}) yang diterapkan {waktu} oleh "
+        "{operator}: {n} dari {total} orang di daftar ditanggung, iuran desa {biaya}."
+    ).format(
+        pagu=format_rp(decision.pagu), mode=decision.mode, waktu=format_time(decision.diterapkan),
+        operator=decision.operator, n=len(simulation.persons), total=simulation.roster_total,
+        biaya=format_rp(simulation.desa),
+    )  # fmt: skip
+    found.append(Finding(INFO, "rencana", note, "rencana", year))
+    return tuple(found)
+
+
 def year_findings(session: Session, simulation: Simulation) -> tuple[Finding, ...]:
-    """The checks of the year's budget lines and the roster findings: errors first, then
-    warnings, then notes (each group in the order found)."""
+    """The checks of the year's budget lines, the coverage and the roster findings: errors
+    first, then warnings, then notes (each group in the order found)."""
     checked = check_for(session, simulation, build_for(session, simulation))
-    return (*checked.errors, *checked.warnings, *roster_findings(simulation))
+    coverage = coverage_findings(session, simulation)
+    roster = roster_findings(simulation)
+    warnings = [f for f in (*coverage, *roster) if f.severity == WARNING]
+    notes = [f for f in (*coverage, *roster) if f.severity != WARNING]
+    return (*checked.errors, *checked.warnings, *warnings, *notes)

@@ -1,11 +1,22 @@
-"""Freeze a simulation to JSON-ready data and rebuild the same frozen DTOs from it (versions)."""
+"""Freeze a simulation to JSON-ready data and rebuild the same frozen DTOs from it (versions).
+
+The applied plan a simulation followed (``Simulation.coverage``) is frozen with it; a snapshot
+from before plans could be applied has none and reads back as the whole roster."""
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
-from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.contributions.results import (
+    CoverageNote,
+    LeftOut,
+    MonthAmounts,
+    PersonYear,
+    PlannedTier,
+    ProgramAmount,
+    Simulation,
+)
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 
@@ -49,12 +60,47 @@ def simulation_to_data(sim: Simulation) -> dict[str, Any]:
             for m in p.monthly
         ]
         persons.append(item)
-    return {
+    data: dict[str, Any] = {
         "year": sim.year,
         "persons": persons,
         "roster_counts": dict(sim.roster_counts),
         "assumptions": list(sim.assumptions),
     }
+    if sim.coverage is not None:
+        data["coverage"] = _coverage_to_data(sim.coverage)
+    return data
+
+
+def _coverage_to_data(note: CoverageNote) -> dict[str, Any]:
+    return {
+        "pagu": note.pagu, "mode": note.mode, "used": note.used,
+        "diterapkan": note.diterapkan.isoformat(), "operator": note.operator,
+        "tiers": [[t.tier, t.name, t.covered, t.eligible, t.cost] for t in note.tiers],
+        "left_out": [
+            {"person_id": p.person_id, "nama": p.nama, "kategori": p.kategori,
+             "programs": list(p.programs), "paid": list(p.paid), "after_plan": p.after_plan}
+            for p in note.left_out
+        ],
+    }  # fmt: skip
+
+
+def _coverage_from_data(data: Mapping[str, Any] | None) -> CoverageNote | None:
+    if data is None:
+        return None
+    return CoverageNote(
+        pagu=int(data["pagu"]), mode=str(data["mode"]), used=int(data["used"]),
+        diterapkan=datetime.fromisoformat(data["diterapkan"]), operator=str(data["operator"]),
+        tiers=tuple(
+            PlannedTier(int(t[0]), str(t[1]), int(t[2]), int(t[3]), int(t[4]))
+            for t in data["tiers"]
+        ),
+        left_out=tuple(
+            LeftOut(int(p["person_id"]), str(p["nama"]), str(p["kategori"]),
+                    tuple(str(x) for x in p["programs"]), tuple(str(x) for x in p["paid"]),
+                    bool(p["after_plan"]))
+            for p in data["left_out"]
+        ),
+    )  # fmt: skip
 
 
 def simulation_from_data(data: Mapping[str, Any]) -> Simulation:
@@ -89,6 +135,7 @@ def simulation_from_data(data: Mapping[str, Any]) -> Simulation:
                 {str(k): int(v) for k, v in data["roster_counts"].items()}
             ),
             assumptions=tuple(str(a) for a in data["assumptions"]),
+            coverage=_coverage_from_data(data.get("coverage")),
         )
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise UserError(

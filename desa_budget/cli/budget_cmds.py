@@ -1,17 +1,21 @@
-"""Commands: ``lines`` (APBDes lines of a year) and ``plan`` (what the pagu can cover).
+"""Commands: ``lines`` (APBDes lines of a year) and ``plan`` (what the pagu can cover; with
+``--apply`` it becomes the year's coverage, ``--clear`` returns the year to the whole roster).
 
-Their JSON shapes are stable (issue 4 part 6); automated checks read them.
+Their JSON shapes are stable (issue 4 part 6, issue 13); automated checks read them.
 """
 
 import argparse
 import json
 from typing import Any
 
+from desa_budget.budget import coverage
 from desa_budget.budget.plan_defaults import default_plan
 from desa_budget.budget.planner import MODES, PlanResult
 from desa_budget.cli.common import open_from_args, parse_rupiah, year_of
+from desa_budget.errors import UserError
 from desa_budget.format import format_cell, format_rp
 from desa_budget.rules import load_rules
+from desa_budget.store import audit
 
 
 def register(subparsers: Any) -> None:
@@ -31,10 +35,21 @@ def register(subparsers: Any) -> None:
         "--year", type=int, default=None, help="tahun anggaran (bawaan: tahun ini)"
     )
     planner.add_argument(
-        "--pagu", required=True, metavar="RUPIAH", help="dana tersedia, angka saja"
+        "--pagu", default=None, metavar="RUPIAH", help="dana tersedia, angka saja (wajib)"
     )
     planner.add_argument(
         "--mode", choices=MODES, default="strict", help="strict (bawaan) atau fill"
+    )
+    planner.add_argument(
+        "--apply",
+        action="store_true",
+        help="terapkan rencana ke anggaran tahun itu (yang tidak ditanggung tidak dibayar) "
+        "dan simpan pagunya",
+    )
+    planner.add_argument(
+        "--clear",
+        action="store_true",
+        help="lepas rencana yang diterapkan: anggaran kembali ke seluruh daftar peserta",
     )
     planner.add_argument("--json", action="store_true", help="keluaran JSON")
     planner.set_defaults(func=run_plan)
@@ -130,16 +145,45 @@ def plan_to_json(result: PlanResult) -> dict[str, Any]:
 
 
 def run_plan(args: argparse.Namespace) -> int:
+    if args.clear:
+        return run_plan_clear(args)
+    if args.pagu is None:
+        raise UserError("--pagu wajib diisi (kecuali dengan --clear).")
     pagu = parse_rupiah(args.pagu)
     year = year_of(args)
     rules = load_rules()
     db = open_from_args(args)
     with db.session() as session:
         result = default_plan(session, rules, year, pagu=pagu, mode=args.mode)
+        if args.apply:
+            coverage.apply_default_plan(
+                session, rules, year, pagu=pagu, mode=args.mode,
+                operator=audit.current_operator(session),
+            )  # fmt: skip
+        applied = coverage.is_applied(session, result)
     if args.json:
-        print(json.dumps(plan_to_json(result), ensure_ascii=False, indent=2))
+        print(
+            json.dumps({**plan_to_json(result), "applied": applied}, ensure_ascii=False, indent=2)
+        )
         return 0
     print_plan(result)
+    if args.apply:
+        print(f"\nRencana diterapkan ke anggaran {year}: yang tidak ditanggung tidak dibayar.")
+    return 0
+
+
+def run_plan_clear(args: argparse.Namespace) -> int:
+    """``plan --clear``: the year's budget follows the whole roster again."""
+    if args.pagu is not None or args.apply:
+        raise UserError("--clear tidak dapat digabung dengan --pagu atau --apply.")
+    year = year_of(args)
+    db = open_from_args(args)
+    with db.session() as session:
+        coverage.clear_plan(session, year, operator=audit.current_operator(session))
+    if args.json:
+        print(json.dumps({"year": year, "applied": False}, ensure_ascii=False, indent=2))
+    else:
+        print(f"Rencana {year} dilepas: anggaran kembali ke seluruh daftar peserta.")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,50 @@ class PersonYear:
 
 
 @dataclass(frozen=True)
+class PlannedTier:
+    """One tier of an applied plan as it was applied: who it aimed at, who it covered, its cost."""
+
+    tier: int
+    name: str  # marked text (N_), printed as it is
+    covered: int
+    eligible: int
+    cost: int
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A person on the roster whose programs the applied plan does not (all) pay this year."""
+
+    person_id: int
+    nama: str
+    kategori: str
+    programs: tuple[str, ...]  # the roster's programs not paid this year
+    paid: tuple[str, ...]  # the programs paid (empty: not covered at all)
+    after_plan: bool  # added to the roster (or made desa-paid) after the plan was applied
+
+
+@dataclass(frozen=True)
+class CoverageNote:
+    """The plan a year's simulation follows instead of the whole roster (None: the roster)."""
+
+    pagu: int
+    mode: str
+    used: int  # the plan's desa total when it was applied
+    diterapkan: datetime
+    operator: str
+    tiers: tuple[PlannedTier, ...]
+    left_out: tuple[LeftOut, ...]  # in roster order
+
+    @property
+    def not_covered(self) -> tuple[LeftOut, ...]:
+        return tuple(p for p in self.left_out if not p.paid)
+
+    @property
+    def partly(self) -> tuple[LeftOut, ...]:
+        return tuple(p for p in self.left_out if p.paid)
+
+
+@dataclass(frozen=True)
 class Simulation:
     """The year's contributions for the whole roster."""
 
@@ -66,6 +110,7 @@ class Simulation:
     persons: tuple[PersonYear, ...]  # covered persons, in roster order (category rank, then name)
     roster_counts: Mapping[str, int]  # persons in post during the year per category, covered or not
     assumptions: tuple[str, ...] = ()
+    coverage: CoverageNote | None = None  # the applied plan, None: everyone on the roster
 
     @property
     def roster_total(self) -> int:

@@ -1,14 +1,23 @@
-"""The year's simulation: the roster as of a year, run through the contribution engine."""
+"""The year's simulation: the roster as of a year, narrowed to the applied plan when there is one
+(``contributions.applied``), run through the contribution engine."""
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desa_budget.contributions.applied import AppliedPlanData, read_applied
 from desa_budget.contributions.engine import Participation, months_in_post, quote_months
-from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.contributions.results import (
+    CoverageNote,
+    LeftOut,
+    MonthAmounts,
+    PersonYear,
+    ProgramAmount,
+    Simulation,
+)
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.store.models import Coverage, Person
 from desa_budget.village import categories
@@ -102,6 +111,49 @@ def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
     ).all()
     entries = [e for e in (_entry(p, year) for p in people) if e is not None]
     return tuple(sorted(entries, key=roster_order))
+
+
+def cover_entries(
+    entries: Sequence[RosterEntry], decision: AppliedPlanData
+) -> tuple[tuple[RosterEntry, ...], CoverageNote]:
+    """The entries as the applied plan pays them, and who it leaves out.
+
+    A person the plan covers is paid the plan's programs that are still on the roster; one it
+    left out, or added to the roster after it was applied, is paid nothing (a plan is never
+    widened silently: re-applying it decides). Persons paid by the Pemda are not the APBDes's
+    to plan and keep their roster coverage."""
+    planned = decision.by_person()
+    covered: list[RosterEntry] = []
+    left_out: list[LeftOut] = []
+    for entry in entries:
+        if entry.dibayar_oleh != "desa" or not entry.programs:
+            covered.append(entry)
+            continue
+        chosen = planned.get(entry.person_id)
+        paid = tuple(p for p in entry.programs if chosen is not None and p in chosen.programs)
+        if paid != entry.programs:
+            dropped = tuple(p for p in entry.programs if p not in paid)
+            after = chosen is None or any(p not in chosen.roster for p in dropped)
+            left_out.append(
+                LeftOut(entry.person_id, entry.nama, entry.kategori, dropped, paid, after)
+            )
+            entry = replace(entry, programs=paid, covered=bool(paid))
+        covered.append(entry)
+    note = CoverageNote(
+        pagu=decision.pagu, mode=decision.mode, used=decision.used,
+        diterapkan=decision.diterapkan, operator=decision.operator, tiers=decision.tiers,
+        left_out=tuple(left_out),
+    )  # fmt: skip
+    return tuple(covered), note
+
+
+def load_covered_year(
+    session: Session, year: int
+) -> tuple[tuple[RosterEntry, ...], CoverageNote | None]:
+    """The roster of ``year`` as the year pays it (the applied plan, else everything on it)."""
+    entries = load_roster_year(session, year)
+    decision = read_applied(session, year)
+    return (entries, None) if decision is None else cover_entries(entries, decision)
 
 
 def participation(entry: RosterEntry, programs: Iterable[str] | None = None) -> Participation:
@@ -198,5 +250,7 @@ def simulate_entries(
 def simulate(
     session: Session, rules: RuleSet, year: int, *, bpu_discount: bool = False
 ) -> Simulation:
-    """The year's simulation of the roster as stored."""
-    return simulate_entries(rules, load_roster_year(session, year), year, bpu_discount=bpu_discount)
+    """The year's simulation: the applied plan's coverage, or everything on the roster."""
+    entries, note = load_covered_year(session, year)
+    sim = simulate_entries(rules, entries, year, bpu_discount=bpu_discount)
+    return sim if note is None else replace(sim, coverage=note)

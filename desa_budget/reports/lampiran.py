@@ -171,6 +171,14 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     )
     if not full_nik:
         notes.append("NIK disamarkan untuk melindungi data pribadi")
+    if sim.coverage is not None:
+        out, partly = len(sim.coverage.not_covered), len(sim.coverage.partly)
+        notes.append(
+            f"daftar ini memuat peserta yang ditanggung tahun {data.year} menurut rencana "
+            f"pertanggungan dengan pagu {format_rp(sim.coverage.pagu)}; {out} orang lain dalam "
+            "daftar peserta desa tidak ditanggung tahun ini"
+            + (f" dan {partly} orang ditanggung sebagian program (tanda -)" if partly else "")
+        )
     pemda = [p for p in sim.persons if p.dibayar_oleh == "pemda"]
     if pemda:
         notes.append(

@@ -8,8 +8,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
 
+from desa_budget.contributions.results import CoverageNote
 from desa_budget.contributions.summary import category_totals, month_totals, program_totals
-from desa_budget.format import MONTH_ABBR, format_cell, format_number, format_rp
+from desa_budget.format import MONTH_ABBR, format_cell, format_number, format_rp, tanggal_indonesia
 from desa_budget.reports import blocks, signatures
 from desa_budget.reports.blocks import LampiranRef, para
 from desa_budget.reports.data import AnnexData
@@ -144,27 +145,61 @@ def month_chart(data: AnnexData, width: float, height: float) -> Drawing:
     return drawing
 
 
-def plan_block(data: AnnexData, width: float) -> list[Flowable]:
-    result = data.plan
-    if result is None:
-        return []
-    size = 7.5
-    rows: list[list[object]] = [["No", "Tingkat prioritas", "Ditanggung", "Biaya (Rp)"]]
-    for t in result.tiers:
-        rows.append([str(t.tier), para(t.name, "body", size), f"{t.covered}/{t.eligible}",
-                     format_cell(t.cost)])  # fmt: skip
+def _tier_table(rows: list[list[object]], width: float, size: float) -> Table:
     table = Table(rows, colWidths=[8 * mm, width - 8 * mm - 50 * mm, 22 * mm, 28 * mm])
     commands = blocks.grid_style(1, size)
     commands += [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (2, -1), "CENTER"),
                  ("ALIGN", (3, 1), (3, -1), "RIGHT")]  # fmt: skip
     table.setStyle(commands)
+    return table
+
+
+def left_out_text(note: CoverageNote) -> str:
+    """Who the applied plan leaves out, by category: "70 Pekerja Rentan; 1 orang sebagian"."""
+    counts: dict[str, int] = {}
+    for person in note.not_covered:
+        counts[person.kategori] = counts.get(person.kategori, 0) + 1
+    parts = [f"{n} {categories.label(k)}" for k, n in counts.items()]
+    if note.partly:
+        parts.append(f"{len(note.partly)} orang hanya sebagian program")
+    return "; ".join(parts) if parts else "tidak ada"
+
+
+def plan_block(data: AnnexData, width: float) -> list[Flowable]:
+    size = 7.5
+    header: list[object] = ["No", "Tingkat prioritas", "Ditanggung", "Biaya (Rp)"]
+    note = data.simulation.coverage
+    if note is not None:  # the plan this budget follows, as it was applied
+        rows = [header] + [
+            [str(t.tier), para(t.name, "body", size), f"{t.covered}/{t.eligible}",
+             format_cell(t.cost)]
+            for t in note.tiers
+        ]  # fmt: skip
+        summary = (
+            f"Anggaran ini mengikuti rencana dengan pagu {format_rp(note.pagu)} (mode "
+            f"{note.mode}) yang diterapkan {tanggal_indonesia(note.diterapkan.date())}: "
+            f"{len(data.simulation.persons)} dari {data.simulation.roster_total} orang dalam "
+            f"daftar ditanggung. Tidak ditanggung tahun ini: {left_out_text(note)}."
+        )
+        return [para("Rencana pertanggungan yang diterapkan", "bold", 9), Spacer(1, 1 * mm),
+                _tier_table(rows, width, size), Spacer(1, 1 * mm),
+                para(summary, "body", size)]  # fmt: skip
+    result = data.plan
+    if result is None:
+        return []
+    rows = [header]
+    for t in result.tiers:
+        rows.append([str(t.tier), para(t.name, "body", size), f"{t.covered}/{t.eligible}",
+                     format_cell(t.cost)])  # fmt: skip
     summary = (
         f"Rencana dengan pagu {format_rp(result.pagu)} (mode {result.mode}): terpakai "
         f"{format_rp(result.used)}, sisa {format_rp(result.left)}; biaya menanggung semua "
-        f"tingkat {format_rp(result.cost_full)}."
+        f"tingkat {format_rp(result.cost_full)}. Belum diterapkan: anggaran ini memuat seluruh "
+        "daftar peserta."
     )
-    return [para("Rencana pertanggungan menurut pagu", "bold", 9), Spacer(1, 1 * mm), table,
-            Spacer(1, 1 * mm), para(summary, "body", size)]  # fmt: skip
+    return [para("Rencana pertanggungan menurut pagu", "bold", 9), Spacer(1, 1 * mm),
+            _tier_table(rows, width, size), Spacer(1, 1 * mm),
+            para(summary, "body", size)]  # fmt: skip
 
 
 def notes_block(data: AnnexData) -> list[Flowable]:

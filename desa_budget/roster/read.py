@@ -6,8 +6,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desa_budget.contributions.applied import read_applied
 from desa_budget.contributions.engine import months_in_post
-from desa_budget.contributions.simulation import load_roster_year, simulate_entries
+from desa_budget.contributions.simulation import cover_entries, load_roster_year, simulate_entries
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.roster.data import CoverageData, PersonData, PostData, normalize_programs
@@ -132,6 +133,11 @@ BERAKHIR = "berakhir"  # every post ended before the year
 BELUM_MULAI = "belum_mulai"  # the first post starts after the year
 TANPA_JABATAN = "tanpa_jabatan"
 
+# Covered this year ("ditanggung tahun ini"): every program on the roster paid, some, or none.
+DITANGGUNG = "ya"
+SEBAGIAN = "sebagian"
+TIDAK = "tidak"
+
 
 @dataclass(frozen=True)
 class RosterRow:
@@ -151,10 +157,19 @@ class RosterRow:
     months: int  # months in post during the year
     desa: int  # the year's amount paid by the desa (or the Pemda, see dibayar_oleh)
     potongan: int  # worker shares withheld from pay
+    paid: tuple[str, ...] = ()  # the programs paid this year (the applied plan, else the roster)
 
     @property
     def aktif(self) -> bool:
         return self.keadaan == AKTIF
+
+    @property
+    def ditanggung(self) -> str:
+        """DITANGGUNG, SEBAGIAN or TIDAK: covered this year for all, some or none of
+        ``programs``."""
+        if not self.paid:
+            return TIDAK
+        return DITANGGUNG if set(self.programs) <= set(self.paid) else SEBAGIAN
 
 
 def _state(posts: list[Post], year: int) -> str:
@@ -166,10 +181,15 @@ def _state(posts: list[Post], year: int) -> str:
 
 
 def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) -> list[RosterRow]:
-    """Everyone on the roster: those in post during ``year`` first (roster order), then the rest."""
+    """Everyone on the roster: those in post during ``year`` first (roster order), then the rest.
+
+    Amounts and ``paid`` follow the year's coverage (the applied plan, else the roster)."""
     entries = load_roster_year(session, year)
-    simulation = simulate_entries(rules or load_rules(), entries, year)
+    decision = read_applied(session, year)
+    covered = entries if decision is None else cover_entries(entries, decision)[0]
+    simulation = simulate_entries(rules or load_rules(), covered, year)
     amounts = {p.person_id: (p.desa, p.potongan) for p in simulation.persons}
+    paid = {e.person_id: e.programs for e in covered}
     people = {
         p.id: p
         for p in session.scalars(
@@ -199,6 +219,7 @@ def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) ->
                 months=len(entry.months),
                 desa=desa,
                 potongan=potongan,
+                paid=paid.get(entry.person_id, ()),
             )
         )
     rest = sorted(people.values(), key=lambda p: (p.nama.casefold(), p.id))

@@ -124,16 +124,18 @@ def load_columns(path: Path | None = None) -> tuple[SippColumn, ...]:
 
 
 def gather_sipp_data(session: Session, *, year: int) -> SippData:
-    """Everyone covered in ``year`` whose BPJS status is still belum, in roster order."""
+    """Everyone covered in ``year`` whose BPJS status is still belum, in roster order, with the
+    programs the year pays (the applied plan, else the roster)."""
     from desa_budget.contributions.engine import months_in_post
-    from desa_budget.contributions.simulation import load_roster_year
+    from desa_budget.contributions.simulation import load_covered_year
     from desa_budget.store.models import Person
     from desa_budget.village.profile import get_profile
 
     profile = get_profile(session)
     if profile is None:
         raise UserError(_("Profil desa belum diisi: isi nama dan kode desa dulu."))
-    entries = [e for e in load_roster_year(session, year) if e.covered and e.status_bpjs == "belum"]
+    covered, _note = load_covered_year(session, year)
+    entries = [e for e in covered if e.covered and e.status_bpjs == "belum"]
     people = {
         p.id: p
         for p in session.scalars(

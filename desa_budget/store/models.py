@@ -240,3 +240,22 @@ class BudgetVersion(Base):
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = versioned(version_id)
+
+
+class AppliedPlan(Base):
+    """A year's coverage decision: the plan applied to the budget (who the village pays for, and
+    for which programs). No row: the year pays for everything on the roster."""
+
+    __tablename__ = "applied_plan"
+
+    tahun: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    pagu: Mapped[int] = mapped_column(BigInteger)
+    mode: Mapped[str] = mapped_column(String(10))  # strict / fill
+    terpakai: Mapped[int] = mapped_column(BigInteger)  # the plan's desa total when applied
+    # [{"id", "nama", "programs", "roster", "desa"}, ...] and the tiers, see contributions.coverage
+    decision_json: Mapped[str] = mapped_column(Text)
+    diterapkan: Mapped[datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(100))
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)

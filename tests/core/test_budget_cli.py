@@ -31,7 +31,9 @@ def test_plan_json_shape_and_figures(tmp_path, capsys):  # type: ignore[no-untyp
     code = cli(tmp_path, ["plan", "--year", str(YEAR), "--pagu", "300000", "--json"])
     assert code == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["year", "pagu", "mode", "tiers", "used", "left", "cost_full"]
+    keys = ["year", "pagu", "mode", "tiers", "used", "left", "cost_full", "applied"]
+    assert list(data) == keys
+    assert data["applied"] is False  # nothing applied: the budget is the whole roster
     assert (data["year"], data["pagu"], data["mode"]) == (YEAR, 300_000, "strict")
     assert [list(t) for t in data["tiers"]] == [["tier", "name", "eligible", "covered", "cost"]] * 7
     tiers = {t["tier"]: t for t in data["tiers"]}
