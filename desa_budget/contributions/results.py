@@ -101,6 +101,13 @@ class CoverageNote:
     def partly(self) -> tuple[LeftOut, ...]:
         return tuple(p for p in self.left_out if p.paid)
 
+    def not_covered_by_category(self) -> dict[str, int]:
+        """Persons not covered at all, per category key, in roster order of first appearance."""
+        counts: dict[str, int] = {}
+        for person in self.not_covered:
+            counts[person.kategori] = counts.get(person.kategori, 0) + 1
+        return counts
+
 
 @dataclass(frozen=True)
 class Simulation:

@@ -156,9 +156,7 @@ def _tier_table(rows: list[list[object]], width: float, size: float) -> Table:
 
 def left_out_text(note: CoverageNote) -> str:
     """Who the applied plan leaves out, by category: "70 Pekerja Rentan; 1 orang sebagian"."""
-    counts: dict[str, int] = {}
-    for person in note.not_covered:
-        counts[person.kategori] = counts.get(person.kategori, 0) + 1
+    counts = note.not_covered_by_category()
     parts = [f"{n} {categories.label(k)}" for k, n in counts.items()]
     if note.partly:
         parts.append(f"{len(note.partly)} orang hanya sebagian program")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from two_operators import BACKENDS, STALE, Operators, two_operators
 from ui_helpers import YEAR
 
-from desa_budget.budget import scenarios, versions
+from desa_budget.budget import coverage, scenarios, versions
 from desa_budget.budget import settings as bs
 from desa_budget.roster import service as roster
 from desa_budget.rules import RuleSet
@@ -23,6 +23,7 @@ from ui.commands import EditCommand, push
 from ui.commands.budget import (
     AddLocalCodeCommand,
     AdoptVersionCommand,
+    ApplyPlanCommand,
     MappingCommand,
     PersonCodesCommand,
     SaveScenarioCommand,
@@ -178,6 +179,16 @@ EDITS: dict[str, Edit] = {
         ),  # fmt: skip
         lambda ops, s: {i.nama: i.params.pagu for i in scenarios.list_scenarios(s, YEAR)},
         {"Hemat": 6_000_000},
+    ),
+    "rencana": Edit(
+        lambda ops, s: ApplyPlanCommand(
+            ops.a, YEAR, scenarios.ScenarioParams(pagu=5_000_000), coverage.read_applied(s, YEAR)
+        ),
+        lambda ops, s: coverage.apply_plan(
+            s, ops.a.rules, YEAR, scenarios.ScenarioParams(pagu=6_000_000), operator="B"
+        ),
+        lambda ops, s: getattr(coverage.read_applied(s, YEAR), "pagu", None),
+        6_000_000,
     ),
     "profil": Edit(
         lambda ops, s: SaveProfileCommand(

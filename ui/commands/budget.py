@@ -1,13 +1,14 @@
 """Budget edits as undo steps: category codes, local codes, a person's own codes, the budget
-year's figures, scenarios and adopting a version."""
+year's figures, scenarios, applying a plan to the budget and adopting a version."""
 
 from sqlalchemy.orm import Session
 
-from desa_budget.budget import scenarios, versions
+from desa_budget.budget import coverage, scenarios, versions
 from desa_budget.budget import settings as budget_settings
 from desa_budget.budget.scenarios import ScenarioInfo, ScenarioParams, ScenarioRecord
 from desa_budget.budget.settings import BudgetYearData, CategoryCodes, LocalCodeData
 from desa_budget.budget.versions import AdoptedRecord
+from desa_budget.contributions.applied import AppliedPlanData
 from desa_budget.store.versioning import ABSENT
 from desa_budget.village import categories
 from ui.app_context import AppContext
@@ -269,3 +270,61 @@ class AdoptVersionCommand(EditCommand):
             session, year=self.year, jenis=self.form.jenis, version=self.version,
             operator=self.ctx.operator,
         )  # fmt: skip
+
+
+class ApplyPlanCommand(EditCommand):
+    """Make the plan of ``params`` the year's coverage. Undo puts back the plan applied before
+    (or the whole roster); redo restores the same decision, not a new plan of the roster as it
+    is by then. ``before`` is the year's applied plan as the page read it."""
+
+    def __init__(
+        self, ctx: AppContext, year: int, params: ScenarioParams, before: AppliedPlanData | None
+    ) -> None:
+        super().__init__(ctx, _("Terapkan rencana {tahun}").format(tahun=year))
+        self.year, self.params, self.before = year, params, before
+        self.version = before.version if before is not None else ABSENT
+        self._applied: AppliedPlanData | None = None
+
+    def forward(self, session: Session) -> None:
+        operator = self.ctx.operator
+        if self._applied is None:
+            self._applied = coverage.apply_plan(
+                session, self.ctx.rules, self.year, self.params, operator=operator,
+                version=self.version,
+            )  # fmt: skip
+        else:
+            self._applied = coverage.restore_plan(
+                session, self._applied, operator=operator, version=self.version
+            )
+        self.version = self._applied.version
+
+    def backward(self, session: Session) -> None:
+        operator = self.ctx.operator
+        if self.before is None:
+            coverage.clear_plan(session, self.year, operator=operator, version=self.version)
+            self.version = ABSENT
+            return
+        self.version = coverage.restore_plan(
+            session, self.before, operator=operator, version=self.version
+        ).version
+
+
+class ClearPlanCommand(EditCommand):
+    """Return the year to the whole roster; undo restores the plan exactly as it was applied."""
+
+    def __init__(self, ctx: AppContext, current: AppliedPlanData) -> None:
+        super().__init__(ctx, _("Lepas rencana {tahun}").format(tahun=current.tahun))
+        self.year, self.version = current.tahun, current.version
+        self._removed: AppliedPlanData | None = None
+
+    def forward(self, session: Session) -> None:
+        self._removed = coverage.clear_plan(
+            session, self.year, operator=self.ctx.operator, version=self.version
+        )
+        self.version = ABSENT
+
+    def backward(self, session: Session) -> None:
+        assert self._removed is not None
+        self.version = coverage.restore_plan(
+            session, self._removed, operator=self.ctx.operator, version=self.version
+        ).version

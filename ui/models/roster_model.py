@@ -13,7 +13,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desa_budget.format import format_cell
-from desa_budget.roster.read import AKTIF, BELUM_MULAI, BERAKHIR, TANPA_JABATAN, RosterRow
+from desa_budget.roster.read import (
+    AKTIF,
+    BELUM_MULAI,
+    BERAKHIR,
+    DITANGGUNG,
+    SEBAGIAN,
+    TANPA_JABATAN,
+    TIDAK,
+    RosterRow,
+)
 from desa_budget.village import categories
 from ui.i18n import N_, _
 from ui.models.table_model import ROW_ROLE, SORT_ROLE, Column, DtoTableModel
@@ -40,14 +49,35 @@ def _program(row: RosterRow) -> str:
     return f"{row.segmen} · {', '.join(row.programs)}" if row.programs else f"{row.segmen} · —"
 
 
+COVERED_LABELS: dict[str, str] = {
+    DITANGGUNG: N_("Ya"),
+    SEBAGIAN: N_("Sebagian"),
+    TIDAK: N_("Tidak"),
+}
+COVERED_COLORS = {SEBAGIAN: "#8a5a00", TIDAK: "#b00020"}
+
+
+def _covered(row: RosterRow) -> str:
+    """Covered this year: "Ya", "Sebagian (JKK, JKM)" (the programs paid) or "Tidak"."""
+    label = _(COVERED_LABELS[row.ditanggung])
+    return f"{label} ({', '.join(row.paid)})" if row.ditanggung == SEBAGIAN else label
+
+
+def _covered_tip(row: RosterRow) -> str:
+    left = [p for p in row.programs if p not in row.paid]
+    if not row.aktif or not left:
+        return ""
+    return _("Tidak dibayar tahun ini: {program}").format(program=", ".join(left))
+
+
 def _months(row: RosterRow) -> str:
     """Months in post; a person not in post this year shows why instead of 0."""
     return str(row.months) if row.aktif else _(STATE_LABELS.get(row.keadaan, row.keadaan))
 
 
 class RosterModel(DtoTableModel[RosterRow]):
-    NAMA, NIK, JABATAN, KATEGORI, PROGRAM, STATUS_BPJS = range(6)
-    DASAR_UPAH, BULAN, DESA, POTONGAN = range(6, 10)
+    NAMA, NIK, JABATAN, KATEGORI, PROGRAM, DITANGGUNG, STATUS_BPJS = range(7)
+    DASAR_UPAH, BULAN, DESA, POTONGAN = range(7, 11)
 
     COLUMNS: ClassVar[tuple[Column[RosterRow], ...]] = (
         Column(N_("Nama"), lambda r: r.nama, lambda r: r.nama.casefold()),
@@ -59,6 +89,12 @@ class RosterModel(DtoTableModel[RosterRow]):
             lambda r: categories.BY_KEY[r.kategori].rank if r.kategori in categories.BY_KEY else 99,
         ),
         Column(N_("Segmen · program"), _program, lambda r: (r.segmen, len(r.programs))),
+        Column(
+            N_("Ditanggung tahun ini"),
+            _covered,
+            lambda r: (r.ditanggung != DITANGGUNG, r.ditanggung == TIDAK, len(r.paid)),
+            tooltip=_covered_tip,
+        ),
         Column(
             N_("Status BPJS"), lambda r: categories.BPJS_STATUSES.get(r.status_bpjs, r.status_bpjs)
         ),
@@ -82,6 +118,12 @@ class RosterModel(DtoTableModel[RosterRow]):
         if role == Qt.ItemDataRole.ForegroundRole and not row.aktif:
             return QBrush(QColor("#777777"))
         if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == self.DITANGGUNG
+            and row.ditanggung in COVERED_COLORS
+        ):
+            return QBrush(QColor(COVERED_COLORS[row.ditanggung]))
+        if (
             role == Qt.ItemDataRole.ToolTipRole
             and column == self.DESA
             and row.dibayar_oleh != "desa"
@@ -97,6 +139,9 @@ class RosterModel(DtoTableModel[RosterRow]):
 
 
 HEADER_TIPS = {
+    RosterModel.DITANGGUNG: N_(
+        "Dibayar tahun ini menurut rencana yang diterapkan (tanpa rencana: seluruh daftar)"
+    ),
     RosterModel.BULAN: N_("Bulan menjabat dalam tahun ini (iuran dihitung per bulan)"),
     RosterModel.DESA: N_("Iuran setahun yang dibayar desa (atau Pemda)"),
     RosterModel.POTONGAN: N_("Iuran pekerja setahun yang dipotong dari siltap/honor"),
@@ -108,7 +153,8 @@ ENDED_ONLY = "berakhir"
 
 
 class RosterFilterModel(QSortFilterProxyModel):
-    """Search (nama, NIK, jabatan) and filters (kategori, segmen, status BPJS, aktif/berakhir)."""
+    """Search (nama, NIK, jabatan) and filters (kategori, segmen, status BPJS, aktif/berakhir,
+    covered this year)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +163,7 @@ class RosterFilterModel(QSortFilterProxyModel):
         self._segmen = ALL
         self._status_bpjs = ALL
         self._keadaan = ALL
+        self._ditanggung = ALL
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -143,10 +190,12 @@ class RosterFilterModel(QSortFilterProxyModel):
         segmen: str = ALL,
         status_bpjs: str = ALL,
         keadaan: str = ALL,
+        ditanggung: str = ALL,
     ) -> None:
         def change() -> None:
             self._kategori, self._segmen = kategori, segmen
             self._status_bpjs, self._keadaan = status_bpjs, keadaan
+            self._ditanggung = ditanggung
 
         self._change_filter(change)
 
@@ -170,6 +219,8 @@ class RosterFilterModel(QSortFilterProxyModel):
         if self._status_bpjs and row.status_bpjs != self._status_bpjs:
             return False
         if self._keadaan == ACTIVE_ONLY and not row.aktif:
+            return False
+        if self._ditanggung and (not row.aktif or row.ditanggung != self._ditanggung):
             return False
         return not (self._keadaan == ENDED_ONLY and row.aktif)
 

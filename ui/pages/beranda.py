@@ -30,6 +30,7 @@ from ui.models.summary_models import CategoryModel, Finding, FindingModel, Progr
 from ui.models.table_model import ROW_ROLE
 from ui.pages import Page
 from ui.widgets.bar_chart import BarChart, Series
+from ui.widgets.coverage_box import left_out_text
 
 DESA_COLOR = "#2e7d5b"
 POTONGAN_COLOR = "#9cc9b4"
@@ -83,7 +84,9 @@ def where_fixed(finding: CheckFinding) -> NavTarget | None:
         return NavTarget("peserta", filters=(("kategori", target),))
     if kind == "peserta_status_bpjs":
         return NavTarget("peserta", filters=(("status_bpjs", target),))
-    if kind == "tahun":
+    if kind == "peserta_ditanggung":
+        return NavTarget("peserta", filters=(("ditanggung", target),))
+    if kind in ("tahun", "rencana"):
         return NavTarget("rencana")
     if kind == "profil":
         return NavTarget("pengaturan")
@@ -100,6 +103,28 @@ def plan_text(result: PlanResult) -> str:
     for tier in result.tiers:
         mark = "✔" if tier.covered >= tier.eligible else "✖"
         lines.append(f"{mark} {_(tier.name)}: {tier.covered}/{tier.eligible}")
+    lines.append(_("Belum diterapkan: angka di atas memuat seluruh daftar peserta."))
+    return "\n".join(lines)
+
+
+def applied_text(sim: Simulation) -> str:
+    """The plan the year's budget follows, as it was applied."""
+    note = sim.coverage
+    assert note is not None
+    lines = [
+        _("Pagu {pagu} (mode {mode}): iuran desa {biaya}, sisa {sisa}.").format(
+            pagu=format_rp(note.pagu),
+            mode=note.mode,
+            biaya=format_rp(sim.desa),
+            sisa=format_rp(note.pagu - sim.desa),
+        )
+    ]
+    for tier in note.tiers:
+        mark = "✔" if tier.covered >= tier.eligible else "✖"
+        lines.append(f"{mark} {_(tier.name)}: {tier.covered}/{tier.eligible}")
+    left = left_out_text(note)
+    if left:
+        lines.append(_("Tidak ditanggung tahun ini: {siapa}.").format(siapa=left))
     return "\n".join(lines)
 
 
@@ -199,8 +224,13 @@ class BerandaPage(Page):
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(m.potongan for m in months)),
             ),
         )
-        self.plan_box.setVisible(plan is not None)
-        self.plan_label.setText(plan_text(plan) if plan is not None else "")
+        if sim.coverage is not None:
+            self.plan_box.setTitle(_("Rencana yang diterapkan ke anggaran"))
+            self.plan_label.setText(applied_text(sim))
+        else:
+            self.plan_box.setTitle(_("Hasil perencanaan (pagu)"))
+            self.plan_label.setText(plan_text(plan) if plan is not None else "")
+        self.plan_box.setVisible(plan is not None or sim.coverage is not None)
         rows = [Finding(f.severity, f.message, where_fixed(f)) for f in findings]
         self.finding_model.set_rows(rows)
         self.findings_box.setTitle(_("Peringatan dan galat ({n})").format(n=len(rows)))

@@ -28,6 +28,7 @@ from ui.dialogs.print_pages import PrintPages, print_images
 from ui.i18n import N_, _, ngettext
 from ui.models.document_models import FileOutcomeModel
 from ui.pages import Page
+from ui.widgets.coverage_box import coverage_lines
 from ui.widgets.page_preview import PRINT_DPI, PagePreview, pdf_page_images, pdftoppm, to_images
 from ui.widgets.tables import group, table_view
 from ui.workers import Task, run_task
@@ -109,9 +110,12 @@ class DokumenPage(Page):
             pdf_buttons2.addWidget(button)
         self.last_label = QLabel()
         self.last_label.setWordWrap(True)
+        self.coverage_label = QLabel()  # what the draft follows: an applied plan or the roster
+        self.coverage_label.setWordWrap(True)
         annex_box = group(
-            _("Lampiran APBDes (PDF)"), form, pdf_buttons, pdf_buttons2, self.last_label
-        )
+            _("Lampiran APBDes (PDF)"), self.coverage_label, form, pdf_buttons, pdf_buttons2,
+            self.last_label,
+        )  # fmt: skip
 
         self.dpmd_button = QPushButton(_("Ekspor DPMD (xlsx)…"))
         self.sipp_button = QPushButton(_("Lembar pendaftaran BPJS (xlsx)…"))
@@ -181,9 +185,16 @@ class DokumenPage(Page):
     # Options
     def refresh(self) -> None:
         from desa_budget.budget import versions
+        from desa_budget.budget.findings import coverage_findings
+        from desa_budget.contributions.simulation import simulate
 
         with self.ctx.db.session() as session:
             adopted = [v.jenis for v in versions.list_versions(session, self.ctx.year)]
+            budget = simulate(session, self.ctx.rules, self.ctx.year)
+            planned = coverage_findings(session, budget)
+        self.coverage_label.setText(
+            _("Rancangan: {keadaan}").format(keadaan=" ".join(coverage_lines(budget, planned)))
+        )
         self._pdf = None  # the data or the year may have changed: render again
         chosen = self.version.currentData()
         self.version.blockSignals(True)

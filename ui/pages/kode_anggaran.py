@@ -9,12 +9,13 @@ from desa_budget.budget import settings as budget_settings
 from desa_budget.budget import versions
 from desa_budget.budget.checks import Finding as CheckFinding
 from desa_budget.budget.codes.catalog import Catalog
+from desa_budget.budget.findings import coverage_findings
 from desa_budget.budget.lines import BudgetLines
 from desa_budget.contributions.results import Simulation
 from desa_budget.roster.read import coverage_versions
 from ui.app_context import AppContext, NavTarget
 from ui.i18n import _
-from ui.models.summary_models import ERROR, WARNING, Finding, sorted_findings
+from ui.models.summary_models import ERROR, INFO, WARNING, Finding, sorted_findings
 from ui.models.table_model import ROW_ROLE
 from ui.pages import Page
 from ui.pages.kode_checks import ChecksPanel
@@ -75,14 +76,16 @@ class KodeAnggaranPage(Page):
             )
             budget_year = budget_settings.get_budget_year(session, year)
             person_versions = coverage_versions(session, year)
+            planned = coverage_findings(session, sim)
         self.catalog, self.simulation, self.lines = catalog, sim, lines
         self.title.setText(_("Kode anggaran dan baris APBDes {tahun}").format(tahun=year))
         self.mapping_tab.set_data(mapping, catalog, profile.title)
         self.lines_tab.set_lines(lines)
         self.local_tab.set_data(local, catalog)
         self.persons_tab.set_data(sim, catalog, person_versions)
-        findings = sorted_findings([self._finding(f) for f in (*checked.errors, *checked.warnings)])
-        counts = (len(checked.errors), len(checked.warnings))
+        found = (*checked.errors, *checked.warnings, *planned)
+        findings = sorted_findings([self._finding(f) for f in found])
+        counts = (len(checked.errors), sum(1 for f in found if f.severity == WARNING))
         self.checks.set_data(sim, findings, counts, budget_year)
         self.refreshed.emit()
 
@@ -92,7 +95,10 @@ class KodeAnggaranPage(Page):
             target = NavTarget("peserta", person_id=int(item.target), field="dasar_upah")
         elif item.target_kind == "profil":
             target = NavTarget("pengaturan")
-        return Finding(ERROR if item.severity == "error" else WARNING, item.message, target)
+        elif item.target_kind == "rencana":  # the plan applied to the budget, or the pagu
+            target = NavTarget("rencana")
+        severity = {"error": ERROR, "warning": WARNING}.get(item.severity, INFO)
+        return Finding(severity, item.message, target)
 
     def select_category(self, kategori: str) -> None:
         self.tabs.setCurrentIndex(TAB_MAPPING)

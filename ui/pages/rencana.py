@@ -45,6 +45,7 @@ from ui.models.plan_models import DiffModel, MonthModel, TierModel, VersionModel
 from ui.pages import Page
 from ui.pages.beranda import DESA_COLOR, POTONGAN_COLOR, Figure
 from ui.widgets.bar_chart import BarChart, Series
+from ui.widgets.coverage_box import CoverageBox
 from ui.widgets.plan_inputs import PlanInputs
 from ui.widgets.tables import group, table_view
 
@@ -108,6 +109,10 @@ class RencanaPage(Page):
             (self.desa_figure, self.potongan_figure, self.used_figure, self.left_figure)
         ):
             figures.addWidget(figure, 0, column)
+        self.coverage_box = CoverageBox(self.ctx)
+        self.coverage_box.apply_clicked.connect(
+            lambda: self.coverage_box.apply(self.inputs.params(), self.plan, self.stored)
+        )
         self.tier_view = table_view(self.tier_model, TierModel.NAMA)
         self.plan_note = QLabel()
         self.plan_note.setWordWrap(True)
@@ -119,6 +124,7 @@ class RencanaPage(Page):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(figures)
+        layout.addWidget(self.coverage_box)
         layout.addWidget(
             group(_("Cakupan per tingkat prioritas"), self.tier_view, self.plan_note), 1
         )
@@ -197,6 +203,7 @@ class RencanaPage(Page):
             # only typed here is kept while other data changes.
             self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
         self._year, self.stored = year, stored
+        self.coverage_box.load()
         self._load_scenarios()
         self._load_versions()
         self.recompute()
@@ -379,9 +386,15 @@ class RencanaPage(Page):
             self.adopt_button.setEnabled(False)
         else:
             label = versions.LABELS[self.next_jenis]
+            applied = self.coverage_box.applied
+            source = (
+                _("dari rencana yang diterapkan (pagu {pagu})").format(pagu=format_rp(applied.pagu))
+                if applied is not None
+                else _("dari seluruh daftar peserta")
+            )
             self.version_status.setText(
-                _("Berikutnya: {versi} {tahun}, dari daftar peserta yang tersimpan.").format(
-                    versi=label, tahun=year
+                _("Berikutnya: {versi} {tahun}, {sumber}.").format(
+                    versi=label, tahun=year, sumber=source
                 )
             )
             self.adopt_button.setText(_("Tetapkan {versi}…").format(versi=label))

@@ -40,6 +40,7 @@ from ui.i18n import _, ngettext
 from ui.models.roster_model import (
     ACTIVE_ONLY,
     ALL,
+    COVERED_LABELS,
     ENDED_ONLY,
     RosterFilterModel,
     RosterModel,
@@ -79,9 +80,14 @@ class RosterPage(Page):
         self.keadaan = _filter_combo(
             [(ALL, _("Aktif dan berakhir")), (ACTIVE_ONLY, _("Aktif")), (ENDED_ONLY, _("Berakhir"))]
         )
+        self.ditanggung = _filter_combo(
+            [(ALL, _("Ditanggung atau tidak"))]
+            + [(key, _(label)) for key, label in COVERED_LABELS.items()]
+        )
+        self.ditanggung.setToolTip(_("Ditanggung tahun ini"))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for combo in (self.kategori, self.segmen, self.status_bpjs, self.keadaan):
+        for combo in (self.kategori, self.segmen, self.status_bpjs, self.keadaan, self.ditanggung):
             filters.addWidget(combo)
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.search.textChanged.connect(self.proxy.set_search)
@@ -169,6 +175,7 @@ class RosterPage(Page):
             segmen=str(self.segmen.currentData()),
             status_bpjs=str(self.status_bpjs.currentData()),
             keadaan=str(self.keadaan.currentData()),
+            ditanggung=str(self.ditanggung.currentData()),
         )
         self._update_totals()
 
@@ -225,6 +232,7 @@ class RosterPage(Page):
             ("segmen", self.segmen),
             ("status_bpjs", self.status_bpjs),
             ("keadaan", self.keadaan),
+            ("ditanggung", self.ditanggung),
         ):
             if target.filters:
                 index = combo.findData(values.get(name, ALL))
@@ -352,6 +360,7 @@ _SAMPLES = {
     RosterModel.JABATAN: "Kaur Umum dan Perencanaan",
     RosterModel.KATEGORI: "Sekretaris Desa",
     RosterModel.PROGRAM: "PU · JKK, JKM, JHT, JP",
+    RosterModel.DITANGGUNG: "Sebagian (JKK, JKM)",
     RosterModel.STATUS_BPJS: "Belum Terdaftar",
     RosterModel.DASAR_UPAH: "10.000.000",
     RosterModel.BULAN: "Berakhir",
