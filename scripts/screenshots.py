@@ -105,6 +105,30 @@ def more_dialogs(window: Any, ctx: Any, app: QApplication, out: Path, suffix: st
         dialog.close()
 
 
+def applied_plan(window: Any, ctx: Any, app: QApplication, out: Path, suffix: str) -> None:
+    """The screens again once a plan of Rp30.000.000 is applied (part of the pekerja rentan)."""
+    from desa_budget.budget.coverage import apply_default_plan
+
+    with ctx.db.session() as session:
+        apply_default_plan(
+            session, ctx.rules, ctx.year, pagu=30_000_000, mode="strict", operator="demo"
+        )
+    ctx.notify_changed()
+    for number, key in enumerate(("beranda", "peserta", "kode", "rencana", "dokumen"), start=40):
+        page = window.show_page(key)
+        if page is None:
+            continue
+        if key == "dokumen":
+            page.doc.setCurrentIndex(page.doc.findData("ringkasan"))
+            wait_for(app, page.preview_finished, page.preview)
+        save(window, out / f"{number}_{key}_rencana{suffix}.png", app)
+    page = window.show_page("peserta")
+    if page is not None:
+        page.ditanggung.setCurrentIndex(page.ditanggung.findData("tidak"))
+        save(window, out / f"45_peserta_tidak_ditanggung{suffix}.png", app)
+        page.ditanggung.setCurrentIndex(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
@@ -134,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         set_budget_year(
             session, ctx.year, total_belanja=1_250_000_000, pagu=40_000_000, operator="demo"
         )
+    ctx.notify_changed()  # the Beranda is already showing: it must see the pagu too
     for number, key in enumerate(window.page_keys(), start=1):
         page = window.show_page(key)
         if key == "dokumen" and page is not None:
@@ -183,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     save(preview, args.out / f"23_import_errors{suffix}.png", app)
     preview.close()
     more_dialogs(window, ctx, app, args.out, suffix)
+    applied_plan(window, ctx, app, args.out, suffix)
     QTimer.singleShot(0, window.close)
     app.exec()
     ctx.db.dispose()

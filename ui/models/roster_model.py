@@ -58,16 +58,19 @@ COVERED_COLORS = {SEBAGIAN: "#8a5a00", TIDAK: "#b00020"}
 
 
 def _covered(row: RosterRow) -> str:
-    """Covered this year: "Ya", "Sebagian (JKK, JKM)" (the programs paid) or "Tidak"."""
-    label = _(COVERED_LABELS[row.ditanggung])
-    return f"{label} ({', '.join(row.paid)})" if row.ditanggung == SEBAGIAN else label
+    """Covered this year: "Ya", "Sebagian" or "Tidak" (the tooltip names the programs)."""
+    return _(COVERED_LABELS[row.ditanggung]) if row.aktif else ""
 
 
 def _covered_tip(row: RosterRow) -> str:
     left = [p for p in row.programs if p not in row.paid]
     if not row.aktif or not left:
         return ""
-    return _("Tidak dibayar tahun ini: {program}").format(program=", ".join(left))
+    if not row.paid:
+        return _("Tidak dibayar tahun ini: {program}").format(program=", ".join(left))
+    return _("Dibayar tahun ini: {dibayar}; tidak dibayar: {program}").format(
+        dibayar=", ".join(row.paid), program=", ".join(left)
+    )
 
 
 def _months(row: RosterRow) -> str:
@@ -90,7 +93,7 @@ class RosterModel(DtoTableModel[RosterRow]):
         ),
         Column(N_("Segmen · program"), _program, lambda r: (r.segmen, len(r.programs))),
         Column(
-            N_("Ditanggung tahun ini"),
+            N_("Ditanggung"),
             _covered,
             lambda r: (r.ditanggung != DITANGGUNG, r.ditanggung == TIDAK, len(r.paid)),
             tooltip=_covered_tip,
@@ -140,7 +143,8 @@ class RosterModel(DtoTableModel[RosterRow]):
 
 HEADER_TIPS = {
     RosterModel.DITANGGUNG: N_(
-        "Dibayar tahun ini menurut rencana yang diterapkan (tanpa rencana: seluruh daftar)"
+        "Ditanggung tahun ini: dibayar menurut rencana yang diterapkan (tanpa rencana: seluruh "
+        "daftar). Sebagian: ada program di daftar yang tidak dibayar."
     ),
     RosterModel.BULAN: N_("Bulan menjabat dalam tahun ini (iuran dihitung per bulan)"),
     RosterModel.DESA: N_("Iuran setahun yang dibayar desa (atau Pemda)"),

@@ -357,10 +357,10 @@ class RosterPage(Page):
 # Column widths from sample contents, so the columns fit whatever font the PC uses.
 _SAMPLES = {
     RosterModel.NIK: "3302121709740001",
-    RosterModel.JABATAN: "Kaur Umum dan Perencanaan",
+    RosterModel.JABATAN: "Kaur Umum dan Perenc",
     RosterModel.KATEGORI: "Sekretaris Desa",
     RosterModel.PROGRAM: "PU · JKK, JKM, JHT, JP",
-    RosterModel.DITANGGUNG: "Sebagian (JKK, JKM)",
+    RosterModel.DITANGGUNG: "Ditanggung",
     RosterModel.STATUS_BPJS: "Belum Terdaftar",
     RosterModel.DASAR_UPAH: "10.000.000",
     RosterModel.BULAN: "Berakhir",
