@@ -205,6 +205,13 @@ def simulation_table(simulation: Simulation, *, nama_desa: str = "") -> str:
             f"Dibayar Pemda (di luar APBDes): {pemda['persons']} orang, "
             f"{format_rp(pemda['desa'] + pemda['potongan'])}"
         )
+    note = simulation.coverage
+    if note is not None:
+        lines.append(
+            f"Mengikuti rencana pagu {format_rp(note.pagu)} (mode {note.mode}) yang diterapkan: "
+            f"{len(note.not_covered)} orang di daftar tidak ditanggung, "
+            f"{len(note.partly)} orang hanya sebagian program."
+        )
     if simulation.assumptions:
         lines += ["", "Asumsi:"] + [f"  - {a}" for a in simulation.assumptions]
     return "\n".join(lines)

@@ -228,3 +228,34 @@ def test_clearing_a_year_without_a_plan_says_so(village) -> None:  # type: ignor
     db, _ids = village
     with pytest.raises(UserError, match="belum punya rencana"), db.session() as s:
         coverage.clear_plan(s, YEAR, operator="Ani")
+
+
+def test_a_program_that_costs_nothing_this_year_is_not_called_left_out(village) -> None:  # type: ignore[no-untyped-def]
+    """Kasi Karto, born 1 January 1960, reached the JP age (57/58/59) years before 2025: his JP
+    costs nothing all year, so the planner never prices it. He is covered in full ("Ya"), not
+    "partly", and the plan's cost is unchanged (the roster costs his JKK+JKM+JHT only:
+    2.000.000 x (0,24 + 0,30 + 5,7) % = 124.800 a month, 1.497.600 a year)."""
+    from datetime import date
+
+    from roster_helpers import make_nik
+
+    db, _ids = village
+    born = date(1960, 1, 1)
+    with db.session() as s:
+        roster.add_person(
+            s,
+            roster.PersonData(make_nik(born, "L", 21), "Karto", "L", born),
+            [roster.PostData("perangkat_desa", "Kasi Pelayanan")],
+            roster.CoverageData(YEAR, "PU", 2_000_000, ("JKK", "JKM", "JHT", "JP")),
+            operator="uji",
+        )
+    with db.session() as s:
+        applied = coverage.apply_plan(s, RULES, YEAR, replace(PLAN, pagu=99_000_000), operator="A")
+    karto = next(p for p in applied.persons if p.nama == "Karto")
+    assert karto.programs == ("JKK", "JKM", "JHT", "JP") and karto.desa == 1_497_600
+    with db.session() as s:
+        rows = {r.nama: r for r in list_roster(s, YEAR, rules=RULES)}
+        sim = simulate(s, RULES, YEAR)
+    assert rows["Karto"].ditanggung == DITANGGUNG
+    assert sim.coverage is not None and sim.coverage.left_out == ()
+    assert sim.desa == applied.used == ROSTER_TOTAL + 1_497_600

@@ -103,7 +103,11 @@ def plan_text(result: PlanResult) -> str:
     for tier in result.tiers:
         mark = "✔" if tier.covered >= tier.eligible else "✖"
         lines.append(f"{mark} {_(tier.name)}: {tier.covered}/{tier.eligible}")
-    lines.append(_("Belum diterapkan: anggaran masih memuat seluruh daftar peserta (terapkan di Simulasi & Rencana)."))
+    lines.append(
+        _(
+            "Belum diterapkan: anggaran masih memuat seluruh daftar peserta (terapkan di Simulasi & Rencana)."
+        )
+    )
     return "\n".join(lines)
 
 
