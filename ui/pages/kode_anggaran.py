@@ -14,7 +14,7 @@ from desa_budget.contributions.results import Simulation
 from desa_budget.roster.read import coverage_versions
 from ui.app_context import AppContext, NavTarget
 from ui.i18n import _
-from ui.models.summary_models import ERROR, WARNING, Finding, sorted_findings
+from ui.models.summary_models import ERROR, WARNING, Finding
 from ui.models.table_model import ROW_ROLE
 from ui.pages import Page
 from ui.pages.kode_checks import ChecksPanel
@@ -81,7 +81,8 @@ class KodeAnggaranPage(Page):
         self.lines_tab.set_lines(lines)
         self.local_tab.set_data(local, catalog)
         self.persons_tab.set_data(sim, catalog, person_versions)
-        findings = sorted_findings([self._finding(f) for f in (*checked.errors, *checked.warnings)])
+        # the core lists errors before warnings
+        findings = [self._finding(f) for f in (*checked.errors, *checked.warnings)]
         counts = (len(checked.errors), len(checked.warnings))
         self.checks.set_data(sim, findings, counts, budget_year)
         self.refreshed.emit()
