@@ -11,13 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desa_budget.budget.plan_defaults import village_tiers
-from desa_budget.budget.planner import (
-    DEFAULT_TIERS,
-    MODES,
-    PlanResult,
-    order_tiers,
-    plan,
-)
+from desa_budget.budget.planner import MODES, PlanResult, default_tiers, plan
+from desa_budget.budget.tiers import Tier, order_tiers
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
@@ -34,11 +29,12 @@ WORKER_SHARES = ("desa", "potong")
 
 @dataclass(frozen=True)
 class ScenarioParams:
-    """A scenario's inputs. Empty ``programs`` / None ``iuran_pekerja`` keep the roster's own."""
+    """A scenario's inputs. Empty ``programs`` / None ``iuran_pekerja`` keep the roster's own;
+    an empty ``tier_order`` keeps the order of the village's kabupaten profile."""
 
     pagu: int
     mode: str = "strict"
-    tier_order: tuple[int, ...] = tuple(t.number for t in DEFAULT_TIERS)
+    tier_order: tuple[int, ...] = ()
     programs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # per category
     iuran_pekerja: str | None = None  # desa / potong for everyone, None = each person's own
     bpu_discount: bool = False
@@ -72,15 +68,17 @@ def _whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def validate_params(params: ScenarioParams) -> ScenarioParams:
-    """The params if sound; otherwise one UserError listing every problem."""
+def validate_params(params: ScenarioParams, tiers: Sequence[Tier] | None = None) -> ScenarioParams:
+    """The params if sound (tier numbers among ``tiers``, the national profile's by default);
+    otherwise one UserError listing every problem."""
     problems: list[str] = []
     if not _whole(params.pagu):
         problems.append("Pagu harus bilangan bulat rupiah yang tidak negatif.")
     if params.mode not in MODES:
         problems.append(f"Mode '{params.mode}' tidak dikenal; pilih strict atau fill.")
     try:
-        order_tiers(DEFAULT_TIERS, params.tier_order)
+        if params.tier_order:
+            order_tiers(default_tiers() if tiers is None else tiers, params.tier_order)
     except UserError as exc:
         problems.append(exc.message)
     for kategori, programs in params.programs.items():
@@ -101,7 +99,7 @@ def validate_params(params: ScenarioParams) -> ScenarioParams:
     return params
 
 
-def from_json(text: str, *, name: str = "") -> ScenarioParams:
+def from_json(text: str, *, name: str = "", tiers: Sequence[Tier] | None = None) -> ScenarioParams:
     """Parse and check a stored scenario; a damaged one is a UserError, never a crash."""
     where = f"Skenario '{name}'" if name else "Skenario"
     try:
@@ -116,13 +114,13 @@ def from_json(text: str, *, name: str = "") -> ScenarioParams:
             raise ValueError("program per kategori harus berupa daftar")
         if per_sumber is not None and not isinstance(per_sumber, dict):
             raise ValueError("pagu per sumber dana harus berupa objek")
-        tiers = data.get("tiers", [t.number for t in DEFAULT_TIERS])
-        if not isinstance(tiers, list):
+        order = data.get("tiers") or []
+        if not isinstance(order, list):
             raise ValueError("urutan tingkat harus berupa daftar")
         params = ScenarioParams(
             pagu=data["pagu"],
             mode=data.get("mode", "strict"),
-            tier_order=tuple(tiers),
+            tier_order=tuple(order),
             programs=MappingProxyType({str(k): tuple(v) for k, v in programs.items()}),
             iuran_pekerja=data.get("iuran_pekerja"),
             bpu_discount=data.get("bpu_discount", False),
@@ -131,7 +129,7 @@ def from_json(text: str, *, name: str = "") -> ScenarioParams:
     except (ValueError, KeyError, TypeError) as exc:
         raise UserError(f"{where} rusak dan tidak dapat dibaca: {exc}") from exc
     try:
-        return validate_params(params)
+        return validate_params(params, tiers)
     except UserError as exc:
         raise UserError(f"{where} rusak: {exc.message}", details=exc.details) from exc
 
@@ -154,7 +152,7 @@ def save_scenario(
 ) -> int:
     """Save (or overwrite) the scenario ``name`` of ``year``; returns its id."""
     name = _clean_name(name)
-    text = to_json(validate_params(params))
+    text = to_json(validate_params(params, village_tiers(session)))
     row = _row(session, year, name)
     old = row.params_json if row is not None else None
     if row is None:
@@ -174,8 +172,11 @@ def save_scenario(
 def list_scenarios(session: Session, year: int) -> list[ScenarioInfo]:
     """The year's scenarios by name; a damaged one raises a UserError naming it."""
     rows = session.scalars(select(Scenario).where(Scenario.tahun == year).order_by(Scenario.nama))
+    tiers = village_tiers(session)
     return [
-        ScenarioInfo(r.id, r.tahun, r.nama, r.dibuat, from_json(r.params_json, name=r.nama))
+        ScenarioInfo(
+            r.id, r.tahun, r.nama, r.dibuat, from_json(r.params_json, name=r.nama, tiers=tiers)
+        )
         for r in rows
     ]
 
@@ -184,7 +185,7 @@ def load_scenario(session: Session, year: int, name: str) -> ScenarioParams:
     row = _row(session, year, " ".join(name.split()))
     if row is None:
         raise UserError(f"Skenario '{name}' untuk tahun {year} tidak ada.")
-    return from_json(row.params_json, name=row.nama)
+    return from_json(row.params_json, name=row.nama, tiers=village_tiers(session))
 
 
 def delete_scenario(session: Session, *, year: int, name: str, operator: str) -> None:
@@ -237,7 +238,7 @@ class Comparison:
         rows = [
             ComparisonRow("Pagu", money(lambda c: c.plan.pagu)),
             ComparisonRow("Mode", tuple(c.plan.mode for c in self.columns)),
-            ComparisonRow("Belanja desa (iuran)", money(lambda c: c.desa)),
+            ComparisonRow("Biaya menanggung semua (pilihan skenario)", money(lambda c: c.desa)),
             ComparisonRow("Potongan siltap", money(lambda c: c.potongan)),
         ]
         numbers = sorted({t.tier for c in self.columns for t in c.plan.tiers})
@@ -252,7 +253,11 @@ class Comparison:
             rows.append(ComparisonRow(label, tuple(cells)))
         rows.append(ComparisonRow("Terpakai", money(lambda c: c.plan.used)))
         rows.append(ComparisonRow("Sisa", money(lambda c: c.plan.left)))
-        rows.append(ComparisonRow("Biaya menanggung semua", money(lambda c: c.plan.cost_full)))
+        rows.append(
+            ComparisonRow(
+                "Biaya menanggung semua (daftar peserta)", money(lambda c: c.plan.cost_full)
+            )
+        )
         return tuple(rows)
 
 
@@ -268,22 +273,26 @@ def run_scenario(
     """One scenario on the roster of ``year``: the year's simulation and the plan, both with the
     scenario's choices. Each person keeps their own worker-share setting from the roster unless
     the scenario sets one for everyone; it is applied here, once, for both."""
-    entries = load_roster_year(session, year)
+    roster = load_roster_year(session, year)
+    entries = roster
     if params.iuran_pekerja is not None:
         entries = tuple(replace(e, iuran_pekerja=params.iuran_pekerja) for e in entries)
     sim = simulate_entries(
         rules, entries, year, bpu_discount=params.bpu_discount,
         programs_by_category=dict(params.programs) or None,
     )  # fmt: skip
-    tiers = order_tiers(village_tiers(session), params.tier_order)
+    tiers = village_tiers(session)
+    if params.tier_order:
+        tiers = order_tiers(tiers, params.tier_order)
     if params.pagu_per_sumber is not None and sumber_of is None:
         from desa_budget.budget.settings import sumber_by_category
 
         sumber_of = sumber_by_category(session)
     result = plan(
-        entries, rules, year, pagu=params.pagu, tiers=tiers, mode=params.mode,
+        roster, rules, year, pagu=params.pagu, tiers=tiers, mode=params.mode,
         pagu_per_sumber=params.pagu_per_sumber, sumber_of=sumber_of,
         bpu_discount=params.bpu_discount, programs_by_category=params.programs or None,
+        iuran_pekerja=params.iuran_pekerja,
     )  # fmt: skip
     return ScenarioColumn(name, params, sim, result)
 

@@ -31,9 +31,9 @@ def test_plan_json_shape_and_figures(tmp_path, capsys):  # type: ignore[no-untyp
     code = cli(tmp_path, ["plan", "--year", str(YEAR), "--pagu", "300000", "--json"])
     assert code == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["year", "pagu", "mode", "tiers", "used", "left", "cost_full"]
+    assert list(data) == ["year", "pagu", "mode", "tiers", "used", "left", "cost_full", "persons"]
     assert (data["year"], data["pagu"], data["mode"]) == (YEAR, 300_000, "strict")
-    assert [list(t) for t in data["tiers"]] == [["tier", "name", "eligible", "covered", "cost"]] * 7
+    assert [list(t) for t in data["tiers"]] == [["tier", "name", "eligible", "covered", "cost"]] * 8
     tiers = {t["tier"]: t for t in data["tiers"]}
     assert tiers[1]["covered"] == 1 and tiers[1]["cost"] == KADES_BASIC
     assert tiers[4]["eligible"] == 1 and tiers[4]["covered"] == 0
@@ -51,7 +51,7 @@ def test_plan_fill_mode(tmp_path, capsys):  # type: ignore[no-untyped-def]
     assert cli(tmp_path, argv) == 0
     data = json.loads(capsys.readouterr().out)
     covered = {t["tier"]: t["covered"] for t in data["tiers"]}
-    assert covered == {1: 1, 2: 0, 3: 0, 4: 1, 5: 0, 6: 0, 7: 1}
+    assert covered == {1: 1, 2: 0, 3: 0, 4: 1, 5: 0, 6: 0, 7: 1, 8: 0}
     assert data["used"] == KADES_BASIC + RT_YEAR + RENTAN_YEAR
     assert data["left"] == 4_960
 

@@ -117,7 +117,9 @@ class PlanInputs(QWidget):
     # Loading
     def set_tiers(self, tiers: tuple[Tier, ...]) -> None:
         """The tiers with their names (the pekerja-rentan target is the village's)."""
-        order = self.tier_order() or tuple(t.number for t in tiers)
+        order = self.tier_order()
+        if sorted(order) != sorted(t.number for t in tiers):  # first load, or another profile
+            order = tuple(t.number for t in tiers)
         self._tiers = tiers
         self._fill_tiers(order)
 

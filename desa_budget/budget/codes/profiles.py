@@ -4,7 +4,8 @@ A profile is one JSON file in resources/codes/kabupaten. ``nasional.json`` maps 
 any other profile inherits that mapping, may override rows of it, may add its own kegiatan and
 rekening rows (numbered like the national list, each with source and confidence) and lists rules
 that give warnings: ``min_pekerja_rentan`` (minimum, optional max_age) and ``forbid_sumber_dana``
-(kategori, sumber_dana).
+(kategori, sumber_dana). ``tiers`` is the planner's priority order (see budget/tiers.py): the
+national profile must list it; another profile inherits it unless it gives its own.
 """
 
 import json
@@ -22,6 +23,7 @@ from desa_budget.budget.codes.catalog import (
     parse_code_rows,
     read_code_rows,
 )
+from desa_budget.budget.tiers import Tier, parse_tiers
 from desa_budget.errors import UserError
 from desa_budget.paths import resources_dir
 from desa_budget.village import categories
@@ -81,6 +83,8 @@ class KabupatenProfile:
     max_age_pekerja_rentan: int | None = None
     forbidden_sumber: Mapping[str, frozenset[str]] = field(default_factory=dict)
     rules: tuple[ProfileRule, ...] = ()
+    tiers: tuple[Tier, ...] = ()  # the planner's priority order (pekerja-rentan target 100)
+    tiers_source: str = ""  # where the order comes from
 
     def codes_for(self, kategori: str) -> tuple[str, str, str]:
         """(kegiatan, rekening, sumber dana) the profile gives ``kategori``."""
@@ -207,6 +211,11 @@ def _load(path: Path, national: KabupatenProfile | None, codes: Catalog) -> Kabu
     own = _mapping(data.get("mapping", {}), where, catalog, problems)
     mapping = {**(national.mapping if national else {}), **own}
     rules = _rules(data.get("rules", []), where, catalog, problems)
+    if national is None or "tiers" in data:
+        tiers = parse_tiers(data.get("tiers"), where, problems)
+        tiers_source = str(data.get("tiers_source") or data.get("source") or "")
+    else:
+        tiers, tiers_source = national.tiers, national.tiers_source
     if national is None and set(mapping) != set(categories.KEYS):
         problems.append(f"{where}: profil nasional harus memetakan setiap kategori.")
     if problems:
@@ -227,6 +236,8 @@ def _load(path: Path, national: KabupatenProfile | None, codes: Catalog) -> Kabu
         max_age_pekerja_rentan=minimum.max_age if minimum else None,
         forbidden_sumber={k: frozenset(v) for k, v in forbidden.items()},
         rules=tuple(rules),
+        tiers=tiers,
+        tiers_source=tiers_source,
     )
 
 
