@@ -116,7 +116,8 @@ class Ledger:
         self.taken: dict[int, set[str]] = {e.person_id: set() for e in entries}
         self.covered: dict[int, list[Unit]] = {e.person_id: [] for e in entries}
         self.left: dict[int, list[str]] = {e.person_id: [] for e in entries}
-        self.reasons: dict[int, dict[str, None]] = {e.person_id: {} for e in entries}
+        # per person: cause -> the tiers it applies to (none for causes outside the tiers)
+        self.reasons: dict[int, dict[str, list[int]]] = {e.person_id: {} for e in entries}
         self.not_planned = 0
         self._notes: dict[str, None] = {}
         self.excluded: set[int] = set()  # paid by the Pemda, or no wage basis to price them
@@ -160,13 +161,17 @@ class Ledger:
     def cover(self, unit: Unit) -> None:
         self.covered[unit.person_id].append(unit)
 
-    def leave(self, person_id: int, programs: Iterable[str], reason: str) -> None:
+    def leave(
+        self, person_id: int, programs: Iterable[str], cause: str, tier: int | None = None
+    ) -> None:
         self.left[person_id].extend(p for p in programs if p not in self.left[person_id])
-        self.reasons[person_id][reason] = None
+        tiers = self.reasons[person_id].setdefault(cause, [])
+        if tier is not None and tier not in tiers:
+            tiers.append(tier)
 
-    def leave_unit(self, unit: Unit, reason: str, *, planned: bool = True) -> None:
+    def leave_unit(self, unit: Unit, cause: str, tier: int, *, planned: bool = True) -> None:
         """``unit`` is not paid; ``planned`` False when no tier could pay it (beyond a target)."""
-        self.leave(unit.person_id, unit.programs, reason)
+        self.leave(unit.person_id, unit.programs, cause, tier)
         if not planned:
             self.not_planned += unit.desa
 
@@ -205,7 +210,16 @@ class Ledger:
                     months=e.months if units else (),
                     desa=sum(u.desa for u in units),
                     potongan=sum(u.potongan for u in units),
-                    reasons=tuple(self.reasons[pid]),
+                    reasons=tuple(_reason(c, t) for c, t in self.reasons[pid].items()),
                 )
             )
         return tuple(persons), self.not_planned
+
+
+def _reason(cause: str, tiers: Sequence[int]) -> str:
+    """ "tidak cukup pagu, tingkat 5 dan 6": the cause and the tiers it left programs out of."""
+    if not tiers:
+        return cause
+    numbers = [str(t) for t in tiers]
+    listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} dan {numbers[-1]}"
+    return f"{cause}, tingkat {listed}"

@@ -155,7 +155,7 @@ def _units(
         ledger.note(said)
         if result.desa <= 0 and result.potongan <= 0:  # e.g. past the JP age all year
             why = "usia pensiun JP sudah tercapai" if programs == ("JP",) else "tanpa iuran"
-            ledger.leave(e.person_id, programs, f"{why}, tingkat {tier.number}")
+            ledger.leave(e.person_id, programs, why, tier.number)
             continue
         sumber = (e.sumber_dana or sumber_of.get(e.kategori)) if sumber_of is not None else None
         units.append(Unit(e.person_id, programs, result.desa, result.potongan, sumber))
@@ -201,14 +201,14 @@ def plan(
         )
         in_roster = len(units)
         if tier.target is not None:
-            why = f"melebihi target {tier.target} orang, tingkat {tier.number}"
+            why = f"melebihi target {tier.target} orang"
             for unit in units[max(tier.target, 0) :]:
-                ledger.leave_unit(unit, why, planned=False)
+                ledger.leave_unit(unit, why, tier.number, planned=False)
             units = units[: max(tier.target, 0)]
         if stopped_at is not None:
-            why = f"mode strict berhenti di tingkat {stopped_at}, tingkat {tier.number}"
+            why = f"mode strict sudah berhenti di tingkat {stopped_at}"
             for unit in units:
-                ledger.leave_unit(unit, why)
+                ledger.leave_unit(unit, why, tier.number)
             covered: list[Unit] = []
         else:
             covered, stopped = _decide(units, tier=tier, mode=mode, wallet=wallet, ledger=ledger)
@@ -244,7 +244,7 @@ def _decide(
         if unit.basic or ledger.has_basics(unit.person_id):
             ready.append(unit)
         else:
-            ledger.leave_unit(unit, f"JKK dan JKM tidak ditanggung, tingkat {tier.number}")
+            ledger.leave_unit(unit, "JKK dan JKM tidak ditanggung", tier.number)
     covered: list[Unit] = []
     for n, unit in enumerate(ready):
         short = wallet.short([unit])
@@ -253,10 +253,10 @@ def _decide(
             ledger.cover(unit)
             covered.append(unit)
         elif mode == "fill":
-            ledger.leave_unit(unit, f"{short}, tingkat {tier.number}")
+            ledger.leave_unit(unit, short, tier.number)
         else:  # strict: the tier does not fit whole; nobody after this one
             for rest in ready[n:]:
-                ledger.leave_unit(rest, f"{short}, tingkat {tier.number}")
+                ledger.leave_unit(rest, short, tier.number)
             return covered, True
     return covered, False
 

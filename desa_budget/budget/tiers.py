@@ -126,12 +126,16 @@ def parse_tiers(raw: Any, where: str, problems: list[str]) -> tuple[Tier, ...]:
         problems.append(f"{where}: 'tiers' harus berupa daftar tingkat yang tidak kosong.")
         return ()
     tiers: list[Tier] = []
+    seen: set[int] = set()
     for n, item in enumerate(raw, start=1):
-        tier = _one(item, f"{where} tiers ke-{n}", problems)
-        if tier is None:
+        at = f"{where} tiers ke-{n}"
+        number: Any = item.get("number") if isinstance(item, dict) else None
+        if _whole(number) and number in seen:
+            problems.append(f"{at}: nomor {number} dipakai dua kali.")
             continue
-        if any(t.number == tier.number for t in tiers):
-            problems.append(f"{where} tiers ke-{n}: nomor {tier.number} dipakai dua kali.")
-            continue
-        tiers.append(tier)
+        if _whole(number):
+            seen.add(number)
+        tier = _one(item, at, problems)
+        if tier is not None:
+            tiers.append(tier)
     return tuple(tiers)

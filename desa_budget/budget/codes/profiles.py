@@ -3,14 +3,14 @@
 A profile is one JSON file in resources/codes/kabupaten. ``nasional.json`` maps every category;
 any other profile inherits that mapping, may override rows of it, may add its own kegiatan and
 rekening rows (numbered like the national list, each with source and confidence) and lists rules
-that give warnings: ``min_pekerja_rentan`` (minimum, optional max_age) and ``forbid_sumber_dana``
-(kategori, sumber_dana). ``tiers`` is the planner's priority order (see budget/tiers.py): the
+that give warnings: ``min_pekerja_rentan`` (minimum, optional max_age), ``forbid_sumber_dana``
+(kategori, sumber_dana) and ``wajib_program`` (kategori, programs, optional iuran_pekerja). ``tiers`` is the planner's priority order (see budget/tiers.py): the
 national profile must list it; another profile inherits it unless it gives its own.
 """
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from desa_budget.budget.codes.catalog import (
 from desa_budget.budget.tiers import Tier, parse_tiers
 from desa_budget.errors import UserError
 from desa_budget.paths import resources_dir
+from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
 
 NATIONAL = "nasional"
@@ -53,13 +54,15 @@ class MappingRow:
 class ProfileRule:
     """One kabupaten rule; breaking it gives a warning, never an error."""
 
-    rule: str  # min_pekerja_rentan / forbid_sumber_dana
+    rule: str  # min_pekerja_rentan / forbid_sumber_dana / wajib_program
     confidence: str
     source: str = ""
-    kategori: str | None = None  # forbid_sumber_dana
+    kategori: str | None = None  # forbid_sumber_dana, wajib_program
     sumber_dana: str | None = None  # forbid_sumber_dana
     minimum: int | None = None  # min_pekerja_rentan
     max_age: int | None = None  # min_pekerja_rentan, age on 1 January of the year
+    programs: tuple[str, ...] = ()  # wajib_program
+    iuran_pekerja: str | None = None  # wajib_program: "potong" = worker shares from the siltap
 
     @property
     def description(self) -> str:
@@ -68,6 +71,13 @@ class ProfileRule:
             age = f", usia paling tinggi {self.max_age} tahun" if self.max_age is not None else ""
             return f"Paling sedikit {self.minimum} pekerja rentan dilindungi{age}."
         label = categories.label(self.kategori) if self.kategori else "?"
+        if self.rule == "wajib_program":
+            withheld = (
+                "; iuran pekerja JHT dan JP dipotong dari siltap"
+                if self.iuran_pekerja == "potong"
+                else ""
+            )
+            return f"{label} wajib ikut {', '.join(self.programs)}{withheld}."
         return f"Sumber dana {self.sumber_dana} tidak boleh untuk iuran {label}."
 
 
@@ -168,9 +178,32 @@ def _rules(raw: Any, where: str, catalog: Catalog, problems: list[str]) -> list[
                 found.append(
                     ProfileRule(kind, confidence, source, kategori=kategori, sumber_dana=sumber)
                 )
+        elif kind == "wajib_program":
+            rule_found = _required(rule, at, problems)
+            if rule_found is not None:
+                found.append(replace(rule_found, confidence=confidence, source=source))
         else:
             problems.append(f"{at}: jenis aturan '{kind}' tidak dikenal.")
     return found
+
+
+def _required(rule: dict[str, Any], at: str, problems: list[str]) -> ProfileRule | None:
+    kategori, programs, share = (
+        rule.get("kategori"),
+        rule.get("programs"),
+        rule.get("iuran_pekerja"),
+    )
+    if kategori not in categories.BY_KEY:
+        problems.append(f"{at}: 'kategori' tidak dikenal: {kategori!r}.")
+        return None
+    if not isinstance(programs, list) or not programs or not set(programs) <= set(PROGRAMS):
+        problems.append(f"{at}: 'programs' harus daftar program dari {', '.join(PROGRAMS)}.")
+        return None
+    if share not in (None, "desa", "potong"):
+        problems.append(f"{at}: 'iuran_pekerja' harus desa atau potong.")
+        return None
+    chosen = tuple(p for p in PROGRAMS if p in programs)
+    return ProfileRule("wajib_program", "", kategori=kategori, programs=chosen, iuran_pekerja=share)
 
 
 def _extra_rows(
