@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desa_budget.budget.plan_defaults import village_tiers
-from desa_budget.budget.planner import MODES, PlanResult, default_tiers, plan
-from desa_budget.budget.tiers import Tier, order_tiers
+from desa_budget.budget.planner import MODES, PlanResult, plan
+from desa_budget.budget.tiers import tiers_in_order
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
@@ -29,8 +29,9 @@ WORKER_SHARES = ("desa", "potong")
 
 @dataclass(frozen=True)
 class ScenarioParams:
-    """A scenario's inputs. Empty ``programs`` / None ``iuran_pekerja`` keep the roster's own;
-    an empty ``tier_order`` keeps the order of the village's kabupaten profile."""
+    """A scenario's inputs. Empty ``programs`` / None ``iuran_pekerja`` keep the roster's own.
+    ``tier_order`` lists tier numbers to put first; the profile's other tiers follow in its order
+    and numbers the profile does not have are passed over (the profile may change)."""
 
     pagu: int
     mode: str = "strict"
@@ -68,19 +69,17 @@ def _whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def validate_params(params: ScenarioParams, tiers: Sequence[Tier] | None = None) -> ScenarioParams:
-    """The params if sound (tier numbers among ``tiers``, the national profile's by default);
-    otherwise one UserError listing every problem."""
+def validate_params(params: ScenarioParams) -> ScenarioParams:
+    """The params if sound; otherwise one UserError listing every problem."""
     problems: list[str] = []
     if not _whole(params.pagu):
         problems.append("Pagu harus bilangan bulat rupiah yang tidak negatif.")
     if params.mode not in MODES:
         problems.append(f"Mode '{params.mode}' tidak dikenal; pilih strict atau fill.")
-    try:
-        if params.tier_order:
-            order_tiers(default_tiers() if tiers is None else tiers, params.tier_order)
-    except UserError as exc:
-        problems.append(exc.message)
+    if not all(_whole(n) and n >= 1 for n in params.tier_order):
+        problems.append("Nomor tingkat prioritas harus bilangan bulat mulai 1.")
+    elif len(set(params.tier_order)) != len(params.tier_order):
+        problems.append("Urutan tingkat prioritas memuat nomor yang sama dua kali.")
     for kategori, programs in params.programs.items():
         if kategori not in categories.BY_KEY:
             problems.append(f"Kategori '{kategori}' tidak dikenal.")
@@ -99,7 +98,7 @@ def validate_params(params: ScenarioParams, tiers: Sequence[Tier] | None = None)
     return params
 
 
-def from_json(text: str, *, name: str = "", tiers: Sequence[Tier] | None = None) -> ScenarioParams:
+def from_json(text: str, *, name: str = "") -> ScenarioParams:
     """Parse and check a stored scenario; a damaged one is a UserError, never a crash."""
     where = f"Skenario '{name}'" if name else "Skenario"
     try:
@@ -129,7 +128,7 @@ def from_json(text: str, *, name: str = "", tiers: Sequence[Tier] | None = None)
     except (ValueError, KeyError, TypeError) as exc:
         raise UserError(f"{where} rusak dan tidak dapat dibaca: {exc}") from exc
     try:
-        return validate_params(params, tiers)
+        return validate_params(params)
     except UserError as exc:
         raise UserError(f"{where} rusak: {exc.message}", details=exc.details) from exc
 
@@ -152,7 +151,7 @@ def save_scenario(
 ) -> int:
     """Save (or overwrite) the scenario ``name`` of ``year``; returns its id."""
     name = _clean_name(name)
-    text = to_json(validate_params(params, village_tiers(session)))
+    text = to_json(validate_params(params))
     row = _row(session, year, name)
     old = row.params_json if row is not None else None
     if row is None:
@@ -172,11 +171,8 @@ def save_scenario(
 def list_scenarios(session: Session, year: int) -> list[ScenarioInfo]:
     """The year's scenarios by name; a damaged one raises a UserError naming it."""
     rows = session.scalars(select(Scenario).where(Scenario.tahun == year).order_by(Scenario.nama))
-    tiers = village_tiers(session)
     return [
-        ScenarioInfo(
-            r.id, r.tahun, r.nama, r.dibuat, from_json(r.params_json, name=r.nama, tiers=tiers)
-        )
+        ScenarioInfo(r.id, r.tahun, r.nama, r.dibuat, from_json(r.params_json, name=r.nama))
         for r in rows
     ]
 
@@ -185,7 +181,7 @@ def load_scenario(session: Session, year: int, name: str) -> ScenarioParams:
     row = _row(session, year, " ".join(name.split()))
     if row is None:
         raise UserError(f"Skenario '{name}' untuk tahun {year} tidak ada.")
-    return from_json(row.params_json, name=row.nama, tiers=village_tiers(session))
+    return from_json(row.params_json, name=row.nama)
 
 
 def delete_scenario(session: Session, *, year: int, name: str, operator: str) -> None:
@@ -281,9 +277,7 @@ def run_scenario(
         rules, entries, year, bpu_discount=params.bpu_discount,
         programs_by_category=dict(params.programs) or None,
     )  # fmt: skip
-    tiers = village_tiers(session)
-    if params.tier_order:
-        tiers = order_tiers(tiers, params.tier_order)
+    tiers = tiers_in_order(village_tiers(session), params.tier_order)
     if params.pagu_per_sumber is not None and sumber_of is None:
         from desa_budget.budget.settings import sumber_by_category
 

@@ -62,6 +62,14 @@ def order_tiers(tiers: Sequence[Tier], numbers: Sequence[int]) -> tuple[Tier, ..
     return tuple(by_number[n] for n in numbers)
 
 
+def tiers_in_order(tiers: Sequence[Tier], numbers: Sequence[int]) -> tuple[Tier, ...]:
+    """``tiers`` with those numbered in ``numbers`` first, in that order, then the others in
+    their own order; numbers of no tier are passed over (a scenario kept from another profile)."""
+    by_number = {t.number: t for t in tiers}
+    first = [by_number[n] for n in dict.fromkeys(numbers) if n in by_number]
+    return (*first, *(t for t in tiers if t not in first))
+
+
 def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 

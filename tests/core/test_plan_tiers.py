@@ -21,6 +21,7 @@ from desa_budget.budget.codes.profiles import get_kabupaten_profile, load_kabupa
 from desa_budget.budget.findings import year_findings
 from desa_budget.budget.plan_defaults import default_plan, village_tiers
 from desa_budget.budget.planner import default_tiers
+from desa_budget.budget.scenarios import ScenarioParams, load_scenario, run_scenario, save_scenario
 from desa_budget.contributions.simulation import simulate
 from desa_budget.errors import UserError
 from desa_budget.roster import service as roster
@@ -178,3 +179,20 @@ def test_a_bad_tier_is_refused_naming_the_file_and_the_field(tmp_path: Path) -> 
     assert err.value.details == [
         "kab_rusak.json: 'tiers' harus berupa daftar tingkat yang tidak kosong."
     ]
+
+
+def test_a_scenario_order_goes_first_and_the_profile_keeps_the_rest(tmp_path: Path) -> None:
+    db, ids = small_village(tmp_path)
+    # Tier 7 first (Painem, 201.600 of 300.000), a number no profile has (99) passed over, then
+    # the profile's order: the kades' JKK+JKM (246.240) does not fit in 98.400, strict stops.
+    params = ScenarioParams(pagu=300_000, tier_order=(7, 99))
+    with db.session() as s:
+        save_scenario(s, year=YEAR, name="Rentan dulu", params=params, operator="uji")
+        column = run_scenario(s, RULES, YEAR, load_scenario(s, YEAR, "Rentan dulu"))
+    assert [t.tier for t in column.plan.tiers] == [7, 1, 2, 3, 4, 5, 6, 8]
+    assert (column.plan.used, column.plan.left) == (201_600, 98_400)
+    assert column.plan.tiers[0].covered_ids == (ids["Painem"],)
+    # A scenario kept from before tier 8 existed still reaches it.
+    with db.session() as s:
+        old = run_scenario(s, RULES, YEAR, ScenarioParams(pagu=0, tier_order=(1, 2, 3, 4, 5, 6, 7)))
+    assert [t.tier for t in old.plan.tiers] == [1, 2, 3, 4, 5, 6, 7, 8]
