@@ -160,8 +160,8 @@ def plan_block(data: AnnexData, width: float) -> list[Flowable]:
     table.setStyle(commands)
     summary = (
         f"Rencana dengan pagu {format_rp(result.pagu)} (mode {result.mode}): terpakai "
-        f"{format_rp(result.used)}, sisa {format_rp(result.left)}; biaya menanggung semua "
-        f"tingkat {format_rp(result.cost_full)}."
+        f"{format_rp(result.used)}, sisa {format_rp(result.left)}; biaya menanggung seluruh "
+        f"daftar peserta {format_rp(result.cost_full)}."
     )
     return [para("Rencana pertanggungan menurut pagu", "bold", 9), Spacer(1, 1 * mm), table,
             Spacer(1, 1 * mm), para(summary, "body", size)]  # fmt: skip
