@@ -190,6 +190,35 @@ def _profile_findings(sim: Simulation, profile: KabupatenProfile) -> list[Findin
     return [Finding(WARNING, "kabupaten", text, "kategori", "pekerja_rentan")]
 
 
+def _required_findings(sim: Simulation, profile: KabupatenProfile) -> list[Finding]:
+    """The profile's wajib_program rules: programs a category must have, worker shares withheld."""
+    found: list[Finding] = []
+    for rule in (r for r in profile.rules if r.rule == "wajib_program"):
+        for p in (p for p in sim.persons if p.kategori == rule.kategori):
+            wanted = [x for x in rule.programs if not (x == "JP" and p.segmen != "PU")]
+            missing = [x for x in wanted if x not in p.programs]
+            if missing:
+                text = N_(
+                    "Profil {profil} mewajibkan {programs} untuk {kategori}; {nama} belum ikut "
+                    "{missing}."
+                ).format(
+                    profil=profile.title,
+                    programs=", ".join(wanted),
+                    kategori=categories.label(p.kategori),
+                    nama=p.nama,
+                    missing=", ".join(missing),
+                )
+                found.append(Finding(WARNING, "kabupaten", text, "person", str(p.person_id)))
+            shares = {"JHT", "JP"}.intersection(p.programs)
+            if rule.iuran_pekerja == "potong" and shares and p.iuran_pekerja != "potong":
+                text = N_(
+                    "Profil {profil} meminta iuran pekerja JHT dan JP {nama} dipotong dari "
+                    "siltap, bukan dibayar desa."
+                ).format(profil=profile.title, nama=p.nama)
+                found.append(Finding(WARNING, "kabupaten", text, "person", str(p.person_id)))
+    return found
+
+
 def _unique(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per message and target (several lines of a category give the same one)."""
     return list(dict.fromkeys(findings))
@@ -214,6 +243,7 @@ def check_budget(
         + _siltap_findings(sim, limits.siltap_minimum)
         + _ceiling_findings(sim, total_belanja, limits)
         + _profile_findings(sim, profile)
+        + _required_findings(sim, profile)
     )
     return CheckResult(
         errors=tuple(f for f in findings if f.severity == ERROR),

@@ -12,14 +12,13 @@ program added to someone later, is not paid; a program taken off the roster is n
 ``plan_changes`` lists such differences and the window says the plan must be applied again.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from desa_budget.budget.plan_defaults import village_tiers
-from desa_budget.budget.planner import PlanResult, Tier, order_tiers
+from desa_budget.budget.planner import PlanResult
 from desa_budget.budget.scenarios import ScenarioParams, run_scenario, validate_params
 from desa_budget.budget.settings import get_budget_year, set_pagu
 from desa_budget.contributions.applied import (
@@ -57,39 +56,29 @@ ENTITAS = "rencana_tahun"
 
 
 def coverage_from_plan(
-    result: PlanResult,
-    tiers: Sequence[Tier],
-    entries: Sequence[RosterEntry],
-    *,
-    programs_by_category: Mapping[str, Sequence[str]] | None = None,
+    result: PlanResult, entries: Sequence[RosterEntry]
 ) -> tuple[PlannedPerson, ...]:
     """Who ``result`` covers with which programs: every desa-paid person of ``entries``.
 
-    The one place that reads a plan as persons. Today from each tier's covered ids and the
-    tier's programs, limited to the programs on the person's roster row (and a scenario's choice
-    for the category), JP only for the PU segment; ``desa`` is filled in by ``apply_plan``.
-    When the planner lists every person itself, read it here instead."""
-    by_number = {t.number: t for t in tiers}
-    planned: dict[int, set[str]] = {}
-    for tier_result in result.tiers:
-        tier = by_number[tier_result.tier]
-        for person_id in tier_result.covered_ids:
-            planned.setdefault(person_id, set()).update(tier.programs)
-    chosen = programs_by_category or {}
-    persons = []
-    for e in entries:
-        if e.dibayar_oleh != "desa":
-            continue
-        allowed = chosen.get(e.kategori)
-        programs = tuple(
-            p
-            for p in e.programs
-            if p in planned.get(e.person_id, ())
-            and (allowed is None or p in allowed)
-            and not (p == "JP" and e.segmen != "PU")
-        )
-        persons.append(PlannedPerson(e.person_id, e.nama, programs, e.programs, 0))
-    return tuple(persons)
+    The one place that reads a plan as persons: the planner's own per-person result (the
+    programs it pays each person; none when it leaves them out). ``desa`` is filled in by
+    ``apply_plan`` as the budget pays it."""
+    planned = {p.person_id: p.programs for p in result.persons}
+    return tuple(
+        PlannedPerson(e.person_id, e.nama, planned.get(e.person_id, ()), e.programs, 0)
+        for e in entries
+        if e.dibayar_oleh == "desa"
+    )
+
+
+def _beyond_roster(persons: Sequence[PlannedPerson]) -> list[str]:
+    """Persons a plan would pay programs their roster row does not have: "Waluyo (JHT)"."""
+    found = []
+    for p in persons:
+        extra = [x for x in p.programs if x not in p.roster]
+        if extra:
+            found.append(f"{p.nama} ({', '.join(extra)})")
+    return found
 
 
 def _priced(
@@ -187,11 +176,17 @@ def apply_plan(
     check_version(row, version)
     old = applied_data(row) if row is not None else None
     result = run_scenario(session, rules, year, params).plan
-    tiers = order_tiers(village_tiers(session), params.tier_order)
     entries = load_roster_year(session, year)
-    persons = coverage_from_plan(
-        result, tiers, entries, programs_by_category=params.programs or None
-    )
+    persons = coverage_from_plan(result, entries)
+    beyond = _beyond_roster(persons)
+    if beyond:
+        raise UserError(
+            _(
+                "Rencana ini membayar program yang tidak ada di daftar peserta: {siapa}. "
+                "Tambahkan program itu di Daftar Peserta, atau kembalikan pilihan program "
+                "kategorinya, sebelum menerapkan rencana."
+            ).format(siapa=", ".join(beyond[:5]) + (" …" if len(beyond) > 5 else ""))
+        )
     data = AppliedPlanData(
         tahun=year, pagu=result.pagu, mode=result.mode, used=result.used,
         persons=_priced(rules, year, entries, persons),
@@ -219,13 +214,15 @@ def apply_default_plan(
 
 def is_applied(session: Session, result: PlanResult) -> bool:
     """Whether the year's budget follows ``result``: a plan of the same pagu and mode is
-    applied, covering as many persons at the same cost in every tier."""
+    applied, covering the same persons with the same cost in every tier."""
     decision = read_applied(session, result.year)
     if decision is None or (decision.pagu, decision.mode) != (result.pagu, result.mode):
         return False
-    return decision.tiers == tuple(
-        PlannedTier(t.tier, t.name, t.covered, t.eligible, t.cost) for t in result.tiers
-    )
+    planned = {p.person_id for p in decision.covered}
+    desa_paid = {p.person_id for p in decision.persons}
+    covered = {p.person_id for p in result.persons if p.programs and p.person_id in desa_paid}
+    tiers = tuple(PlannedTier(t.tier, t.name, t.covered, t.eligible, t.cost) for t in result.tiers)
+    return planned == covered and decision.tiers == tiers
 
 
 def clear_plan(

@@ -7,25 +7,36 @@ from types import MappingProxyType
 from sqlalchemy.orm import Session
 
 from desa_budget.budget import settings as budget_settings
-from desa_budget.budget.planner import DEFAULT_TARGET_RENTAN, PlanResult, Tier, default_tiers, plan
+from desa_budget.budget.planner import PlanResult, plan
+from desa_budget.budget.tiers import DEFAULT_TARGET_RENTAN, Tier, with_target
 from desa_budget.contributions.simulation import load_roster_year
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.village.profile import get_profile
 
 
 def village_tiers(session: Session) -> tuple[Tier, ...]:
-    """The default priority order, pekerja rentan up to the profile's target (100 without one)."""
+    """The tiers of the village's kabupaten profile, pekerja rentan up to the village profile's
+    target (100 without one)."""
     profile = get_profile(session)
     target = profile.target_pekerja_rentan if profile is not None else DEFAULT_TARGET_RENTAN
-    return default_tiers(target_pekerja_rentan=target)
+    return with_target(budget_settings.kabupaten_profile(session).tiers, target)
 
 
 def default_plan(
-    session: Session, rules: RuleSet, year: int, *, pagu: int, mode: str = "strict"
+    session: Session,
+    rules: RuleSet,
+    year: int,
+    *,
+    pagu: int,
+    mode: str = "strict",
+    priority: Mapping[int, int] | None = None,
 ) -> PlanResult:
-    """What ``pagu`` covers of the roster of ``year`` in the village's default tier order."""
+    """What ``pagu`` covers of the roster of ``year`` in the village's tier order; ``priority``
+    (person id -> number, lowest first) puts persons ahead of the default order."""
     entries = load_roster_year(session, year)
-    return plan(entries, rules, year, pagu=pagu, tiers=village_tiers(session), mode=mode)
+    return plan(
+        entries, rules, year, pagu=pagu, tiers=village_tiers(session), mode=mode, priority=priority
+    )
 
 
 def year_plan(session: Session, rules: RuleSet, year: int) -> PlanResult | None:

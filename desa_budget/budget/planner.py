@@ -1,92 +1,76 @@
-"""The affordability planner: which coverage tiers a pagu pays for, in priority order (pure).
+"""The affordability planner: which persons a pagu pays for, tier by tier, in priority order (pure).
 
-A tier is a set of categories and programs (e.g. JKK+JKM for kepala desa and perangkat). A person's
-cost in a tier is their year (months in post) for just that tier's programs, with their own basis,
-segment, JKK class and worker-share choice; only desa-paid amounts count against the pagu (withheld
-worker shares are not spending). Persons paid by the Pemda (APBD) are not planned.
+A tier (budget/tiers.py, read from the kabupaten profile) names categories and programs. For each
+person it covers only the programs that are both in the tier and asked for by that person (their
+roster row, or a scenario's programs for their category) and that no earlier tier of the plan
+took; a person's programs in one tier are one unit, covered or left out whole. Its cost is the
+person's year (months in post) for those programs with their own basis, segment, JKK class and
+worker-share choice; only desa-paid amounts count against the pagu (withheld worker shares are
+not spending). Persons the Pemda pays for and persons without a wage basis are not planned.
 
-Modes: ``strict`` fills tiers in order and stops at the first tier that does not fit whole, covering
-as many of its people as fit, taken in roster order until the next one no longer fits; ``fill`` does
-the same, then goes on covering later tiers that still fit whole.
+Order within a tier (who is covered first when a tier does not fit whole, and who is inside a
+target): first the persons with a priority number, lowest first (``priority``: person id ->
+number, e.g. from a stored column); then the rest. Among equals, persons already registered at
+BPJS come first (terdaftar, then nonaktif, then belum), so nobody already a member is dropped
+for a newcomer; then roster order (category rank, name, id: the order of ``entries``).
 
-Per-sumber-dana pagu (optional): each person's cost is charged to a sumber dana — the person's own
-override, else the sumber dana of their category's mapping line (``sumber_of``). Each sumber dana
-has its own pagu (a sumber dana without one gets nothing) and the total ``pagu`` still caps the sum.
-A tier fits whole when every sumber dana it draws on can pay its share and the total can too.
+Modes: ``strict`` covers tiers in order and stops at the first tier that does not fit whole,
+covering as many of its persons as fit, in the order, until the next one does not fit; nothing
+after that. ``fill`` goes person by person through every tier, covering whoever still fits, so
+what is left is smaller than any person's unit left out for lack of money.
+
+JHT and JP are paid only for a person whose JKK and JKM (when asked for) are already paid: the
+minimum program set of Perpres 109/2013 comes first.
+
+Per-sumber-dana pagu (optional): each unit is charged to a sumber dana — the person's own
+override, else the sumber dana of their category's mapping line (``sumber_of``). Each sumber
+dana has its own pagu (one without gets nothing) and the total ``pagu`` still caps the sum.
+
+``cost_full`` is the roster's own full cost (budget/full_cost.py), the number every screen shows;
+when a scenario changes programs, worker shares or the BPU discount, ``cost_full_scenario`` is the
+same with the scenario's choices. Reasons are Indonesian, one per unit left out.
 """
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from desa_budget.budget.full_cost import full_cost
+from desa_budget.budget.plan_people import (
+    Ledger,
+    PersonPlan,
+    Unit,
+    Wallet,
+    asked_programs,
+    in_priority_order,
+)
+from desa_budget.budget.tiers import DEFAULT_TARGET_RENTAN, Tier, order_tiers, with_target
 from desa_budget.contributions.simulation import RosterEntry, person_year
 from desa_budget.errors import UserError
 from desa_budget.i18n import N_, _
 from desa_budget.rules import RuleSet
 
+__all__ = [
+    "DEFAULT_TARGET_RENTAN",
+    "MODES",
+    "PersonPlan",
+    "PlanResult",
+    "Tier",
+    "TierResult",
+    "default_tiers",
+    "order_tiers",
+    "plan",
+    "with_target",
+]
+
 MODES = ("strict", "fill")
-DEFAULT_TARGET_RENTAN = 100
-APPARATUS = ("kepala_desa", "sekretaris_desa", "perangkat_desa")
-
-
-@dataclass(frozen=True)
-class Tier:
-    """One coverage tier: who (categories), which programs, and an optional cap on persons."""
-
-    number: int
-    name: str
-    categories: tuple[str, ...]
-    programs: tuple[str, ...]
-    target: int | None = None  # at most this many persons (in roster order); None = everyone
-    pu_only: bool = False  # JHT/JP for the apparatus: only persons in the PU segment
 
 
 def default_tiers(*, target_pekerja_rentan: int = DEFAULT_TARGET_RENTAN) -> tuple[Tier, ...]:
-    """The default priority order of issue 4; pekerja rentan up to the village's target.
+    """The national profile's tiers, pekerja rentan up to ``target_pekerja_rentan``."""
+    from desa_budget.budget.codes.profiles import NATIONAL, get_kabupaten_profile
 
-    Tier names are marked text: printed in the Ringkasan as they are, shown with ``_()``."""
-    basic = ("JKK", "JKM")
-    return (
-        Tier(1, N_("JKK+JKM Kepala Desa, Sekretaris Desa dan Perangkat Desa"), APPARATUS, basic),
-        Tier(2, N_("JKK+JKM Anggota BPD"), ("bpd",), basic),
-        Tier(3, N_("JKK+JKM Staf Desa dan LKD"), ("staf_desa", "lkd"), basic),
-        Tier(4, N_("JKK+JKM Ketua RT/RW"), ("rt_rw",), basic),
-        Tier(5, N_("JHT Kepala Desa dan Perangkat Desa"), APPARATUS, ("JHT",), pu_only=True),
-        Tier(6, N_("JP Kepala Desa dan Perangkat Desa"), APPARATUS, ("JP",), pu_only=True),
-        Tier(
-            7,
-            N_("JKK+JKM Pekerja Rentan (target {n} orang)").format(n=target_pekerja_rentan),
-            ("pekerja_rentan",),
-            basic,
-            target=target_pekerja_rentan,
-        ),
-    )
-
-
-DEFAULT_TIERS: tuple[Tier, ...] = default_tiers()
-
-
-def order_tiers(tiers: Sequence[Tier], numbers: Sequence[int]) -> tuple[Tier, ...]:
-    """``tiers`` reordered (or narrowed) to the tier numbers given; a UserError for a bad list."""
-    by_number = {t.number: t for t in tiers}
-    unknown = [n for n in numbers if n not in by_number]
-    if unknown:
-        raise UserError(
-            _("Tingkat prioritas tidak dikenal: {numbers}.").format(
-                numbers=", ".join(map(str, unknown))
-            )
-        )
-    if len(set(numbers)) != len(numbers):
-        raise UserError(_("Urutan tingkat prioritas memuat nomor yang sama dua kali."))
-    return tuple(by_number[n] for n in numbers)
-
-
-@dataclass(frozen=True)
-class PersonCost:
-    person_id: int
-    nama: str
-    sumber_dana: str | None  # where the cost is charged (None when no per-sumber pagu)
-    desa: int
+    return with_target(get_kabupaten_profile(NATIONAL).tiers, target_pekerja_rentan)
 
 
 @dataclass(frozen=True)
@@ -97,7 +81,7 @@ class TierResult:
     covered: int
     cost: int  # desa-paid cost of the persons covered
     cost_full: int  # desa-paid cost of every eligible person
-    in_roster: int  # persons of the tier's categories in the roster, before the target cap
+    in_roster: int  # persons with something to pay in this tier, before the target cap
     covered_ids: tuple[int, ...]
 
 
@@ -118,40 +102,17 @@ class PlanResult:
     mode: str
     tiers: tuple[TierResult, ...]
     used: int
-    cost_full: int  # cost of covering every eligible person of every tier
+    cost_full: int  # the roster's own full cost: everything it asks for (budget/full_cost.py)
     by_sumber: Mapping[str, SumberUse]  # empty without a per-sumber pagu
-    unpriced: tuple[int, ...]  # person ids left out: no wage basis/income to price them
+    unpriced: tuple[int, ...]  # person ids left out: programs asked, no wage basis to price them
     assumptions: tuple[str, ...] = ()
+    persons: tuple[PersonPlan, ...] = ()  # everyone on the roster of the year, in roster order
+    cost_full_scenario: int | None = None  # the same with a scenario's choices; None: no scenario
+    cost_not_planned: int = 0  # asked for but in no tier or beyond a tier's target
 
     @property
     def left(self) -> int:
         return self.pagu - self.used
-
-
-class _Wallet:
-    """The money left: a total and, when given, one amount per sumber dana."""
-
-    def __init__(self, pagu: int, per_sumber: Mapping[str, int] | None) -> None:
-        self.total = pagu
-        self.per_sumber = dict(per_sumber) if per_sumber is not None else None
-
-    def fits(self, costs: Sequence[PersonCost]) -> bool:
-        if sum(c.desa for c in costs) > self.total:
-            return False
-        if self.per_sumber is None:
-            return True
-        need: dict[str, int] = {}
-        for c in costs:
-            key = c.sumber_dana or ""
-            need[key] = need.get(key, 0) + c.desa
-        return all(amount <= self.per_sumber.get(key, 0) for key, amount in need.items())
-
-    def pay(self, costs: Sequence[PersonCost]) -> None:
-        for c in costs:
-            self.total -= c.desa
-            if self.per_sumber is not None:
-                key = c.sumber_dana or ""
-                self.per_sumber[key] = self.per_sumber.get(key, 0) - c.desa
 
 
 def _check_amount(value: int, what: str) -> None:
@@ -161,79 +122,13 @@ def _check_amount(value: int, what: str) -> None:
         )
 
 
-def _eligible(entries: Sequence[RosterEntry], tier: Tier) -> tuple[list[RosterEntry], list[int]]:
-    chosen: list[RosterEntry] = []
-    unpriced: list[int] = []
-    for e in entries:
-        if e.kategori not in tier.categories or e.dibayar_oleh == "pemda" or not e.months:
-            continue
-        if tier.pu_only and e.segmen != "PU":
-            continue
-        if e.dasar_upah <= 0:
-            unpriced.append(e.person_id)
-            continue
-        chosen.append(e)
-    return chosen, unpriced
-
-
-def tier_costs(
-    entries: Sequence[RosterEntry],
-    rules: RuleSet,
-    year: int,
-    tier: Tier,
-    *,
-    bpu_discount: bool = False,
-    sumber_of: Mapping[str, str] | None = None,
-    programs_by_category: Mapping[str, Sequence[str]] | None = None,
-) -> tuple[tuple[PersonCost, ...], int, tuple[int, ...], tuple[str, ...]]:
-    """(eligible persons' costs in roster order, persons before the cap, unpriced ids, notes).
-
-    ``programs_by_category`` narrows a tier to the programs a scenario chose for a category: a
-    program switched off there is not planned for anyone of it."""
-    candidates, unpriced = _eligible(entries, tier)
-    costs: list[PersonCost] = []
-    notes: dict[str, None] = {}
-    in_roster = 0
-    chosen = programs_by_category or {}
-    for e in candidates:
-        allowed = chosen.get(e.kategori)
-        programs = tuple(
-            p
-            for p in tier.programs
-            if not (p == "JP" and e.segmen != "PU") and (allowed is None or p in allowed)
-        )
-        if not programs:
-            continue
-        result, said = person_year(rules, e, year, bpu_discount=bpu_discount, programs=programs)
-        notes.update(dict.fromkeys(said))
-        if result.desa <= 0:  # e.g. past the JP age all year: nothing to cover
-            continue
-        in_roster += 1
-        sumber = None
-        if sumber_of is not None:
-            sumber = e.sumber_dana or sumber_of.get(e.kategori)
-        costs.append(PersonCost(e.person_id, e.nama, sumber, result.desa))
-    if tier.target is not None:
-        costs = costs[: max(tier.target, 0)]
-    return tuple(costs), in_roster, tuple(unpriced), tuple(notes)
-
-
-def plan(
-    entries: Sequence[RosterEntry],
-    rules: RuleSet,
-    year: int,
-    *,
+def _check(
     pagu: int,
-    tiers: Sequence[Tier] = DEFAULT_TIERS,
-    mode: str = "strict",
-    pagu_per_sumber: Mapping[str, int] | None = None,
-    sumber_of: Mapping[str, str] | None = None,
-    bpu_discount: bool = False,
-    programs_by_category: Mapping[str, Sequence[str]] | None = None,
-) -> PlanResult:
-    """Cover tiers in order within ``pagu``; ``entries`` must be in roster order.
-
-    ``programs_by_category`` (a scenario's choice per category) narrows every tier to it."""
+    mode: str,
+    pagu_per_sumber: Mapping[str, int] | None,
+    sumber_of: Mapping[str, str] | None,
+    priority: Mapping[int, int] | None,
+) -> None:
     _check_amount(pagu, _("Pagu"))
     if mode not in MODES:
         raise UserError(_("Mode '{mode}' tidak dikenal; pilih strict atau fill.").format(mode=mode))
@@ -242,72 +137,152 @@ def plan(
             raise UserError(_("Pagu per sumber dana memerlukan sumber dana tiap kategori."))
         for key, amount in pagu_per_sumber.items():
             _check_amount(amount, _("Pagu sumber dana {key}").format(key=key))
-    wallet = _Wallet(pagu, pagu_per_sumber)
+    for value in (priority or {}).values():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise UserError(_("Nomor prioritas peserta harus bilangan bulat."))
+
+
+def _units(
+    ledger: Ledger, ordered: Sequence[RosterEntry], rules: RuleSet, year: int, tier: Tier,
+    *, bpu_discount: bool, sumber_of: Mapping[str, str] | None,
+) -> list[Unit]:  # fmt: skip
+    """The tier's units in priority order, before the target; takes their programs in ``ledger``."""
+    units: list[Unit] = []
+    for e in ordered:
+        if not ledger.plannable(e.person_id) or not tier.takes(e.kategori, e.segmen):
+            continue
+        programs = ledger.take(e.person_id, tier.programs)
+        if not programs:
+            continue
+        result, said = person_year(rules, e, year, bpu_discount=bpu_discount, programs=programs)
+        ledger.note(said)
+        if result.desa <= 0 and result.potongan <= 0:  # e.g. past the JP age all year
+            why = N_("usia pensiun JP sudah tercapai") if programs == ("JP",) else N_("tanpa iuran")
+            ledger.leave(e.person_id, programs, why, tier.number)
+            continue
+        sumber = (e.sumber_dana or sumber_of.get(e.kategori)) if sumber_of is not None else None
+        units.append(Unit(e.person_id, programs, result.desa, result.potongan, sumber))
+    return units
+
+
+def plan(
+    entries: Sequence[RosterEntry],
+    rules: RuleSet,
+    year: int,
+    *,
+    pagu: int,
+    tiers: Sequence[Tier] | None = None,
+    mode: str = "strict",
+    pagu_per_sumber: Mapping[str, int] | None = None,
+    sumber_of: Mapping[str, str] | None = None,
+    bpu_discount: bool = False,
+    programs_by_category: Mapping[str, Sequence[str]] | None = None,
+    iuran_pekerja: str | None = None,
+    priority: Mapping[int, int] | None = None,
+) -> PlanResult:
+    """Cover tiers in order within ``pagu``; ``entries`` are the roster of the year in roster
+    order (as load_roster_year gives them). ``tiers`` default to the national profile's.
+
+    ``programs_by_category``, ``iuran_pekerja`` (desa / potong for everyone) and ``bpu_discount``
+    are a scenario's choices; ``priority`` (person id -> number, lowest first) orders persons."""
+    _check(pagu, mode, pagu_per_sumber, sumber_of, priority)
+    tiers = default_tiers() if tiers is None else tiers
+    choices = programs_by_category or None
+    cost_full = full_cost(rules, entries, year)
+    scenario = choices is not None or iuran_pekerja is not None or bpu_discount
+    if iuran_pekerja is not None:
+        entries = [replace(e, iuran_pekerja=iuran_pekerja) for e in entries]
+    ledger = Ledger(entries, {e.person_id: asked_programs(e, choices) for e in entries})
+    ordered = in_priority_order(entries, priority)
+    wallet = Wallet(pagu, pagu_per_sumber)
     charge_to = sumber_of if pagu_per_sumber is not None else None
     results: list[TierResult] = []
-    unpriced: dict[int, None] = {}
-    notes: dict[str, None] = {}
-    stopped = False
+    stopped_at: int | None = None
     for tier in tiers:
-        costs, in_roster, skipped, said = tier_costs(
-            entries, rules, year, tier, bpu_discount=bpu_discount, sumber_of=charge_to,
-            programs_by_category=programs_by_category,
-        )  # fmt: skip
-        unpriced.update(dict.fromkeys(skipped))
-        notes.update(dict.fromkeys(said))
-        covered: list[PersonCost] = []
-        if not stopped:
-            if wallet.fits(costs):
-                covered = list(costs)
-            else:
-                for cost in costs:  # as many as fit, taken in roster order
-                    if not wallet.fits([*covered, cost]):
-                        break
-                    covered.append(cost)
-                stopped = True
-        elif mode == "fill" and wallet.fits(costs):
-            covered = list(costs)
-        wallet.pay(covered)
-        results.append(_result(tier, costs, covered, in_roster))
-    used = sum(t.cost for t in results)
-    by_sumber: dict[str, SumberUse] = {}
-    if pagu_per_sumber is not None and wallet.per_sumber is not None:
-        for key in sorted(set(pagu_per_sumber) | set(wallet.per_sumber)):
-            start = pagu_per_sumber.get(key, 0)
-            by_sumber[key] = SumberUse(start, start - wallet.per_sumber.get(key, 0))
+        units = _units(
+            ledger, ordered, rules, year, tier, bpu_discount=bpu_discount, sumber_of=charge_to
+        )
+        in_roster = len(units)
+        if tier.target is not None:
+            why = N_("melebihi target {n} orang").format(n=tier.target)
+            for unit in units[max(tier.target, 0) :]:
+                ledger.leave_unit(unit, why, tier.number, planned=False)
+            units = units[: max(tier.target, 0)]
+        if stopped_at is not None:
+            why = N_("mode strict sudah berhenti di tingkat {tier}").format(tier=stopped_at)
+            for unit in units:
+                ledger.leave_unit(unit, why, tier.number)
+            covered: list[Unit] = []
+        else:
+            covered, stopped = _decide(units, tier=tier, mode=mode, wallet=wallet, ledger=ledger)
+            stopped_at = tier.number if stopped else None
+        results.append(_result(tier, units, covered, in_roster))
+    persons, not_planned = ledger.finish(rules, year, bpu_discount=bpu_discount)
     return PlanResult(
         year=year,
         pagu=pagu,
         mode=mode,
         tiers=tuple(results),
-        used=used,
-        cost_full=sum(t.cost_full for t in results),
-        by_sumber=MappingProxyType(by_sumber),
-        unpriced=tuple(unpriced),
-        assumptions=tuple(notes),
+        used=sum(t.cost for t in results),
+        cost_full=cost_full,
+        by_sumber=_by_sumber(pagu_per_sumber, wallet),
+        unpriced=ledger.unpriced,
+        assumptions=ledger.assumptions,
+        persons=persons,
+        cost_full_scenario=(
+            full_cost(rules, entries, year, bpu_discount=bpu_discount, programs_by_category=choices)
+            if scenario
+            else None
+        ),
+        cost_not_planned=not_planned,
     )
 
 
+def _decide(
+    units: Sequence[Unit], *, tier: Tier, mode: str, wallet: Wallet, ledger: Ledger
+) -> tuple[list[Unit], bool]:
+    """Pay the tier's units in order; (those covered, whether strict stops here)."""
+    ready: list[Unit] = []
+    for unit in units:
+        if unit.basic or ledger.has_basics(unit.person_id):
+            ready.append(unit)
+        else:
+            ledger.leave_unit(unit, "JKK dan JKM tidak ditanggung", tier.number)
+    covered: list[Unit] = []
+    for n, unit in enumerate(ready):
+        short = wallet.short([unit])
+        if short is None:
+            wallet.pay(unit)
+            ledger.cover(unit)
+            covered.append(unit)
+        elif mode == "fill":
+            ledger.leave_unit(unit, short, tier.number)
+        else:  # strict: the tier does not fit whole; nobody after this one
+            for rest in ready[n:]:
+                ledger.leave_unit(rest, short, tier.number)
+            return covered, True
+    return covered, False
+
+
+def _by_sumber(start: Mapping[str, int] | None, wallet: Wallet) -> Mapping[str, SumberUse]:
+    out: dict[str, SumberUse] = {}
+    if start is not None and wallet.per_sumber is not None:
+        for key in sorted(set(start) | set(wallet.per_sumber)):
+            pagu = start.get(key, 0)
+            out[key] = SumberUse(pagu, pagu - wallet.per_sumber.get(key, 0))
+    return MappingProxyType(out)
+
+
 def _result(
-    tier: Tier, costs: Sequence[PersonCost], covered: Sequence[PersonCost], in_roster: int
+    tier: Tier, units: Sequence[Unit], covered: Sequence[Unit], in_roster: int
 ) -> TierResult:
     return TierResult(
         tier=tier.number,
         name=tier.name,
-        eligible=len(costs),
+        eligible=len(units),
         covered=len(covered),
-        cost=sum(c.desa for c in covered),
-        cost_full=sum(c.desa for c in costs),
+        cost=sum(u.desa for u in covered),
+        cost_full=sum(u.desa for u in units),
         in_roster=in_roster,
-        covered_ids=tuple(c.person_id for c in covered),
-    )
-
-
-def with_target(tiers: Sequence[Tier], target: int) -> tuple[Tier, ...]:
-    """The tiers with every capped tier's target set to ``target`` (the village's own)."""
-    return tuple(
-        replace(t, target=target, name=t.name.replace(f"target {t.target} ", f"target {target} "))
-        if t.target is not None
-        else t
-        for t in tiers
+        covered_ids=tuple(u.person_id for u in covered),
     )

@@ -11,13 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desa_budget.budget.plan_defaults import village_tiers
-from desa_budget.budget.planner import (
-    DEFAULT_TIERS,
-    MODES,
-    PlanResult,
-    order_tiers,
-    plan,
-)
+from desa_budget.budget.planner import MODES, PlanResult, plan
+from desa_budget.budget.tiers import tiers_in_order
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
@@ -37,11 +32,13 @@ WORKER_SHARES = ("desa", "potong")
 
 @dataclass(frozen=True)
 class ScenarioParams:
-    """A scenario's inputs. Empty ``programs`` / None ``iuran_pekerja`` keep the roster's own."""
+    """A scenario's inputs. Empty ``programs`` / None ``iuran_pekerja`` keep the roster's own.
+    ``tier_order`` lists tier numbers to put first; the profile's other tiers follow in its order
+    and numbers the profile does not have are passed over (the profile may change)."""
 
     pagu: int
     mode: str = "strict"
-    tier_order: tuple[int, ...] = tuple(t.number for t in DEFAULT_TIERS)
+    tier_order: tuple[int, ...] = ()
     programs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # per category
     iuran_pekerja: str | None = None  # desa / potong for everyone, None = each person's own
     bpu_discount: bool = False
@@ -101,10 +98,10 @@ def validate_params(params: ScenarioParams) -> ScenarioParams:
         problems.append(
             _("Mode '{mode}' tidak dikenal; pilih strict atau fill.").format(mode=params.mode)
         )
-    try:
-        order_tiers(DEFAULT_TIERS, params.tier_order)
-    except UserError as exc:
-        problems.append(exc.message)
+    if not all(_whole(n) and n >= 1 for n in params.tier_order):
+        problems.append(_("Nomor tingkat prioritas harus bilangan bulat mulai 1."))
+    elif len(set(params.tier_order)) != len(params.tier_order):
+        problems.append(_("Urutan tingkat prioritas memuat nomor yang sama dua kali."))
     for kategori, programs in params.programs.items():
         if kategori not in categories.BY_KEY:
             problems.append(_("Kategori '{kategori}' tidak dikenal.").format(kategori=kategori))
@@ -144,13 +141,13 @@ def from_json(text: str, *, name: str = "") -> ScenarioParams:
             raise ValueError(_("program per kategori harus berupa daftar"))
         if per_sumber is not None and not isinstance(per_sumber, dict):
             raise ValueError(_("pagu per sumber dana harus berupa objek"))
-        tiers = data.get("tiers", [t.number for t in DEFAULT_TIERS])
-        if not isinstance(tiers, list):
+        order = data.get("tiers") or []
+        if not isinstance(order, list):
             raise ValueError(_("urutan tingkat harus berupa daftar"))
         params = ScenarioParams(
             pagu=data["pagu"],
             mode=data.get("mode", "strict"),
-            tier_order=tuple(tiers),
+            tier_order=tuple(order),
             programs=MappingProxyType({str(k): tuple(v) for k, v in programs.items()}),
             iuran_pekerja=data.get("iuran_pekerja"),
             bpu_discount=data.get("bpu_discount", False),
@@ -313,7 +310,7 @@ class Comparison:
         rows = [
             ComparisonRow(_("Pagu"), money(lambda c: c.plan.pagu)),
             ComparisonRow(_("Mode"), tuple(c.plan.mode for c in self.columns)),
-            ComparisonRow(_("Belanja desa (iuran)"), money(lambda c: c.desa)),
+            ComparisonRow(_("Biaya menanggung semua (pilihan skenario)"), money(lambda c: c.desa)),
             ComparisonRow(_("Potongan siltap"), money(lambda c: c.potongan)),
         ]
         numbers = sorted({t.tier for c in self.columns for t in c.plan.tiers})
@@ -328,7 +325,11 @@ class Comparison:
             rows.append(ComparisonRow(label, tuple(cells)))
         rows.append(ComparisonRow(_("Terpakai"), money(lambda c: c.plan.used)))
         rows.append(ComparisonRow(_("Sisa"), money(lambda c: c.plan.left)))
-        rows.append(ComparisonRow(_("Biaya menanggung semua"), money(lambda c: c.plan.cost_full)))
+        rows.append(
+            ComparisonRow(
+                _("Biaya menanggung semua (daftar peserta)"), money(lambda c: c.plan.cost_full)
+            )
+        )
         return tuple(rows)
 
 
@@ -344,22 +345,24 @@ def run_scenario(
     """One scenario on the roster of ``year``: the year's simulation and the plan, both with the
     scenario's choices. Each person keeps their own worker-share setting from the roster unless
     the scenario sets one for everyone; it is applied here, once, for both."""
-    entries = load_roster_year(session, year)
+    roster = load_roster_year(session, year)
+    entries = roster
     if params.iuran_pekerja is not None:
         entries = tuple(replace(e, iuran_pekerja=params.iuran_pekerja) for e in entries)
     sim = simulate_entries(
         rules, entries, year, bpu_discount=params.bpu_discount,
         programs_by_category=dict(params.programs) or None,
     )  # fmt: skip
-    tiers = order_tiers(village_tiers(session), params.tier_order)
+    tiers = tiers_in_order(village_tiers(session), params.tier_order)
     if params.pagu_per_sumber is not None and sumber_of is None:
         from desa_budget.budget.settings import sumber_by_category
 
         sumber_of = sumber_by_category(session)
     result = plan(
-        entries, rules, year, pagu=params.pagu, tiers=tiers, mode=params.mode,
+        roster, rules, year, pagu=params.pagu, tiers=tiers, mode=params.mode,
         pagu_per_sumber=params.pagu_per_sumber, sumber_of=sumber_of,
         bpu_discount=params.bpu_discount, programs_by_category=params.programs or None,
+        iuran_pekerja=params.iuran_pekerja,
     )  # fmt: skip
     return ScenarioColumn(name, params, sim, result)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from desa_budget.budget import coverage
 from desa_budget.budget.plan_defaults import default_plan
-from desa_budget.budget.planner import MODES, PlanResult
+from desa_budget.budget.planner import MODES, PersonPlan, PlanResult
 from desa_budget.cli.common import open_from_args, parse_rupiah, year_of
 from desa_budget.errors import UserError
 from desa_budget.format import format_cell, format_rp
@@ -141,6 +141,23 @@ def plan_to_json(result: PlanResult) -> dict[str, Any]:
         "used": result.used,
         "left": result.left,
         "cost_full": result.cost_full,
+        "persons": [person_to_json(p) for p in result.persons],
+    }
+
+
+def person_to_json(person: PersonPlan) -> dict[str, Any]:
+    """One person of the plan. The NIK is whole, as in ``simulate --json``: this output is for
+    the village itself."""
+    return {
+        "nik": person.nik,
+        "nama": person.nama,
+        "covered": person.covered,
+        "programs": list(person.programs),
+        "left_out": list(person.left_out),
+        "months": len(person.months),
+        "desa": person.desa,
+        "potongan": person.potongan,
+        "reason": person.reason,
     }
 
 
@@ -202,8 +219,17 @@ def print_plan(result: PlanResult) -> None:
         )
     print(f"\nTerpakai: {format_rp(result.used)}")
     print(f"Sisa: {format_rp(result.left)}")
-    print(f"Biaya menanggung semua tingkat: {format_rp(result.cost_full)}")
+    print(f"Biaya menanggung seluruh daftar peserta: {format_rp(result.cost_full)}")
+    if result.cost_not_planned:
+        print(
+            f"Di luar tingkat prioritas atau melebihi target: {format_rp(result.cost_not_planned)}"
+        )
     if result.unpriced:
         print(f"Catatan: {len(result.unpriced)} orang tanpa dasar upah/penghasilan tidak dihitung.")
     for note in result.assumptions:
         print(f"Asumsi: {note}")
+    short = [p for p in result.persons if p.left_out]
+    if short:
+        print(f"\nPeserta yang tidak seluruhnya ditanggung ({len(short)} orang):")
+        for p in short:
+            print(f"  {p.nama}: {', '.join(p.left_out)} ({p.reason})")

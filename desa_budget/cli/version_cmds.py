@@ -5,7 +5,7 @@ import json
 from datetime import date
 from typing import Any
 
-from desa_budget.budget.planner import DEFAULT_TIERS, MODES
+from desa_budget.budget.planner import MODES
 from desa_budget.cli.common import open_from_args, parse_rupiah
 from desa_budget.errors import UserError
 from desa_budget.format import format_cell, format_rp
@@ -43,7 +43,11 @@ def register(subparsers: Any) -> None:
     save.add_argument("--name", required=True, help="nama skenario")
     save.add_argument("--pagu", required=True, metavar="RUPIAH", help="dana tersedia, angka saja")
     save.add_argument("--mode", choices=MODES, default="strict")
-    save.add_argument("--tiers", metavar="1,2,3", help="urutan tingkat prioritas (bawaan 1-7)")
+    save.add_argument(
+        "--tiers",
+        metavar="1,2,3",
+        help="urutan tingkat prioritas (bawaan: urutan profil kabupaten)",
+    )
     save.add_argument("--iuran-pekerja", choices=("desa", "potong"), default=None)
     save.add_argument("--bpu-discount", action="store_true", help="terapkan diskon BPU PP 50/2025")
     save.add_argument(
@@ -170,7 +174,7 @@ def _programs(items: list[str]) -> dict[str, tuple[str, ...]]:
 def run_scenario_save(args: argparse.Namespace) -> int:
     from desa_budget.budget import scenarios
 
-    order = tuple(t.number for t in DEFAULT_TIERS)
+    order: tuple[int, ...] = ()  # the village profile's order
     if args.tiers:
         try:
             order = tuple(int(t) for t in args.tiers.split(",") if t.strip())
@@ -200,7 +204,7 @@ def run_scenario_list(args: argparse.Namespace) -> int:
     if not items:
         print(f"Belum ada skenario untuk tahun {args.year}.")
     for s in items:
-        tiers = ",".join(map(str, s.params.tier_order))
+        tiers = ",".join(map(str, s.params.tier_order)) or "urutan profil"
         print(
             f"{s.nama}: pagu {format_rp(s.params.pagu)}, mode {s.params.mode}, tingkat {tiers}, "
             f"iuran pekerja {s.params.iuran_pekerja or 'sesuai data'}, "

@@ -191,9 +191,9 @@ def plan_block(data: AnnexData, width: float) -> list[Flowable]:
                      format_cell(t.cost)])  # fmt: skip
     summary = (
         f"Rencana dengan pagu {format_rp(result.pagu)} (mode {result.mode}): terpakai "
-        f"{format_rp(result.used)}, sisa {format_rp(result.left)}; biaya menanggung semua "
-        f"tingkat {format_rp(result.cost_full)}. Belum diterapkan: anggaran ini memuat seluruh "
-        "daftar peserta."
+        f"{format_rp(result.used)}, sisa {format_rp(result.left)}; biaya menanggung seluruh "
+        f"daftar peserta {format_rp(result.cost_full)}. Belum diterapkan: anggaran ini memuat "
+        "seluruh daftar peserta."
     )
     return [para("Rencana pertanggungan menurut pagu", "bold", 9), Spacer(1, 1 * mm),
             _tier_table(rows, width, size), Spacer(1, 1 * mm),

@@ -1,5 +1,6 @@
 """Reading the roster: one person in detail, and the table for a year with each person's amount."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -252,3 +253,27 @@ def _inactive_row(person: Person, year: int) -> RosterRow:
         desa=0,
         potongan=0,
     )
+
+
+@dataclass(frozen=True)
+class RosterTotals:
+    """What a list of roster rows adds up to; only the village's own spending counts (a person
+    paid by the Pemda from the APBD is listed, but is not APBDes money)."""
+
+    persons: int
+    desa: int
+    potongan: int
+
+
+def roster_totals(rows: Sequence[RosterRow]) -> RosterTotals:
+    apbdes = [r for r in rows if r.dibayar_oleh == "desa"]
+    return RosterTotals(
+        persons=len(rows),
+        desa=sum(r.desa for r in apbdes),
+        potongan=sum(r.potongan for r in apbdes),
+    )
+
+
+def persons_in_post(session: Session, year: int) -> int:
+    """How many people are in post on some day of ``year`` (the roster of the year)."""
+    return len(load_roster_year(session, year))

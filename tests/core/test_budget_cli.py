@@ -5,7 +5,8 @@ import json
 from collections.abc import Sequence
 
 import pytest
-from budget_helpers import DESA_TOTAL, RENTAN_YEAR, RT_YEAR, YEAR, small_village
+from budget_helpers import BORN, DESA_TOTAL, RENTAN_YEAR, RT_YEAR, YEAR, small_village
+from roster_helpers import make_nik
 
 from desa_budget.cli import EXIT_USER_ERROR, budget_cmds, build_parser, run_command
 
@@ -31,11 +32,11 @@ def test_plan_json_shape_and_figures(tmp_path, capsys):  # type: ignore[no-untyp
     code = cli(tmp_path, ["plan", "--year", str(YEAR), "--pagu", "300000", "--json"])
     assert code == 0
     data = json.loads(capsys.readouterr().out)
-    keys = ["year", "pagu", "mode", "tiers", "used", "left", "cost_full", "applied"]
+    keys = ["year", "pagu", "mode", "tiers", "used", "left", "cost_full", "persons", "applied"]
     assert list(data) == keys
     assert data["applied"] is False  # nothing applied: the budget is the whole roster
     assert (data["year"], data["pagu"], data["mode"]) == (YEAR, 300_000, "strict")
-    assert [list(t) for t in data["tiers"]] == [["tier", "name", "eligible", "covered", "cost"]] * 7
+    assert [list(t) for t in data["tiers"]] == [["tier", "name", "eligible", "covered", "cost"]] * 8
     tiers = {t["tier"]: t for t in data["tiers"]}
     assert tiers[1]["covered"] == 1 and tiers[1]["cost"] == KADES_BASIC
     assert tiers[4]["eligible"] == 1 and tiers[4]["covered"] == 0
@@ -53,9 +54,54 @@ def test_plan_fill_mode(tmp_path, capsys):  # type: ignore[no-untyped-def]
     assert cli(tmp_path, argv) == 0
     data = json.loads(capsys.readouterr().out)
     covered = {t["tier"]: t["covered"] for t in data["tiers"]}
-    assert covered == {1: 1, 2: 0, 3: 0, 4: 1, 5: 0, 6: 0, 7: 1}
+    assert covered == {1: 1, 2: 0, 3: 0, 4: 1, 5: 0, 6: 0, 7: 1, 8: 0}
     assert data["used"] == KADES_BASIC + RT_YEAR + RENTAN_YEAR
     assert data["left"] == 4_960
+
+
+def test_plan_json_lists_every_person_and_their_desa_adds_up_to_used(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    _, ids = small_village(tmp_path)
+    # 300.000 strict: the kades' JKK+JKM (246.240) fits; the RT (97.200) does not fit in 53.760,
+    # so strict stops at tier 4 and nothing after it is paid.
+    assert cli(tmp_path, ["plan", "--year", str(YEAR), "--pagu", "300000", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    keys = [
+        "nik",
+        "nama",
+        "covered",
+        "programs",
+        "left_out",
+        "months",
+        "desa",
+        "potongan",
+        "reason",
+    ]
+    assert [list(p) for p in data["persons"]] == [keys] * 3
+    suparno, tarno, painem = data["persons"]
+    assert suparno == {
+        "nik": make_nik(BORN, "L", 1), "nama": "Suparno", "covered": True,
+        "programs": ["JKK", "JKM"], "left_out": ["JHT", "JP"], "months": 12,
+        "desa": KADES_BASIC, "potongan": 0,
+        "reason": "mode strict sudah berhenti di tingkat 4, tingkat 5 dan 6",
+    }  # fmt: skip
+    assert len(suparno["nik"]) == 16  # whole, as simulate --json prints it
+    assert (tarno["covered"], tarno["programs"], tarno["left_out"]) == (False, [], ["JKK", "JKM"])
+    assert (tarno["months"], tarno["desa"], tarno["reason"]) == (
+        0,
+        0,
+        "tidak cukup pagu, tingkat 4",
+    )
+    assert painem["reason"] == "mode strict sudah berhenti di tingkat 4, tingkat 7"
+    assert sum(p["desa"] for p in data["persons"]) == data["used"] == KADES_BASIC
+    # A pagu that pays the roster: everyone covered as the roster asks, nothing to explain.
+    argv = ["plan", "--year", str(YEAR), "--pagu", str(DESA_TOTAL), "--json"]
+    assert cli(tmp_path, argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(p["programs"], p["reason"]) for p in data["persons"]] == [
+        (["JKK", "JKM", "JHT", "JP"], ""), (["JKK", "JKM"], ""), (["JKK", "JKM"], "")
+    ]  # fmt: skip
+    assert sum(p["desa"] for p in data["persons"]) == data["used"] == data["cost_full"]
+    assert data["left"] == 0
 
 
 @pytest.mark.parametrize("pagu", ["-5", "1.5", "1.000.000", "abc", "1e6", "", "12,5"])

@@ -45,7 +45,7 @@ def test_example_kabupaten_profile_is_marked_and_inherits_the_mapping() -> None:
         "Sumber dana DDS tidak boleh untuk iuran RT/RW.",
     ]
     assert all(r.source and r.confidence in "HML" for r in kudus.rules)
-    with pytest.raises(UserError, match="tidak ada. Yang tersedia: contoh_kudus, nasional"):
+    with pytest.raises(UserError, match="tidak ada. Yang tersedia: contoh_kudus, kendal, nasional"):
         get_kabupaten_profile("atlantis")
 
 

@@ -10,7 +10,7 @@ from report_helpers import text
 
 from desa_budget.budget import settings as budget_settings
 from desa_budget.budget import versions
-from desa_budget.budget.planner import DEFAULT_TIERS, default_tiers, order_tiers
+from desa_budget.budget.planner import default_tiers, order_tiers
 from desa_budget.demo import create_demo_village
 from desa_budget.errors import UserError
 from desa_budget.format import month_label
@@ -51,7 +51,7 @@ def demo(tmp_path: Path) -> Iterator[Database]:
 
 def refused_order() -> str:
     with pytest.raises(UserError) as caught:
-        order_tiers(DEFAULT_TIERS, [9])
+        order_tiers(default_tiers(), [9])
     return caught.value.message
 
 

@@ -25,13 +25,13 @@ def test_tiers_take_the_profile_target_else_100(tmp_path: Path) -> None:
     with bare.session() as s:
         tiers = village_tiers(s)
     bare.dispose()
-    assert [t.number for t in tiers] == [1, 2, 3, 4, 5, 6, 7]
-    assert tiers[-1].target == 100 and "(target 100 orang)" in tiers[-1].name
+    assert [t.number for t in tiers] == [1, 2, 3, 4, 5, 6, 7, 8]  # 8: programs no tier above took
+    assert tiers[6].target == 100 and "(target 100 orang)" in tiers[6].name
     db, _ = small_village(tmp_path)
     with db.session() as s:
         s.scalars(select(VillageProfile)).one().target_pekerja_rentan = 25
     with db.session() as s:
-        assert village_tiers(s)[-1].name == "JKK+JKM Pekerja Rentan (target 25 orang)"
+        assert village_tiers(s)[6].name == "JKK+JKM Pekerja Rentan (target 25 orang)"
 
 
 def test_a_large_pagu_covers_everyone_and_a_zero_target_leaves_rentan_out(tmp_path: Path) -> None:
@@ -44,7 +44,7 @@ def test_a_large_pagu_covers_everyone_and_a_zero_target_leaves_rentan_out(tmp_pa
     with db.session() as s:
         result = default_plan(s, RULES, YEAR, pagu=10_000_000)
     assert result.used == DESA_TOTAL - RENTAN_YEAR
-    assert (result.tiers[-1].eligible, result.tiers[-1].covered) == (0, 0)
+    assert (result.tiers[6].eligible, result.tiers[6].covered) == (0, 0)
 
 
 def test_the_year_plan_uses_the_saved_pagu(tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_simulasi_starts_from_the_saved_pagu_and_the_roster_programs(tmp_path: P
     with db.session() as s:
         defaults = plan_defaults(s, YEAR)
         assert plan_defaults(s, YEAR + 1).pagu is None
-    assert defaults.pagu == 45_000_000 and len(defaults.tiers) == 7
+    assert defaults.pagu == 45_000_000 and len(defaults.tiers) == 8
     assert dict(defaults.programs) == {
         "kepala_desa": ("JKK", "JKM", "JHT", "JP"),
         "rt_rw": ("JKK", "JKM"),

@@ -14,13 +14,15 @@ from datetime import date
 
 import pytest
 
-from desa_budget.budget.planner import DEFAULT_TIERS, default_tiers, order_tiers, plan, with_target
+from desa_budget.budget.planner import default_tiers, order_tiers, plan, with_target
 from desa_budget.contributions.simulation import RosterEntry
 from desa_budget.errors import UserError
 from desa_budget.rules import load_rules
 
 YEAR = 2025
 RULES = load_rules()
+DEFAULT_TIERS = default_tiers()
+APPARATUS = ("kepala_desa", "sekretaris_desa", "perangkat_desa")
 _ids = iter(range(1, 10_000))
 
 
@@ -35,13 +37,19 @@ def entry(
     iuran: str = "desa",
     dibayar: str = "desa",
     sumber: str | None = None,
+    programs: tuple[str, ...] | None = None,
+    bpjs: str = "terdaftar",
 ) -> RosterEntry:
+    """The roster asks all four programs for PU apparatus, JKK+JKM for everyone else."""
+    if programs is None:
+        full = kategori in APPARATUS and segmen == "PU"
+        programs = ("JKK", "JKM", "JHT", "JP") if full else ("JKK", "JKM")
     pid = next(_ids)
     return RosterEntry(
         person_id=pid, nik=f"{pid:016d}", nama=nama or f"Orang {pid}", jenis_kelamin="L",
         tanggal_lahir=born, kategori=kategori, jabatan=kategori, status_jabatan="definitif",
-        months=months, covered=True, segmen=segmen, dasar_upah=basis, programs=("JKK", "JKM"),
-        kelas_jkk=1, iuran_pekerja=iuran, status_bpjs="terdaftar", dibayar_oleh=dibayar,
+        months=months, covered=bool(programs), segmen=segmen, dasar_upah=basis, programs=programs,
+        kelas_jkk=1, iuran_pekerja=iuran, status_bpjs=bpjs, dibayar_oleh=dibayar,
         kode_kegiatan=None, kode_rekening=None, sumber_dana=sumber,
     )  # fmt: skip
 
@@ -123,7 +131,7 @@ def test_cost_full_covers_every_tier() -> None:
     assert tiers[5].cost_full == 8_071_200 and tiers[6].cost_full == 4_248_000
     assert result.cost_full == 1_257_840 + 8_071_200 + 4_248_000
     assert result.used == 0 and result.left == 0
-    assert [t.covered for t in result.tiers] == [0] * 7
+    assert [t.covered for t in result.tiers] == [0] * 8  # tier 8: programs no tier above took
 
 
 def test_pagu_covering_everything_leaves_the_rest() -> None:

@@ -162,3 +162,23 @@ def test_delete_person_removes_posts_and_coverage(tmp_path):
             assert s.scalar(select(func.count()).select_from(model)) == 0
         removed = [e for e in audit_rows(s, "person") if e.keterangan == "hapus orang"]
         assert any(e.kolom == "nama" and e.nilai_lama == "Slamet" for e in removed)
+
+
+def test_roster_totals_count_everyone_listed_but_only_the_village_s_money() -> None:
+    from desa_budget.roster.read import RosterRow, roster_totals
+
+    def row(person_id: int, dibayar_oleh: str, desa: int, potongan: int) -> RosterRow:
+        return RosterRow(
+            **{
+                **{f: None for f in RosterRow.__dataclass_fields__},
+                "person_id": person_id,
+                "dibayar_oleh": dibayar_oleh,
+                "desa": desa,
+                "potongan": potongan,
+            }
+        )
+
+    rows = [row(1, "desa", 201_600, 0), row(2, "pemda", 194_400, 0), row(3, "desa", 1_000, 500)]
+    totals = roster_totals(rows)
+    # three persons listed; the Pemda-paid 194.400 is not APBDes spending
+    assert (totals.persons, totals.desa, totals.potongan) == (3, 202_600, 500)

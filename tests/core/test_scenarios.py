@@ -62,7 +62,7 @@ def test_invalid_params_are_refused(tmp_path):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "text",
-    ["{bukan json", "[]", '{"mode": "strict"}', '{"pagu": "banyak"}', '{"pagu": 1, "tiers": [8]}',
+    ["{bukan json", "[]", '{"mode": "strict"}', '{"pagu": "banyak"}', '{"pagu": 1, "tiers": [0]}',
      '{"pagu": 1, "programs": {"rt_rw": "JKK"}}'],
 )  # fmt: skip
 def test_damaged_json_is_a_user_error(tmp_path, text):  # type: ignore[no-untyped-def]

@@ -1,6 +1,5 @@
 """The Beranda tables: persons and cost per category, cost per program, and findings to fix."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -81,10 +80,6 @@ class Finding:
     severity: str
     message: str
     target: NavTarget | None = None
-
-
-def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
 
 
 class FindingModel(DtoTableModel[Finding]):

@@ -15,7 +15,7 @@ from desa_budget.contributions.results import Simulation
 from desa_budget.roster.read import coverage_versions
 from ui.app_context import AppContext, NavTarget
 from ui.i18n import _
-from ui.models.summary_models import ERROR, INFO, WARNING, Finding, sorted_findings
+from ui.models.summary_models import ERROR, INFO, WARNING, Finding
 from ui.models.table_model import ROW_ROLE
 from ui.pages import Page
 from ui.pages.kode_checks import ChecksPanel
@@ -83,8 +83,9 @@ class KodeAnggaranPage(Page):
         self.lines_tab.set_lines(lines)
         self.local_tab.set_data(local, catalog)
         self.persons_tab.set_data(sim, catalog, person_versions)
+        # the core lists errors before warnings; the coverage's warnings and note come after
         found = (*checked.errors, *checked.warnings, *planned)
-        findings = sorted_findings([self._finding(f) for f in found])
+        findings = [self._finding(f) for f in found]
         counts = (len(checked.errors), sum(1 for f in found if f.severity == WARNING))
         self.checks.set_data(sim, findings, counts, budget_year)
         self.refreshed.emit()

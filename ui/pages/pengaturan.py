@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget.contributions.simulation import load_roster_year
 from desa_budget.errors import UserError
 from desa_budget.format import format_time
+from desa_budget.roster.read import persons_in_post
 from desa_budget.store import audit, backup
 from desa_budget.store.backup import BackupInfo
 from desa_budget.village.profile import ProfileData, get_profile
@@ -309,7 +309,7 @@ class PengaturanPage(Page):
         if chosen is None:
             return
         with self.ctx.db.session() as session:
-            persons = len(load_roster_year(session, self.ctx.year))
+            persons = persons_in_post(session, self.ctx.year)
             profile = get_profile(session)
         desa = f"Desa {profile.nama_desa}" if profile is not None else _("desa ini")
         if not msgbox.confirm(

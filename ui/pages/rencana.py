@@ -230,8 +230,15 @@ class RencanaPage(Page):
         if plan.pagu == 0:
             notes.append(_("Isi pagu untuk melihat berapa orang tiap tingkat dapat ditanggung."))
         notes.append(
-            _("Biaya menanggung semua yang layak: {biaya}.").format(biaya=format_rp(plan.cost_full))
+            _("Biaya menanggung seluruh daftar peserta: {biaya}.").format(
+                biaya=format_rp(plan.cost_full)
+            )
         )
+        scenario = plan.cost_full_scenario
+        if scenario is not None and scenario != plan.cost_full:
+            notes.append(
+                _("Dengan pilihan skenario ini: {biaya}.").format(biaya=format_rp(scenario))
+            )
         if plan.unpriced:
             notes.append(
                 ngettext(

@@ -23,6 +23,7 @@ from desa_budget.errors import UserError
 from desa_budget.format import format_rp
 from desa_budget.roster import service as roster
 from desa_budget.roster.data import Limits, load_limits
+from desa_budget.roster.read import roster_totals
 from desa_budget.roster.service import PersonDetail, RosterRow
 from desa_budget.village import categories
 from ui import errors, msgbox
@@ -153,9 +154,8 @@ class RosterPage(Page):
         self._update_buttons()
 
     def _update_totals(self) -> None:
-        rows = self.proxy.visible_rows()
-        apbdes = [r for r in rows if r.dibayar_oleh == "desa"]
-        count = len(rows)
+        totals = roster_totals(self.proxy.visible_rows())
+        count = totals.persons
         self.totals.setText(
             ngettext(
                 "{n} orang ditampilkan · iuran desa {desa} · dipotong {potongan} (tahun {tahun})",
@@ -163,8 +163,8 @@ class RosterPage(Page):
                 count,
             ).format(
                 n=count,
-                desa=format_rp(sum(r.desa for r in apbdes)),
-                potongan=format_rp(sum(r.potongan for r in apbdes)),
+                desa=format_rp(totals.desa),
+                potongan=format_rp(totals.potongan),
                 tahun=self.ctx.year,
             )
         )

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget.budget.planner import Tier
 from desa_budget.budget.scenarios import ScenarioParams
+from desa_budget.budget.tiers import Tier, tiers_in_order
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
 from ui.i18n import _
@@ -117,7 +117,9 @@ class PlanInputs(QWidget):
     # Loading
     def set_tiers(self, tiers: tuple[Tier, ...]) -> None:
         """The tiers with their names (the pekerja-rentan target is the village's)."""
-        order = self.tier_order() or tuple(t.number for t in tiers)
+        order = self.tier_order()
+        if sorted(order) != sorted(t.number for t in tiers):  # first load, or another profile
+            order = tuple(t.number for t in tiers)
         self._tiers = tiers
         self._fill_tiers(order)
 
@@ -219,6 +221,6 @@ class PlanInputs(QWidget):
             if key in self.overridden:
                 box.setChecked(name in params.programs[key])
         self._loading = False
-        self._fill_tiers(tuple(params.tier_order))
+        self._fill_tiers(tuple(t.number for t in tiers_in_order(self._tiers, params.tier_order)))
         self._show_programs()
         self.changed.emit()

@@ -3,13 +3,14 @@
 A profile is one JSON file in resources/codes/kabupaten. ``nasional.json`` maps every category;
 any other profile inherits that mapping, may override rows of it, may add its own kegiatan and
 rekening rows (numbered like the national list, each with source and confidence) and lists rules
-that give warnings: ``min_pekerja_rentan`` (minimum, optional max_age) and ``forbid_sumber_dana``
-(kategori, sumber_dana).
+that give warnings: ``min_pekerja_rentan`` (minimum, optional max_age), ``forbid_sumber_dana``
+(kategori, sumber_dana) and ``wajib_program`` (kategori, programs, optional iuran_pekerja). ``tiers`` is the planner's priority order (see budget/tiers.py): the
+national profile must list it; another profile inherits it unless it gives its own.
 """
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,11 @@ from desa_budget.budget.codes.catalog import (
     parse_code_rows,
     read_code_rows,
 )
+from desa_budget.budget.tiers import Tier, parse_tiers
 from desa_budget.errors import UserError
 from desa_budget.i18n import N_, _
 from desa_budget.paths import resources_dir
+from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
 
 NATIONAL = "nasional"
@@ -52,13 +55,15 @@ class MappingRow:
 class ProfileRule:
     """One kabupaten rule; breaking it gives a warning, never an error."""
 
-    rule: str  # min_pekerja_rentan / forbid_sumber_dana
+    rule: str  # min_pekerja_rentan / forbid_sumber_dana / wajib_program
     confidence: str
     source: str = ""
-    kategori: str | None = None  # forbid_sumber_dana
+    kategori: str | None = None  # forbid_sumber_dana, wajib_program
     sumber_dana: str | None = None  # forbid_sumber_dana
     minimum: int | None = None  # min_pekerja_rentan
     max_age: int | None = None  # min_pekerja_rentan, age on 1 January of the year
+    programs: tuple[str, ...] = ()  # wajib_program
+    iuran_pekerja: str | None = None  # wajib_program: "potong" = worker shares from the siltap
 
     @property
     def description(self) -> str:
@@ -74,6 +79,14 @@ class ProfileRule:
                 minimum=self.minimum, age=age
             )
         label = categories.label(self.kategori) if self.kategori else "?"
+        if self.rule == "wajib_program":
+            if self.iuran_pekerja == "potong":
+                return N_(
+                    "{kategori} wajib ikut {programs}; iuran pekerja JHT dan JP dipotong dari siltap."
+                ).format(kategori=label, programs=", ".join(self.programs))
+            return N_("{kategori} wajib ikut {programs}.").format(
+                kategori=label, programs=", ".join(self.programs)
+            )
         return N_("Sumber dana {sumber} tidak boleh untuk iuran {kategori}.").format(
             sumber=self.sumber_dana, kategori=label
         )
@@ -91,6 +104,8 @@ class KabupatenProfile:
     max_age_pekerja_rentan: int | None = None
     forbidden_sumber: Mapping[str, frozenset[str]] = field(default_factory=dict)
     rules: tuple[ProfileRule, ...] = ()
+    tiers: tuple[Tier, ...] = ()  # the planner's priority order (pekerja-rentan target 100)
+    tiers_source: str = ""  # where the order comes from
 
     def codes_for(self, kategori: str) -> tuple[str, str, str]:
         """(kegiatan, rekening, sumber dana) the profile gives ``kategori``."""
@@ -204,11 +219,40 @@ def _rules(raw: Any, where: str, catalog: Catalog, problems: list[str]) -> list[
                 found.append(
                     ProfileRule(kind, confidence, source, kategori=kategori, sumber_dana=sumber)
                 )
+        elif kind == "wajib_program":
+            rule_found = _required(rule, at, problems)
+            if rule_found is not None:
+                found.append(replace(rule_found, confidence=confidence, source=source))
         else:
             problems.append(
                 _("{where}: jenis aturan '{kind}' tidak dikenal.").format(where=at, kind=kind)
             )
     return found
+
+
+def _required(rule: dict[str, Any], at: str, problems: list[str]) -> ProfileRule | None:
+    kategori, programs, share = (
+        rule.get("kategori"),
+        rule.get("programs"),
+        rule.get("iuran_pekerja"),
+    )
+    if kategori not in categories.BY_KEY:
+        problems.append(
+            _("{at}: 'kategori' tidak dikenal: {kategori}.").format(at=at, kategori=repr(kategori))
+        )
+        return None
+    if not isinstance(programs, list) or not programs or not set(programs) <= set(PROGRAMS):
+        problems.append(
+            _("{at}: 'programs' harus daftar program dari {value}.").format(
+                at=at, value=", ".join(PROGRAMS)
+            )
+        )
+        return None
+    if share not in (None, "desa", "potong"):
+        problems.append(_("{at}: 'iuran_pekerja' harus desa atau potong.").format(at=at))
+        return None
+    chosen = tuple(p for p in PROGRAMS if p in programs)
+    return ProfileRule("wajib_program", "", kategori=kategori, programs=chosen, iuran_pekerja=share)
 
 
 def _extra_rows(
@@ -262,6 +306,11 @@ def _load(path: Path, national: KabupatenProfile | None, codes: Catalog) -> Kabu
     own = _mapping(data.get("mapping", {}), where, catalog, problems)
     mapping = {**(national.mapping if national else {}), **own}
     rules = _rules(data.get("rules", []), where, catalog, problems)
+    if national is None or "tiers" in data:
+        tiers = parse_tiers(data.get("tiers"), where, problems)
+        tiers_source = str(data.get("tiers_source") or data.get("source") or "")
+    else:
+        tiers, tiers_source = national.tiers, national.tiers_source
     if national is None and set(mapping) != set(categories.KEYS):
         problems.append(
             _("{where}: profil nasional harus memetakan setiap kategori.").format(where=where)
@@ -286,6 +335,8 @@ def _load(path: Path, national: KabupatenProfile | None, codes: Catalog) -> Kabu
         max_age_pekerja_rentan=minimum.max_age if minimum else None,
         forbidden_sumber={k: frozenset(v) for k, v in forbidden.items()},
         rules=tuple(rules),
+        tiers=tiers,
+        tiers_source=tiers_source,
     )
 
 
