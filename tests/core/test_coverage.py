@@ -222,6 +222,12 @@ def test_a_scenario_narrows_programs_and_refuses_choices_the_budget_does_not_pay
     for refused in (replace(PLAN, bpu_discount=True), replace(PLAN, iuran_pekerja="potong")):
         with pytest.raises(UserError, match="iuran pekerja atau diskon BPU"), db.session() as s:
             coverage.apply_plan(s, RULES, YEAR, refused, operator="Ani", version=applied.version)
+    # A scenario giving every pekerja rentan JHT would pay what their roster rows lack.
+    more = replace(PLAN, pagu=99_000_000, programs={"pekerja_rentan": ("JKK", "JKM", "JHT")})
+    with pytest.raises(UserError, match=r"tidak ada di daftar peserta: Painem \(JHT\)"):
+        with db.session() as s:
+            coverage.apply_plan(s, RULES, YEAR, more, operator="Ani", version=applied.version)
+    assert desa_total(db) == applied.used  # the refused plans changed nothing
 
 
 def test_clearing_a_year_without_a_plan_says_so(village) -> None:  # type: ignore[no-untyped-def]

@@ -95,6 +95,7 @@ def test_apply_a_pagu_see_every_page_follow_and_undo_it(
     assert pages.ctx.undo_stack.undoText() == f"Terapkan rencana {YEAR}"
     budget = pages.budget()
     assert budget.coverage is not None and budget.desa < roster.desa
+    assert pages.rencana.plan is not None and budget.desa == pages.rencana.plan.used
     left_out = [p.nama for p in budget.coverage.not_covered]
     assert left_out  # the demo's plan leaves part of the pekerja rentan out
     applied_text = format_rp(budget.desa)
