@@ -100,7 +100,7 @@ class RencanaPage(Page):
 
     # Building
     def _result_tab(self) -> QWidget:
-        self.desa_figure = Figure(_("Iuran dibayar desa"))
+        self.desa_figure = Figure(_("Iuran bila semua ditanggung"))
         self.potongan_figure = Figure(_("Dipotong dari siltap/honor"))
         self.used_figure = Figure(_("Terpakai dari pagu"))
         self.left_figure = Figure(_("Sisa pagu"))
@@ -128,7 +128,7 @@ class RencanaPage(Page):
         layout.addWidget(
             group(_("Cakupan per tingkat prioritas"), self.tier_view, self.plan_note), 1
         )
-        layout.addWidget(group(_("Iuran per bulan (APBDes)"), months), 1)
+        layout.addWidget(group(_("Iuran per bulan bila semua ditanggung"), months), 1)
         return tab
 
     def _scenario_tab(self) -> QWidget:
