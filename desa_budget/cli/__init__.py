@@ -1,6 +1,7 @@
 """Command line: the global options, the subcommand registry and the Indonesian error funnel."""
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -117,6 +118,12 @@ def run_command(args: argparse.Namespace) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
+    except BrokenPipeError:
+        # The reader went away (``app.py plan | head``): what was written stays written, and
+        # Python must not complain again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except UserError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
