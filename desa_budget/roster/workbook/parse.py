@@ -6,7 +6,8 @@ one ImportRefused; warnings are records too.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,11 +52,19 @@ COVERAGE_COLUMNS = HEADERS[COLUMN["Segmen"] :]
 
 @dataclass(frozen=True)
 class SheetRow:
+    """A row as far as it could be read: a cell that could not be read (``unread``, already
+    reported) holds a stand-in value, and no check that needs it is reported."""
+
     number: int
     cells: dict[str, Any]  # header -> raw value, for comparing a person's rows
     person: PersonData
     post: PostData
     coverage: CoverageData
+    unread: frozenset[str] = frozenset()
+
+    @property
+    def complete(self) -> bool:
+        return not self.unread
 
 
 @dataclass(frozen=True)
@@ -102,27 +111,48 @@ def _problem(number: int, column: str, value: Any, message: str) -> ImportProble
     return ImportProblem(number, column, cell_text(value), message[:1].upper() + message[1:])
 
 
+# What stands in for a cell that could not be read, so that every other check can still run.
+_STAND_IN: dict[str, Any] = {
+    "NIK": "",
+    "Jenis Kelamin": "?",
+    "Tanggal Lahir": date(1970, 1, 1),
+    "Kategori": "?",
+    "Status Jabatan": "definitif",
+    "Segmen": "PU",
+    "Kelas Risiko JKK": "1",
+    "Iuran Pekerja": "desa",
+    "Status BPJS": "belum",
+}
+
+
 def _parse(
     number: int, cells: dict[str, Any], year: int
-) -> tuple[SheetRow | None, list[ImportProblem], list[ImportProblem]]:
+) -> tuple[SheetRow, list[ImportProblem], list[ImportProblem]]:
     errors: list[ImportProblem] = []
     warnings: list[ImportProblem] = []
     values: dict[str, Any] = {}
+    unread: set[str] = set()
+
+    def fail(column: str, message: str) -> None:
+        errors.append(_problem(number, column, cells[column], message))
+        unread.add(column)
 
     def take(column: str, parse: Any, *args: Any, **kwargs: Any) -> None:
         try:
             values[column] = parse(cells[column], *args, **kwargs)
         except CellError as exc:
-            errors.append(_problem(number, column, cells[column], str(exc)))
+            fail(column, str(exc))
+            values[column] = _STAND_IN.get(column)
 
     try:
         values["NIK"], said = parse_nik(cells["NIK"])
         warnings.extend(_problem(number, "NIK", cells["NIK"], w) for w in said)
     except CellError as exc:
-        errors.append(_problem(number, "NIK", cells["NIK"], str(exc)))
+        fail("NIK", str(exc))
+        values["NIK"] = ""
     nama = cells["Nama"]
     if nama is None:
-        errors.append(_problem(number, "Nama", None, _("wajib diisi.")))
+        fail("Nama", _("wajib diisi."))
     take("Jenis Kelamin", parse_choice, _JK, None)
     take("Tanggal Lahir", parse_date, required=True)
     take("Kategori", parse_choice, _CATEGORY, None)
@@ -133,29 +163,26 @@ def _parse(
     take("Kelas Risiko JKK", parse_choice, _KELAS, "1")
     take("Iuran Pekerja", parse_choice, _IURAN, "desa")
     take("Status BPJS", parse_choice, _BPJS, "belum")
-    programs = _programs(cells["Program"], number, errors)
-    kategori = values.get("Kategori")
+    programs = _programs(cells["Program"], number, errors, unread)
+    kategori = values["Kategori"] if "Kategori" not in unread else None
     segmen_default = (
         categories.BY_KEY[kategori].usual_segment if kategori and not programs else None
     )
     take("Segmen", parse_choice, _SEGMEN, segmen_default)
-    upah_said = any(e.column == "Dasar Upah" for e in errors)
-    if programs and values.get("Dasar Upah") is None and not upah_said:
-        errors.append(_problem(number, "Dasar Upah", None, _("wajib diisi bila ada program.")))
-    if errors:
-        return None, errors, warnings
+    if programs and values["Dasar Upah"] is None and "Dasar Upah" not in unread:
+        fail("Dasar Upah", _("wajib diisi bila ada program."))
     person = PersonData(
         nik=values["NIK"],
-        nama=str(nama).strip(),
+        nama=str(nama).strip() if nama is not None else "",
         jenis_kelamin=values["Jenis Kelamin"],
         tanggal_lahir=values["Tanggal Lahir"],
     )
     jabatan = cells["Jabatan"]
+    if jabatan is None and kategori is None:
+        unread.add("Jabatan")  # it would be the kategori's name
     post = PostData(
         kategori=values["Kategori"],
-        jabatan=str(jabatan).strip()
-        if jabatan is not None
-        else categories.label(values["Kategori"]),
+        jabatan=str(jabatan).strip() if jabatan is not None else categories.label(kategori or ""),
         status=values["Status Jabatan"],
         nomor_sk=_text(cells["Nomor SK"]),
         tanggal_sk=values["Tanggal SK"],
@@ -173,7 +200,7 @@ def _parse(
         status_bpjs=values["Status BPJS"],
         nomor_kpj=kpj or None,
     )
-    return SheetRow(number, cells, person, post, coverage), errors, warnings
+    return SheetRow(number, cells, person, post, coverage, frozenset(unread)), errors, warnings
 
 
 def _text(value: Any) -> str:
@@ -184,7 +211,9 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _programs(value: Any, number: int, errors: list[ImportProblem]) -> tuple[str, ...]:
+def _programs(
+    value: Any, number: int, errors: list[ImportProblem], unread: set[str]
+) -> tuple[str, ...]:
     if value is None:
         return ()
     parts = [p.strip().upper() for p in str(value).replace("+", ",").replace(";", ",").split(",")]
@@ -194,19 +223,47 @@ def _programs(value: Any, number: int, errors: list[ImportProblem]) -> tuple[str
             unknown=", ".join(unknown)
         )
         errors.append(_problem(number, "Program", value, message))
+        unread.add("Program")
     return tuple(p for p in PROGRAMS if p in parts)
 
 
-def _problems(
-    row: SheetRow,
-    found: Sequence[Problem],
-    errors: list[ImportProblem],
-    warnings: list[ImportProblem],
-) -> None:
-    for problem in found:
-        column = FIELD_LABELS.get(problem.field, problem.field)
-        record = _problem(row.number, column, row.cells.get(column), problem.message)
-        (errors if problem.is_error else warnings).append(record)
+# A finding is only said when every cell it rests on was read (beyond its own column).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "nik": ("NIK", "Tanggal Lahir"),
+    "programs": ("Program", "Segmen"),
+    "dasar_upah": ("Dasar Upah", "Segmen", "Program", "Kategori"),
+}
+
+
+class _Findings:
+    """The problems of one person's rows; a person or coverage problem the rows share is said
+    once, at its first row (each row's post is its own)."""
+
+    def __init__(self, errors: list[ImportProblem], warnings: list[ImportProblem]) -> None:
+        self.errors, self.warnings = errors, warnings
+        self.said: set[tuple[str, str, str]] = set()
+        self.count = 0
+
+    def add(self, row: SheetRow, found: Sequence[Problem], *, shared: bool = True) -> None:
+        for problem in found:
+            column = FIELD_LABELS.get(problem.field, problem.field)
+            if row.unread & set(_NEEDS.get(problem.field, (column,))):
+                continue
+            record = _problem(row.number, column, row.cells.get(column), problem.message)
+            key = (record.column, record.value, record.message)
+            if shared and key in self.said:
+                continue
+            if shared:
+                self.said.add(key)
+            if problem.is_error:
+                self.errors.append(record)
+                self.count += 1
+            else:
+                self.warnings.append(record)
+
+    def error(self, record: ImportProblem) -> None:
+        self.errors.append(record)
+        self.count += 1
 
 
 def _check_person(
@@ -216,13 +273,14 @@ def _check_person(
     errors: list[ImportProblem],
     warnings: list[ImportProblem],
 ) -> ImportEntry | None:
+    """Every check on every row of one person (rows with the same NIK)."""
     first = rows[0]
-    count = len(errors)
+    findings = _Findings(errors, warnings)
     for other in rows[1:]:
         for column in PERSON_COLUMNS + COVERAGE_COLUMNS:
-            if _same(first, other, column):
+            if column in first.unread or column in other.unread or _same(first, other, column):
                 continue
-            errors.append(
+            findings.error(
                 _problem(
                     other.number,
                     column,
@@ -233,12 +291,14 @@ def _check_person(
                     ).format(row=first.number),
                 )
             )
-    _problems(first, validate_person_data(first.person, kode_desa=kode_desa), errors, warnings)
+    _refuse_duplicates(rows, findings)
+    kategori = [r.post.kategori for r in rows if "Kategori" not in r.unread]
     for row in rows:
-        _problems(row, validate_post(row.post, lahir=first.person.tanggal_lahir), errors, warnings)
-    kategori = [r.post.kategori for r in rows]
-    _problems(first, validate_coverage(first.coverage, kategori, limits=limits), errors, warnings)
-    if len(errors) > count:
+        findings.add(row, validate_person_data(row.person, kode_desa=kode_desa))
+        lahir = row.person.tanggal_lahir if "Tanggal Lahir" not in row.unread else None
+        findings.add(row, validate_post(row.post, lahir=lahir), shared=False)
+        findings.add(row, validate_coverage(row.coverage, kategori, limits=limits))
+    if findings.count or not all(r.complete for r in rows):
         return None
     return ImportEntry(
         rows=tuple(r.number for r in rows),
@@ -246,6 +306,29 @@ def _check_person(
         posts=tuple(r.post for r in rows),
         coverage=first.coverage,
     )
+
+
+def _refuse_duplicates(rows: Sequence[SheetRow], findings: _Findings) -> None:
+    """Two rows with the same person and the same post would make two identical posts."""
+    seen: dict[PostData, int] = {}
+    for row in rows:
+        if not row.complete:
+            continue
+        key = replace(row.post, jabatan=row.post.jabatan.casefold())
+        if key in seen:
+            findings.error(
+                ImportProblem(
+                    row.number,
+                    "",
+                    "",
+                    _(
+                        "Sama persis dengan baris {row} (orang dan jabatan yang sama); "
+                        "hapus salah satunya."
+                    ).format(row=seen[key]),
+                )
+            )
+        else:
+            seen[key] = row.number
 
 
 _FIELD_OF = {label: name for name, label in FIELD_LABELS.items()}
@@ -277,8 +360,9 @@ def read_roster(
         row, row_errors, row_warnings = _parse(number, cells, year)
         errors.extend(row_errors)
         warnings.extend(row_warnings)
-        if row is not None:
-            groups.setdefault(row.person.nik, []).append(row)
+        # a row whose NIK cannot be read is a person of its own, checked all the same
+        key = row.person.nik if "NIK" not in row.unread else f"baris {number}"
+        groups.setdefault(key, []).append(row)
     entries = []
     for group in groups.values():
         entry = _check_person(group, kode_desa, limits, errors, warnings)

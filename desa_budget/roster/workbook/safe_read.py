@@ -237,9 +237,15 @@ def parse_nik(value: Any) -> tuple[str, list[str]]:
     if isinstance(value, bool):
         raise CellError(_("NIK harus 16 angka."))
     if isinstance(value, float):
-        if not value.is_integer():
-            raise CellError(_("NIK harus 16 angka tanpa desimal."))
-        value = int(value)
+        # Excel keeps 15 significant digits of a number: a 16-digit NIK typed as one has already
+        # lost its last digit, and whatever it now ends with is a guess. Never store a guess.
+        raise CellError(
+            _(
+                "NIK tersimpan sebagai bilangan pecahan ({value}); Excel hanya menyimpan 15 "
+                "digit, jadi digit terakhir sudah hilang. Format kolom NIK sebagai Teks lalu "
+                "ketik ulang NIK lengkap."
+            ).format(value=f"{value:.15G}")
+        )
     if isinstance(value, int):
         text = str(value)
         if len(text) != 16:
