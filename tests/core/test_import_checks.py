@@ -10,6 +10,7 @@ import pytest
 from roster_helpers import make_nik, new_db, row, write_rows
 from sqlalchemy import func, select
 
+from desa_budget.errors import UserError
 from desa_budget.roster.workbook.apply import apply_import, plan_import
 from desa_budget.roster.workbook.parse import read_roster
 from desa_budget.roster.workbook.problems import ImportRefused
@@ -154,3 +155,78 @@ def test_an_over_long_cell_is_refused_with_the_limit(
     assert (problem.row, problem.column) == (2, column)
     assert "paling banyak" in problem.message
     assert len(problem.value) < 200  # the record does not carry the whole cell around
+
+
+SST = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+SST_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+SST_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+
+
+def with_shared_strings(path: Path, extra: bytes, *, runs: int = 1) -> Path:
+    """The workbook at ``path`` with a shared strings part holding ``extra`` ``runs`` times."""
+    bomb = path.with_name("bomb.xlsx")
+    with (
+        zipfile.ZipFile(path) as src,
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst,
+    ):
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                override = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{SST_TYPE}"/>'
+                content = content.replace(b"</Types>", override.encode() + b"</Types>")
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                rel = f'<Relationship Type="{SST_REL}" Target="sharedStrings.xml" Id="rId9"/>'
+                content = content.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            dst.writestr(info.filename, content)
+        dst.writestr("xl/sharedStrings.xml", SST + extra * runs + b"</sst>")
+    return bomb
+
+
+@pytest.mark.parametrize(
+    ("extra", "runs"),
+    [
+        (b"<si><t>x</t></si>", 2_000_000),  # two million strings in ~60 KB
+        (b"<si><t>" + b"x" * 50_000_000 + b"</t></si>", 1),  # one string of 50 million letters
+        (b"<si>" + b"<r><t>x</t></r>" * 1_000_000 + b"</si>", 1),  # a million runs in one
+    ],
+    ids=["many", "long", "runs"],
+)
+def test_a_shared_strings_bomb_is_refused_before_it_is_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: bytes, runs: int
+) -> None:
+    from desa_budget.roster.workbook import safe_read
+
+    good = write_rows(tmp_path / "ok.xlsx", [row(NIK_B, "Budi", "L", "05-05-1985")])
+    bomb = with_shared_strings(good, extra, runs=runs)
+    assert bomb.stat().st_size < 600_000
+
+    class Loaded(BaseException):  # not an Exception: no "damaged file" handler may take it
+        pass
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise Loaded("the workbook was loaded")
+
+    monkeypatch.setattr(safe_read, "load_workbook", never)
+    with pytest.raises(UserError, match="tidak wajar"):
+        read_roster(bomb, year=YEAR, kode_desa=None)
+
+
+def test_rows_beyond_any_roster_are_refused_even_when_empty(tmp_path: Path) -> None:
+    """A million formatted empty rows took seconds per 100.000 to skip: stop counting early."""
+    good = write_rows(tmp_path / "ok.xlsx", [row(NIK_B, "Budi", "L", "05-05-1985")])
+    empty = tmp_path / "empty.xlsx"
+    last = 150_002
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(empty, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                rows = b"".join(
+                    b'<row r="%d"><c r="A%d" s="0"/></row>' % (n, n) for n in range(3, last + 1)
+                )
+                content = content.replace(b"</sheetData>", rows + b"</sheetData>")
+                content = re.sub(
+                    rb'<dimension ref="[^"]*"', b'<dimension ref="A1:R%d"' % last, content
+                )
+            dst.writestr(info.filename, content)
+    with pytest.raises(UserError, match="100.000 baris"):
+        read_roster(empty, year=YEAR, kode_desa=None)
