@@ -145,12 +145,17 @@ def daily_backup(db: Database, *, now: datetime | None = None) -> Path | None:
 
 
 def _check_restorable(copy: Path, original: Path) -> None:
-    with closing(sqlite3.connect(copy)) as conn:
-        result = conn.execute("PRAGMA integrity_check").fetchone()
-    if not result or result[0] != "ok":
-        raise UserError(
-            _("Berkas cadangan {path} rusak (pemeriksaan integritas gagal).").format(path=original)
-        )
+    damaged = UserError(
+        _("Berkas cadangan {path} rusak (pemeriksaan integritas gagal).").format(path=original)
+    )
+    try:
+        with closing(sqlite3.connect(copy)) as conn:
+            result = conn.execute("PRAGMA integrity_check").fetchone()
+            broken_links = conn.execute("PRAGMA foreign_key_check").fetchone()
+    except sqlite3.DatabaseError as exc:  # "database disk image is malformed" before any row
+        raise damaged from exc
+    if not result or result[0] != "ok" or broken_links is not None:
+        raise damaged
     state = read_sqlite_state(copy)
     if state.empty or not state.ours:
         raise UserError(_(NOT_OURS_MESSAGE).format(path=original))
