@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -84,6 +84,18 @@ def translate_errors() -> Iterator[None]:
         raise
     except StaleDataError as exc:
         raise ConcurrentEditError() from exc
+    except IntegrityError as exc:
+        if not _is_unique_violation(exc):
+            raise
+        # A row with the same key was saved meanwhile (two imports of one file at once on a
+        # server): a stale edit too. The parameters (NIKs, names) stay out of the message.
+        raise ConcurrentEditError() from exc
+    except DataError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "22001":  # string data right truncation
+            raise
+        raise UserError(
+            _("Ada isian yang terlalu panjang untuk basis data; tidak ada yang disimpan.")
+        ) from exc
     except OperationalError as exc:
         if getattr(exc.orig, "sqlite_errorname", "") == "SQLITE_BUSY_SNAPSHOT":
             # Another connection committed since this transaction read: the same stale edit.
@@ -93,6 +105,13 @@ def translate_errors() -> Iterator[None]:
                 _("Basis data sedang dipakai oleh proses lain; tunggu sebentar lalu ulangi.")
             ) from exc
         raise
+
+
+def _is_unique_violation(exc: IntegrityError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == "23505":  # PostgreSQL unique_violation
+        return True
+    name = getattr(exc.orig, "sqlite_errorname", "")
+    return name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY")
 
 
 def alembic_config(connection: Connection | None = None, *, url: str | None = None) -> "Config":
