@@ -37,10 +37,30 @@ def new_people_file(folder: Path) -> Path:
 
 
 @contextmanager
-def colleague_imports_first(colleague: Database, path: Path) -> Iterator[list[str]]:
-    """The first time this process flushes, the colleague's import of the same file commits
-    first: both imports have read the roster before either wrote."""
+def colleague_imports_first(
+    colleague: Database, path: Path, when: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[list[str]]:
+    """The colleague's import of the same file commits in between this one's steps: right after
+    this import read the roster to apply the file, or the first time it writes."""
     done: list[str] = []
+    if when == "after_match":
+        from desa_budget.roster.workbook import apply
+
+        original = apply.match_plan
+
+        def match_then_colleague(session: Session, plan: Any, *args: Any) -> Any:
+            matched = original(session, plan, *args)
+            applying = bool(args)  # apply_import passes the people it just read
+            if applying and not done and not session.info.get("colleague"):
+                done.append("colleague")
+                with colleague.session() as theirs:
+                    theirs.info["colleague"] = True
+                    apply_import(theirs, plan_import(theirs, path, year=YEAR), operator="B")
+            return matched
+
+        monkeypatch.setattr(apply, "match_plan", match_then_colleague)
+        yield done
+        return
 
     def _before_flush(session: Session, *args: Any) -> None:
         if done or session.info.get("colleague"):
@@ -62,8 +82,13 @@ def count_people(db: Database) -> int:
         return int(s.scalar(select(func.count()).select_from(Person)) or 0)
 
 
+@pytest.mark.parametrize("when", ["after_match", "first_write"])
 def test_two_imports_at_once_the_later_is_refused_without_names(
-    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    when: str,
 ) -> None:
     one_person_village(backend.open())
     colleague = backend.open()
@@ -71,7 +96,7 @@ def test_two_imports_at_once_the_later_is_refused_without_names(
     args = ["--data-dir", str(backend.data_dir), "roster", "import", str(path)]
     if backend.url:
         args[2:2] = ["--db", backend.url]
-    with colleague_imports_first(colleague, path) as done:
+    with colleague_imports_first(colleague, path, when, monkeypatch) as done:
         code = main([*args, "--year", str(YEAR)])
     assert done, "the colleague's import did not run in between"
     err = capsys.readouterr().err
