@@ -5,7 +5,8 @@ A PostgreSQL database is not backed up here: a shared server is backed up with p
 
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
+from desa_budget.store import instance_lock
 from desa_budget.store.database import (
     NOT_OURS_MESSAGE,
     NOT_SQLITE_MESSAGE,
@@ -175,30 +177,64 @@ def restore_backup(db: Database, file: Path | str) -> Path:
         if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise UserError(_(NOT_SQLITE_MESSAGE).format(path=source))
     # Work on a copy beside the database: the user's file is never changed, and the final
-    # replacement is a rename within one folder (atomic).
-    staged = target.with_name(target.name + ".restore")
+    # replacement is a rename within one folder (atomic). Checking and migrating the copy needs
+    # no lock; replacing the database needs everyone else to have closed it.
+    staged = target.with_name(f"{target.name}.restore-{os.getpid()}")
     try:
-        try:
-            _copy_sqlite(source, staged)
-        except sqlite3.DatabaseError as exc:
-            raise UserError(_(NOT_SQLITE_MESSAGE).format(path=source)) from exc
-        _check_restorable(staged, source)
-        # Migrate the copy before it replaces anything: a failure leaves the database as it was.
-        try:
-            upgrade_to_head(f"sqlite:///{staged}")
-        except SQLAlchemyError as exc:
-            raise UserError(
-                _(
-                    "Berkas cadangan {path} tidak dapat diperbarui ke versi aplikasi ini "
-                    "(isinya tidak sesuai dengan catatan versinya); basis data tidak diubah."
-                ).format(path=source)
-            ) from exc
-        kept = make_backup(db, reason="pre-restore")
-        db.engine.dispose()
-        for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-            leftover.unlink(missing_ok=True)  # never let an old WAL replay onto the new file
-        os.replace(staged, target)
+        _stage(source, staged)
+        with _alone(db, target):
+            kept = make_backup(db, reason="pre-restore")
+            db.engine.dispose()
+            for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+                leftover.unlink(missing_ok=True)  # never let an old WAL replay onto the new file
+            os.replace(staged, target)
     finally:
         for name in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm")):
             name.unlink(missing_ok=True)
     return kept
+
+
+@contextmanager
+def _alone(db: Database, target: Path) -> Iterator[None]:
+    """Hold the writer's lock and make sure no other process has the database open: a window
+    that still had the old file open would report its next save as done, and lose it."""
+    lock = db.lock
+    temporary = lock is None
+    if lock is None:
+        lock = instance_lock.acquire(target, write=True)
+    was_writer = lock.writer
+    try:
+        lock.take_writer()
+        if lock.others_open():
+            raise instance_lock.DatabaseInUse(
+                _(
+                    "Cadangan tidak dipulihkan: data di {folder} sedang dibuka di jendela lain "
+                    "atau dipakai perintah lain. Tutup semuanya dulu, lalu ulangi."
+                ).format(folder=target.parent),
+                target,
+            )
+        yield
+    finally:
+        if temporary:
+            lock.release()
+        elif not was_writer:
+            lock.drop_writer()
+
+
+def _stage(source: Path, staged: Path) -> None:
+    """Copy ``source`` to ``staged``, check it and migrate it to this version."""
+    try:
+        _copy_sqlite(source, staged)
+    except sqlite3.DatabaseError as exc:
+        raise UserError(_(NOT_SQLITE_MESSAGE).format(path=source)) from exc
+    _check_restorable(staged, source)
+    # Migrate the copy before it replaces anything: a failure leaves the database as it was.
+    try:
+        upgrade_to_head(f"sqlite:///{staged}")
+    except SQLAlchemyError as exc:
+        raise UserError(
+            _(
+                "Berkas cadangan {path} tidak dapat diperbarui ke versi aplikasi ini "
+                "(isinya tidak sesuai dengan catatan versinya); basis data tidak diubah."
+            ).format(path=source)
+        ) from exc

@@ -25,6 +25,8 @@ from desa_budget.store.migrations import HEAD
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from desa_budget.store.instance_lock import InstanceLock
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 
@@ -47,12 +49,14 @@ class ConcurrentEditError(UserError, StaleDataError):
 
 @dataclass(frozen=True)
 class Database:
-    """An open, migrated database. ``file`` is the SQLite file, or None for a server."""
+    """An open, migrated database. ``file`` is the SQLite file, or None for a server; ``lock``
+    what this process holds on the file (store.instance_lock), released by ``dispose()``."""
 
     engine: Engine
     paths: DataPaths
     url: str
     file: Path | None
+    lock: "InstanceLock | None" = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -73,6 +77,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 @contextmanager

@@ -1,14 +1,15 @@
 """Opening the database at every start: refuse a newer schema, back up, migrate, daily backup."""
 
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
-from desa_budget.paths import data_paths
-from desa_budget.store import backup
+from desa_budget.paths import DataPaths, data_paths
+from desa_budget.store import backup, instance_lock
 from desa_budget.store.database import (
     NOT_OURS_MESSAGE,
     Database,
@@ -19,11 +20,21 @@ from desa_budget.store.database import (
     sqlite_file,
     upgrade_to_head,
 )
+from desa_budget.store.instance_lock import InstanceLock
 from desa_budget.store.migrations import HEAD
 
+Access = Literal["write", "read"]
 
-def open_database(*, data_dir: Path | str | None = None, url: str | None = None) -> Database:
-    """Open (creating or migrating) the database; refuse one made by a newer app, writing nothing."""
+
+def open_database(
+    *, data_dir: Path | str | None = None, url: str | None = None, access: Access | None = None
+) -> Database:
+    """Open (creating or migrating) the database; refuse one made by a newer app, writing nothing.
+
+    ``access`` is how an instance of the app (the window, a command) holds a SQLite file:
+    ``"write"`` takes the one writer's lock (DatabaseInUse when another window or command has
+    it), ``"read"`` only marks the file as open; None (tests, the self-test) takes no lock.
+    A server database is shared by design and never locked."""
     paths = data_paths(data_dir)
     url = url or paths.sqlite_url
     try:
@@ -34,10 +45,23 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
         raise UserError(
             _("Basis data SQLite harus berupa berkas; pakai --data-dir atau sqlite:///BERKAS.")
         )
+    lock = None
+    if file is not None and access is not None:
+        lock = instance_lock.acquire(file, write=access == "write")
+    try:
+        return _open(paths, url, file, lock)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _open(paths: DataPaths, url: str, file: Path | None, lock: InstanceLock | None) -> Database:
     head = HEAD
     existed = file is not None and file.exists() and file.stat().st_size > 0
     had_data = False
     at_head = False
+    writing = _Writing(lock)
     if file is not None:
         if existed:
             state = read_sqlite_state(file)
@@ -47,6 +71,7 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
             at_head = state.revision == head
             had_data = not state.empty
             if state.revision != head and had_data:
+                writing.begin()
                 backup.write_backup(file, paths.backups, kind="pre-migrate")
         else:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -68,11 +93,33 @@ def open_database(*, data_dir: Path | str | None = None, url: str | None = None)
             refuse_if_newer(revision)
             at_head = revision == head
         if not at_head:
+            writing.begin()
             upgrade_to_head(url)
     except BaseException:
         engine.dispose()
         raise
-    db = Database(engine=engine, paths=paths, url=url, file=file)
+    finally:
+        writing.end()
+    db = Database(engine=engine, paths=paths, url=url, file=file, lock=lock)
     if had_data:
         backup.daily_backup(db)
     return db
+
+
+class _Writing:
+    """Creating or migrating the file is a writer's work: a reading command takes the writer's
+    lock for it (refused while a window has the file open) and gives it back after."""
+
+    def __init__(self, lock: InstanceLock | None) -> None:
+        self.lock = lock
+        self.temporary = False
+
+    def begin(self) -> None:
+        if self.lock is not None and not self.lock.writer:
+            self.lock.take_writer()
+            self.temporary = True
+
+    def end(self) -> None:
+        if self.lock is not None and self.temporary:
+            self.lock.drop_writer()
+            self.temporary = False

@@ -59,7 +59,9 @@ def test_without_a_working_store_nothing_is_kept_and_nothing_crashes(backend: ty
 
 def test_the_command_line_uses_the_kept_password(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str | None] = []
-    monkeypatch.setattr(common, "open_database", lambda *, data_dir, url: opened.append(url))
+    monkeypatch.setattr(
+        common, "open_database", lambda *, data_dir, url, access: opened.append(url)
+    )
     secrets.save_password(BARE, "rahasia")
     common.open_from_args(argparse.Namespace(data_dir=None, db=BARE))
     common.open_from_args(argparse.Namespace(data_dir="data", db=None))
