@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
-from desa_budget.store import instance_lock
+from desa_budget.store import files, instance_lock
 from desa_budget.store.database import (
     NOT_OURS_MESSAGE,
     NOT_SQLITE_MESSAGE,
@@ -53,9 +53,10 @@ class BackupInfo:
 
 def _copy_sqlite(source: Path, target: Path) -> None:
     """Copy through the SQLite backup API (a consistent snapshot, WAL included) into one file."""
-    partial = target.with_name(target.name + ".part")
+    partial = target.with_name(target.name + files.PARTIAL_SUFFIX)
     partial.unlink(missing_ok=True)
     try:
+        files.create_private(partial)  # every NIK is in it: the user's alone from the start
         with (
             closing(connect_readonly(source)) as src,
             closing(sqlite3.connect(partial)) as dst,
@@ -179,7 +180,7 @@ def restore_backup(db: Database, file: Path | str) -> Path:
     # Work on a copy beside the database: the user's file is never changed, and the final
     # replacement is a rename within one folder (atomic). Checking and migrating the copy needs
     # no lock; replacing the database needs everyone else to have closed it.
-    staged = target.with_name(f"{target.name}.restore-{os.getpid()}")
+    staged = target.with_name(f"{target.name}{files.STAGED_SUFFIX}-{os.getpid()}")
     try:
         _stage(source, staged)
         with _alone(db, target):

@@ -10,7 +10,6 @@ be taken belongs to a process that is gone and is removed. A server database (Po
 shared by design and never locked here.
 """
 
-import errno
 import os
 import secrets
 import sys
@@ -19,11 +18,10 @@ from pathlib import Path
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
+from desa_budget.paths import NOT_WRITABLE
 
 LOCK_SUFFIX = ".lock"
 MARKS_SUFFIX = ".open"
-# Errors that mean "this folder cannot be written": permissions, a read-only disk, an immutable file.
-NOT_WRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 if sys.platform == "win32":
     import msvcrt

@@ -9,7 +9,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.paths import DataPaths, data_paths
-from desa_budget.store import backup, instance_lock
+from desa_budget.store import backup, files, instance_lock
 from desa_budget.store.database import (
     NOT_OURS_MESSAGE,
     Database,
@@ -75,6 +75,7 @@ def _open(paths: DataPaths, url: str, file: Path | None, lock: InstanceLock | No
                 backup.write_backup(file, paths.backups, kind="pre-migrate")
         else:
             file.parent.mkdir(parents=True, exist_ok=True)
+        _tidy(file, paths, lock)
     try:
         engine = make_engine(url)
     except NoSuchModuleError as exc:
@@ -104,6 +105,17 @@ def _open(paths: DataPaths, url: str, file: Path | None, lock: InstanceLock | No
     if had_data:
         backup.daily_backup(db)
     return db
+
+
+def _tidy(file: Path, paths: DataPaths, lock: InstanceLock | None) -> None:
+    """Owner-only files, and no leftover copies of a killed backup once nobody else is using
+    the database (another process may be writing its own backup right now)."""
+    if file.exists():
+        files.make_database_private(file, paths.backups)
+    else:
+        files.create_private(file)
+    if lock is not None and lock.marked and not lock.others_open():
+        files.remove_leftovers(file, paths.backups)
 
 
 class _Writing:
