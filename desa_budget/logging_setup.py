@@ -82,6 +82,9 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> Path:
     A log folder that cannot be written (a read-only data folder) is no reason not to start:
     records then go nowhere, and the path is returned all the same."""
     make_private_folder(log_dir)
+    # A log that cannot be written (a full disk) must not print "--- Logging error ---" and a
+    # traceback under every command: logging then drops the record silently.
+    logging.raiseExceptions = False
     path = log_dir / LOG_FILENAME
     root = logging.getLogger()
     for old_handler in list(root.handlers):

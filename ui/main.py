@@ -88,6 +88,14 @@ def start(args: argparse.Namespace) -> Started:
         server = InstanceServer(db.file, parent=window)
         server.show_requested.connect(lambda: bring_forward(window))
     window.show()
+    if db.backup_problem is not None:  # e.g. a full disk: the data opens, without today's copy
+        msgbox.warning(
+            window,
+            _("Cadangan harian"),
+            _("Cadangan harian hari ini tidak dibuat. {reason}").format(
+                reason=db.backup_problem.message
+            ),
+        )
     return Started(app, window, ctx)
 
 

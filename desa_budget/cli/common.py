@@ -2,6 +2,7 @@
 
 import argparse
 import re
+import sys
 from datetime import date
 
 from desa_budget.errors import UserError
@@ -51,6 +52,10 @@ def open_from_args(args: argparse.Namespace) -> Database:
     opened: list[Database] = getattr(args, "opened_databases", [])
     opened.append(db)
     args.opened_databases = opened
+    if db.backup_problem is not None:
+        if writes(args):  # no change without today's backup
+            raise db.backup_problem
+        print(f"Perhatian: cadangan harian dilewati. {db.backup_problem}", file=sys.stderr)
     return db
 
 

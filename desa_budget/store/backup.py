@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
-from desa_budget.store import files, instance_lock
+from desa_budget.store import files, instance_lock, storage
 from desa_budget.store.database import (
     NOT_OURS_MESSAGE,
     NOT_SQLITE_MESSAGE,
@@ -54,8 +54,8 @@ class BackupInfo:
 def _copy_sqlite(source: Path, target: Path) -> None:
     """Copy through the SQLite backup API (a consistent snapshot, WAL included) into one file."""
     partial = target.with_name(target.name + files.PARTIAL_SUFFIX)
-    partial.unlink(missing_ok=True)
     try:
+        partial.unlink(missing_ok=True)
         files.create_private(partial)  # every NIK is in it: the user's alone from the start
         with (
             closing(connect_readonly(source)) as src,
@@ -65,9 +65,23 @@ def _copy_sqlite(source: Path, target: Path) -> None:
             # A backup is one self-contained file: no -wal beside it.
             dst.execute("PRAGMA journal_mode=DELETE")
         os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error) as exc:
+        _remove(partial)
+        # No room or no right to write the copy: say that, not "the file is damaged".
+        problem = storage.storage_problem(exc, partial, storage.room_for(source))
+        if problem is not None:
+            raise problem from exc
         raise
+    except BaseException:
+        _remove(partial)
+        raise
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder, where it was never made
 
 
 def write_backup(

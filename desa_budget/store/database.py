@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desa_budget.errors import UserError
 from desa_budget.i18n import N_, _
 from desa_budget.paths import DataPaths
+from desa_budget.store import storage
 from desa_budget.store.migrations import HEAD
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ class Database:
     url: str
     file: Path | None
     lock: "InstanceLock | None" = None
+    # Why today's automatic backup could not be made (a full disk, a read-only folder), if so
+    backup_problem: UserError | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -65,7 +68,7 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: ``with db.session() as s:`` commits at the end, or rolls back."""
-        with translate_errors(), Session(self.engine) as session, session.begin():
+        with translate_errors(self.file), Session(self.engine) as session, session.begin():
             yield session
 
     @property
@@ -82,8 +85,9 @@ class Database:
 
 
 @contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn a stale edit or a locked SQLite file into a message the user can act on."""
+def translate_errors(file: Path | None = None) -> Iterator[None]:
+    """Turn a stale edit, a locked SQLite file, a full disk or a read-only folder into a
+    message the user can act on."""
     try:
         yield
     except ConcurrentEditError:
@@ -110,6 +114,9 @@ def translate_errors() -> Iterator[None]:
             raise UserError(
                 _("Basis data sedang dipakai oleh proses lain; tunggu sebentar lalu ulangi.")
             ) from exc
+        problem = storage.storage_problem(exc.orig, file) if file and exc.orig else None
+        if problem is not None:
+            raise problem from exc
         raise
 
 
@@ -164,9 +171,16 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     creating -wal/-shm files; with one, ``mode=ro`` reads the committed WAL frames too.
     """
     wal = Path(f"{path}-wal")
-    option = "mode=ro" if wal.exists() else "immutable=1"
+    # An empty -wal (a write cut short) holds nothing to read: no need for its -shm either.
+    option = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
     conn = sqlite3.connect(f"{path.as_uri()}?{option}", uri=True)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _readonly_connection(path: Path) -> sqlite3.Connection:
+    conn = connect_readonly(path)
+    conn.isolation_level = None  # as make_engine's: SQLAlchemy emits BEGIN itself
     return conn
 
 
@@ -187,6 +201,10 @@ def read_sqlite_state(path: Path) -> SqliteState:
                 return SqliteState(empty=not tables, ours=not tables, revision=None)
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
+        # A full disk (SQLite cannot grow its -shm) is not a damaged file: say which it is.
+        problem = storage.storage_problem(exc, path)
+        if problem is not None:
+            raise problem from exc
         raise UserError(_(NOT_SQLITE_MESSAGE).format(path=path)) from exc
     revision = row[0] if row else None
     # An unknown revision is a newer Jamsos Desa only if it also has our oldest table.
@@ -206,13 +224,22 @@ def refuse_if_newer(revision: str | None) -> None:
         raise UserError(_(NEWER_MESSAGE).format(rev=revision))
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
-    """An engine; for SQLite, with the pragmas and real transactions (DDL included)."""
-    engine = create_engine(url)
+def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    """An engine; for SQLite, with the pragmas and real transactions (DDL included).
+
+    ``read_only`` (a SQLite file on a read-only disk, or a full one) reads through
+    ``connect_readonly``: nothing is created beside the file, nothing can be written."""
+    file = sqlite_file(url) if read_only else None
+    if file is not None:
+        engine = create_engine("sqlite://", creator=lambda: _readonly_connection(file))
+    else:
+        engine = create_engine(url)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            if file is not None:
+                return
             # Let SQLAlchemy emit BEGIN itself, so DDL and reads are inside the transaction too.
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()

@@ -19,6 +19,7 @@ from pathlib import Path
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.paths import NOT_WRITABLE
+from desa_budget.store.storage import NotWritable, not_writable
 
 LOCK_SUFFIX = ".lock"
 MARKS_SUFFIX = ".open"
@@ -101,7 +102,12 @@ class InstanceLock:
         """Become the one writer, or raise DatabaseInUse; an unwritable folder raises OSError."""
         if self.writer:
             return
-        fd = _open_file(self.lock_file)
+        try:
+            fd = _open_file(self.lock_file)
+        except OSError as exc:
+            if exc.errno in NOT_WRITABLE:
+                raise not_writable(self.database.parent) from exc
+            raise
         if not _try_lock(fd):
             os.close(fd)
             raise DatabaseInUse(in_use_message(self.database), self.database)
@@ -173,21 +179,16 @@ def acquire(database: Path, *, write: bool) -> InstanceLock:
     except DatabaseInUse:
         lock.release()
         raise
+    except NotWritable:
+        lock.release()
+        if write:
+            raise
+        return InstanceLock(database)
     except OSError as exc:
         lock.release()
         if exc.errno not in NOT_WRITABLE:
             raise
         if write:
-            raise read_only_folder(database) from exc
+            raise not_writable(database.parent) from exc
         return InstanceLock(database)
     return lock
-
-
-def read_only_folder(database: Path) -> UserError:
-    return UserError(
-        _(
-            "Folder data {folder} tidak dapat ditulisi (hanya-baca atau tanpa izin), jadi data "
-            "tidak dapat diubah; tidak ada yang ditulis. Perintah yang hanya membaca tetap dapat "
-            "dipakai."
-        ).format(folder=database.parent)
-    )

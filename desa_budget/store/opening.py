@@ -1,5 +1,6 @@
 """Opening the database at every start: refuse a newer schema, back up, migrate, daily backup."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -9,7 +10,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.paths import DataPaths, data_paths
-from desa_budget.store import backup, files, instance_lock
+from desa_budget.store import backup, files, instance_lock, storage
 from desa_budget.store.database import (
     NOT_OURS_MESSAGE,
     Database,
@@ -77,7 +78,7 @@ def _open(paths: DataPaths, url: str, file: Path | None, lock: InstanceLock | No
             file.parent.mkdir(parents=True, exist_ok=True)
         _tidy(file, paths, lock)
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, read_only=_read_only(file, lock) and at_head)
     except NoSuchModuleError as exc:
         raise UserError(_("Jenis basis data tidak didukung: {error}").format(error=exc)) from exc
     try:
@@ -103,8 +104,20 @@ def _open(paths: DataPaths, url: str, file: Path | None, lock: InstanceLock | No
         writing.end()
     db = Database(engine=engine, paths=paths, url=url, file=file, lock=lock)
     if had_data:
-        backup.daily_backup(db)
+        try:
+            backup.daily_backup(db)
+        except (storage.DiskFull, storage.NotWritable) as exc:
+            # Reading still works; whoever opened the data says so (or refuses to write).
+            return replace(db, backup_problem=exc)
     return db
+
+
+def _read_only(file: Path | None, lock: InstanceLock | None) -> bool:
+    """A reading command on a file it cannot write, or on a full disk, reads without SQLite's
+    -wal/-shm files (which it could not create)."""
+    if file is None or lock is None or lock.writer:
+        return False
+    return not storage.writable(file) or storage.short_of_room(file.parent, storage.MIN_ROOM)
 
 
 def _tidy(file: Path, paths: DataPaths, lock: InstanceLock | None) -> None:
@@ -113,7 +126,13 @@ def _tidy(file: Path, paths: DataPaths, lock: InstanceLock | None) -> None:
     if file.exists():
         files.make_database_private(file, paths.backups)
     else:
-        files.create_private(file)
+        try:
+            files.create_private(file)
+        except OSError as exc:
+            problem = storage.storage_problem(exc, file)
+            if problem is None:
+                raise
+            raise problem from exc
     if lock is not None and lock.marked and not lock.others_open():
         files.remove_leftovers(file, paths.backups)
 

@@ -84,3 +84,26 @@ def test_the_data_opens_again_once_the_window_is_closed(
     qtbot.addWidget(again.window)
     again.window.close()
     again.ctx.db.dispose()
+
+
+def test_a_daily_backup_without_room_is_said_after_the_window_opens(
+    args: argparse.Namespace, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, boxes: Any
+) -> None:
+    from desa_budget.store import backup, storage
+
+    def no_room(db: Any, **kwargs: Any) -> None:  # the seam: a full disk at the daily backup
+        raise storage.disk_full(Path(args.data_dir), 5 * 1024 * 1024)
+
+    monkeypatch.setattr(backup, "daily_backup", no_room)
+    previous_hook = sys.excepthook
+    try:
+        started = start(args)
+    finally:
+        sys.excepthook = previous_hook
+    assert started.window is not None and started.ctx is not None
+    qtbot.addWidget(started.window)
+    assert started.window.isVisible()
+    [text] = boxes.texts()
+    assert "Cadangan harian hari ini tidak dibuat" in text and "Disk penuh" in text
+    started.window.close()
+    started.ctx.db.dispose()
