@@ -5,6 +5,7 @@ import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from roster_helpers import make_nik, new_db, row, write_rows
@@ -230,3 +231,27 @@ def test_rows_beyond_any_roster_are_refused_even_when_empty(tmp_path: Path) -> N
             dst.writestr(info.filename, content)
     with pytest.raises(UserError, match="100.000 baris"):
         read_roster(empty, year=YEAR, kode_desa=None)
+
+
+def rezipped(path: Path, change: Any) -> Path:
+    out = path.with_name("ubah.xlsx")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = change(info.filename, src.read(info))
+            if content is not None:
+                dst.writestr(info.filename, content)
+    return out
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda name, content: None if "worksheets/" in name else content,  # no sheet at all
+        lambda name, content: content[: len(content) // 2] if "worksheets/" in name else content,
+    ],
+    ids=["tanpa lembar", "XML lembar terpotong"],
+)
+def test_a_workbook_broken_inside_is_damaged_not_a_crash(tmp_path: Path, change: Any) -> None:
+    good = write_rows(tmp_path / "ok.xlsx", [row(NIK_B, "Budi", "L", "05-05-1985")])
+    with pytest.raises(UserError, match="rusak"):
+        read_roster(rezipped(good, change), year=YEAR, kode_desa=None)

@@ -135,14 +135,11 @@ def _sheet(path: Path, *, data_only: bool) -> Iterator[ReadOnlyWorksheet]:
             warnings.simplefilter("ignore")
             workbook = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many types for a broken package
-        raise UserError(
-            _(
-                "Berkas {file} rusak atau bukan daftar peserta. "
-                "Simpan ulang dari Excel lalu coba lagi."
-            ).format(file=path.name)
-        ) from exc
+        raise _damaged(path) from exc
     try:
         names = workbook.sheetnames
+        if not workbook.worksheets:
+            raise _damaged(path)
         ws = workbook[SHEET_TITLE] if SHEET_TITLE in names else workbook.worksheets[0]
         if not isinstance(ws, ReadOnlyWorksheet):
             raise UserError(
@@ -153,10 +150,32 @@ def _sheet(path: Path, *, data_only: bool) -> Iterator[ReadOnlyWorksheet]:
         workbook.close()
 
 
-def _rows(ws: ReadOnlyWorksheet, name: str) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
+def _damaged(path: Path) -> UserError:
+    return UserError(
+        _(
+            "Berkas {file} rusak atau bukan daftar peserta. Simpan ulang dari Excel lalu coba lagi."
+        ).format(file=path.name)
+    )
+
+
+def _parsed(rows: Iterator[Any], path: Path) -> Generator[Any, None, None]:
+    """openpyxl's rows as it parses them: a sheet broken inside (truncated XML, a bad cell) is
+    only found while reading, and is a damaged file, not a crash."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # openpyxl and its XML parser raise many types
+            raise _damaged(path) from exc
+        yield row
+
+
+def _rows(ws: ReadOnlyWorksheet, path: Path) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
     """(row number, values) of non-empty rows, refusing absurd sizes as it goes."""
+    name = path.name
     data_rows = 0
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    for number, values in enumerate(_parsed(ws.iter_rows(values_only=True), path), start=1):
         if number > MAX_SCANNED_ROWS:
             raise UserError(
                 _(
@@ -187,7 +206,7 @@ def _formula_cells(path: Path) -> set[tuple[int, int]]:
     """(row, 0-based column) of every formula cell, from a pass that keeps formulas."""
     found: set[tuple[int, int]] = set()
     with _sheet(path, data_only=False) as ws:
-        for number, row in enumerate(ws.iter_rows(), start=1):
+        for number, row in enumerate(_parsed(ws.iter_rows(), path), start=1):
             for index, cell in enumerate(row[:MAX_COLUMNS]):
                 if getattr(cell, "data_type", None) == "f":
                     found.add((number, index))
@@ -231,7 +250,7 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
     _check_file(path)
     rows: list[tuple[int, tuple[Any, ...]]] = []
     # closing(): the rows generator holds the file open until closed, even after the workbook is
-    with _sheet(path, data_only=True) as ws, closing(_rows(ws, path.name)) as iterator:
+    with _sheet(path, data_only=True) as ws, closing(_rows(ws, path)) as iterator:
         first = next(iterator, None)
         if first is None or first[0] != 1:
             raise UserError(
