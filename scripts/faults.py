@@ -42,6 +42,7 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
 class Tally:
     kind: str
     trials: int = 0
+    killed: int = 0  # still running when the kill came (the others had finished)
     corrupted: int = 0
     half_written: int = 0
     tracebacks: int = 0
@@ -52,13 +53,13 @@ class Tally:
 
     def row(self) -> str:
         return (
-            f"{self.kind:<22}{self.trials:>7}{self.corrupted:>11}{self.half_written:>14}"
+            f"{self.kind:<22}{self.trials:>7}{self.killed:>8}{self.corrupted:>11}{self.half_written:>14}"
             f"{self.tracebacks:>12}{self.leftovers:>11}{self.start_failed:>12}{self.slowest:>10.1f}"
         )
 
 
 HEADER = (
-    f"{'kind':<22}{'trials':>7}{'corrupted':>11}{'half-written':>14}{'tracebacks':>12}"
+    f"{'kind':<22}{'trials':>7}{'killed':>8}{'corrupted':>11}{'half-written':>14}{'tracebacks':>12}"
     f"{'leftovers':>11}{'start fail':>12}{'max s':>10}"
 )
 
@@ -81,8 +82,13 @@ def run_app(data: Path, *args: str, timeout: float = 300) -> tuple[int, str, str
     return done.returncode, done.stdout, done.stderr, time.monotonic() - started
 
 
-def killed_at(data: Path, delay: float, *args: str) -> tuple[bool, str]:
-    """Start the command, SIGKILL it after ``delay`` seconds; (was it still running, stderr)."""
+def killed_at(
+    data: Path, delay: float, *args: str, after: str | None = None
+) -> tuple[bool, str, float]:
+    """Start the command and SIGKILL it ``delay`` seconds after its start, or after the first
+    file matching the glob ``after`` appears in ``data`` (the work has begun). Returns whether it
+    was still running, its stderr, and when (seconds from its start) the kill came."""
+    started = time.monotonic()
     with subprocess.Popen(
         [*APP, "--data-dir", str(data), *args],
         cwd=ROOT,
@@ -91,15 +97,36 @@ def killed_at(data: Path, delay: float, *args: str) -> tuple[bool, str]:
         stderr=subprocess.PIPE,
         text=True,
     ) as child:
+        if after is not None:
+            while child.poll() is None and not any(data.glob(after)):
+                time.sleep(0.001)
+        deadline = time.monotonic() + delay
         try:
-            child.wait(timeout=delay)
+            child.wait(timeout=max(deadline - time.monotonic(), 0))
             running = False
         except subprocess.TimeoutExpired:
             child.send_signal(signal.SIGKILL)
             child.wait()
             running = True
         assert child.stderr is not None
-        return running, child.stderr.read()
+        return running, child.stderr.read(), time.monotonic() - started
+
+
+def work_begins(data: Path, after: str, *args: str) -> tuple[float, float]:
+    """A full run, watched: (seconds until ``after`` appears, seconds from then to the end)."""
+    started = time.monotonic()
+    with subprocess.Popen(
+        [*APP, "--data-dir", str(data), *args],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    ) as child:
+        while child.poll() is None and not any(data.glob(after)):
+            time.sleep(0.001)
+        seen = time.monotonic()
+        child.wait()
+    return seen - started, time.monotonic() - seen
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,6 +252,9 @@ def make_bases(work: Path, rows: int) -> dict[str, Path]:
     db = open_database(data_dir=demo)
     with db.session() as s:
         create_demo_village(s, operator=audit.current_operator(s), year=YEAR)
+    db.dispose()
+    _years_of_history(demo / DB, 200_000)  # a backup or a restore then takes a while
+    db = open_database(data_dir=demo)
     bases["restore-file"] = make_backup(db, reason="manual")  # state B: the demo alone
     with db.session() as s:
         apply_import(s, plan_import(s, workbook, year=YEAR), operator="uji")  # state A
@@ -239,16 +269,19 @@ def make_bases(work: Path, rows: int) -> dict[str, Path]:
     old = work / "base-migrate"
     old.mkdir()
     shutil.copy(ROOT / "tests" / "fixtures" / "rev0001.sqlite3", old / DB)
-    with closing(sqlite3.connect(old / DB)) as conn:
-        # A village with years of history: the pre-migration backup and the migration take a while
-        row = conn.execute("SELECT * FROM audit_log LIMIT 1").fetchone()
-        columns = len(row)
-        rows_ = [(None, *row[1:]) for _ in range(150_000)]
-        marks = ",".join("?" * columns)
-        conn.executemany(f"INSERT INTO audit_log VALUES ({marks})", rows_)  # noqa: S608
-        conn.commit()
+    _years_of_history(old / DB, 200_000)  # the pre-migration backup then takes a while
     bases["migrate"] = old
     return bases
+
+
+def _years_of_history(file: Path, rows: int) -> None:
+    """Copies of the audit log's first entry: a village with years of history, a bigger file."""
+    with closing(sqlite3.connect(file)) as conn:
+        row = conn.execute("SELECT * FROM audit_log LIMIT 1").fetchone()
+        marks = ",".join("?" * len(row))
+        copies = [(None, *row[1:]) for _ in range(rows)]
+        conn.executemany(f"INSERT INTO audit_log VALUES ({marks})", copies)  # noqa: S608
+        conn.commit()
 
 
 def fresh(base: Path, target: Path) -> Path:
@@ -269,21 +302,30 @@ def kill_trials(
     args: Callable[[Path], list[str]],
     trials: int,
     rnd: random.Random,
+    *,
+    after: str | None = None,
     extra_check: Callable[[Path, Tally], None] | None = None,
 ) -> Tally:
+    """``trials`` kills at random moments of the work: from the start of the command, or, when
+    the work begins late (``after``: a file it makes first), from that file's appearance."""
     tally = Tally(kind)
     reference = fresh(base, work / f"{kind}-ref")
     before = state(reference / DB)
     code, _out, err, seconds = run_app(reference, *args(reference))
     if code != 0:
         raise SystemExit(f"{kind}: the uninterrupted run failed: {err}")
-    after = state(reference / DB)
+    after_state = state(reference / DB)
     tally.slowest = seconds
-    allowed = {before, after}
+    allowed = {before, after_state}
+    span = seconds
+    if after is not None:
+        watched = fresh(base, work / f"{kind}-watched")
+        _begins, span = work_begins(watched, after, *args(watched))
     for n in range(trials):
         data = fresh(base, work / f"{kind}-{n}")
-        moment = rnd.uniform(0.2, seconds * 1.05)
-        _running, err = killed_at(data, moment, *args(data))
+        delay = rnd.uniform(0.2 if after is None else 0.0, span * 1.02)
+        running, err, moment = killed_at(data, delay, *args(data), after=after)
+        tally.killed += running
         judge(tally, data, allowed, err, moment)
         if extra_check is not None:
             extra_check(data, tally)
@@ -359,7 +401,7 @@ def main() -> int:
         tallies.append(
             kill_trials(
                 "backup", bases["demo"], work, lambda d: ["backup"], options.trials, rnd,
-                listed_backups_sound,
+                after="backups/*.part", extra_check=listed_backups_sound,
             )
         )  # fmt: skip
     if "restore" in chosen:
@@ -367,7 +409,7 @@ def main() -> int:
         tallies.append(
             kill_trials(
                 "restore", bases["demo"], work, lambda d: ["restore", restore_file],
-                options.trials, rnd, listed_backups_sound,
+                options.trials, rnd, after=f"{DB}.restore-*", extra_check=listed_backups_sound,
             )
         )  # fmt: skip
     if "migrate" in chosen:
@@ -375,7 +417,7 @@ def main() -> int:
             kill_trials(
                 "first migration", bases["migrate"], work,
                 lambda d: ["simulate", "--year", "2025"], options.trials, rnd,
-                listed_backups_sound,
+                after="backups/*.part", extra_check=listed_backups_sound,
             )
         )  # fmt: skip
     if "files" in chosen:
