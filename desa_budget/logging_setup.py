@@ -70,6 +70,8 @@ def _file_handler(path: Path) -> logging.Handler:
         for old in path.parent.glob(LOG_FILENAME + "*"):
             make_private(old)  # files an earlier version left readable by all
         return PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except (FileNotFoundError, PermissionError):  # a log folder a read-only disk kept from us
+        return logging.NullHandler()
     except OSError as exc:
         if exc.errno not in NOT_WRITABLE:
             raise

@@ -68,12 +68,13 @@ def data_paths(data_dir: Path | str | None = None) -> DataPaths:
 
 
 def make_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) if needed and make it 0700; a read-only disk is no error."""
+    """Create ``folder`` (and parents) if needed and make it 0700. On a read-only disk it may
+    stay missing: whatever would be written there then says the folder cannot be written."""
     try:
         folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
         make_private(folder, PRIVATE_FOLDER)
     except OSError as exc:
-        if exc.errno not in NOT_WRITABLE or not folder.is_dir():
+        if exc.errno not in NOT_WRITABLE:
             raise
 
 

@@ -53,7 +53,9 @@ def open_from_args(args: argparse.Namespace) -> Database:
     opened.append(db)
     args.opened_databases = opened
     if db.backup_problem is not None:
-        if writes(args):  # no change without today's backup
+        # No change without today's backup; and a backup command cannot make its own either.
+        makes_backup = command_path(args) == ("backup",) and not getattr(args, "list", False)
+        if writes(args) or makes_backup:
             raise db.backup_problem
         print(f"Perhatian: cadangan harian dilewati. {db.backup_problem}", file=sys.stderr)
     return db

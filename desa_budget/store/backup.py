@@ -88,7 +88,13 @@ def write_backup(
     source: Path, folder: Path, *, kind: BackupKind, now: datetime | None = None
 ) -> Path:
     """Back up the SQLite file ``source`` into ``folder``; the name holds the time and the kind."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        problem = storage.storage_problem(exc, folder / source.name)
+        if problem is None:
+            raise
+        raise problem from exc
     base = f"{PREFIX}-{now or datetime.now():{_STAMP}}-{KIND_WORDS[kind]}"
     target = folder / f"{base}{SUFFIX}"
     number = 2

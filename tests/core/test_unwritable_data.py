@@ -223,3 +223,23 @@ def test_a_full_disk_is_never_called_a_damaged_file(full_disk: Path) -> None:
         assert FULL in exc.message and "rusak" not in exc.message
     else:
         db.dispose()
+
+
+def test_a_read_only_folder_holding_only_the_database(
+    demo: tuple[Path, Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A database copied alone onto read-only media: no logs/ or backups/ folder to write in."""
+    import app
+
+    data = tmp_path / "hanya"
+    data.mkdir()
+    (data / "jamsos_desa.sqlite3").write_bytes((demo[0] / "jamsos_desa.sqlite3").read_bytes())
+    with read_only_view(data) as view:
+        code = app.main(["--data-dir", str(view), "simulate", "--year", str(YEAR)])
+        out, err = capsys.readouterr()
+        assert code == 0 and "Sukamaju" in out
+        assert "cadangan harian" in err.casefold() and NO_WRITE in err and err.count("\n") == 1
+        code = app.main(["--data-dir", str(view), "backup"])
+        _out, err = capsys.readouterr()
+        assert code == 2
+        assert_one_sentence(err, NO_WRITE, demo[2])
