@@ -4,7 +4,9 @@ restore and the first migration of an old database, then a set of bad workbooks 
 half-written one (neither the state before nor the state after), a traceback (in the killed
 command's output or in the next start's), a leftover copy of the data (a ``.part`` backup or a
 staged restore still there after the next start), or a next start that failed. Every column but
-"trials" should read 0.
+"trials", "killed" (still running when killed) and "changed" (left as the finished command leaves
+it; for a backup that is the state before) should read 0. For the bad workbooks "start fail"
+counts files that were not refused with exit status 2.
 
 A script to run (a few minutes; POSIX, it sends SIGKILL), not part of the test suite:
 
@@ -43,6 +45,7 @@ class Tally:
     kind: str
     trials: int = 0
     killed: int = 0  # still running when the kill came (the others had finished)
+    changed: int = 0  # left in the state after the work (the rest: the state before it)
     corrupted: int = 0
     half_written: int = 0
     tracebacks: int = 0
@@ -53,13 +56,14 @@ class Tally:
 
     def row(self) -> str:
         return (
-            f"{self.kind:<22}{self.trials:>7}{self.killed:>8}{self.corrupted:>11}{self.half_written:>14}"
+            f"{self.kind:<22}{self.trials:>7}{self.killed:>8}{self.changed:>9}"
+            f"{self.corrupted:>11}{self.half_written:>14}"
             f"{self.tracebacks:>12}{self.leftovers:>11}{self.start_failed:>12}{self.slowest:>10.1f}"
         )
 
 
 HEADER = (
-    f"{'kind':<22}{'trials':>7}{'killed':>8}{'corrupted':>11}{'half-written':>14}{'tracebacks':>12}"
+    f"{'kind':<22}{'trials':>7}{'killed':>8}{'changed':>9}{'corrupted':>11}{'half-written':>14}{'tracebacks':>12}"
     f"{'leftovers':>11}{'start fail':>12}{'max s':>10}"
 )
 
@@ -171,8 +175,13 @@ def next_start(data: Path, tally: Tally) -> None:
 
 
 def judge(
-    tally: Tally, data: Path, allowed: set[tuple[object, ...]], err: str, moment: float
+    tally: Tally,
+    data: Path,
+    allowed: tuple[tuple[object, ...], tuple[object, ...]],
+    err: str,
+    moment: float,
 ) -> None:
+    """``allowed``: the database before the command and after it; anything else is half-written."""
     file = data / DB
     tally.trials += 1
     if "Traceback" in err:
@@ -183,6 +192,8 @@ def judge(
         tally.notes.append(f"corrupted at {moment:.2f}s")
         return
     found = state(file)
+    before, after = allowed
+    tally.changed += found == after != before
     if found not in allowed:
         tally.half_written += 1
         tally.notes.append(f"half-written at {moment:.2f}s: {found[:3]}")
@@ -316,7 +327,7 @@ def kill_trials(
         raise SystemExit(f"{kind}: the uninterrupted run failed: {err}")
     after_state = state(reference / DB)
     tally.slowest = seconds
-    allowed = {before, after_state}
+    allowed = (before, after_state)
     span = seconds
     if after is not None:
         watched = fresh(base, work / f"{kind}-watched")
