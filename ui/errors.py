@@ -1,7 +1,8 @@
 """The one funnel for uncaught exceptions: a UserError is a warning box, anything else is a bug.
 
-A bug is logged with its traceback and shown in the crash dialog with the log file's path; nothing
-is swallowed (the previous hook still runs for bugs, so a console keeps its traceback).
+A bug is logged with its traceback and shown in the crash dialog with the log file's path, NIK and
+KPJ masked in both (desa_budget.logging_setup); nothing is swallowed (the previous hook still
+runs for bugs, so a console keeps its traceback).
 """
 
 import logging
@@ -14,6 +15,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desa_budget.errors import UserError
+from desa_budget.logging_setup import mask_identifiers
 from ui import msgbox
 from ui.i18n import _
 
@@ -55,8 +57,9 @@ class ExceptionFunnel:
             return
         self._showing = True
         try:
-            summary = f"{kind.__name__}: {exc}"
-            msgbox.crash(parent, summary, details, str(self.log_file))
+            # The report is meant to be copied to whoever helps: no full NIK or KPJ in it.
+            summary = mask_identifiers(f"{kind.__name__}: {exc}")
+            msgbox.crash(parent, summary, mask_identifiers(details), str(self.log_file))
         finally:
             self._showing = False
 

@@ -13,11 +13,14 @@ from desa_budget.logging_setup import configure_logging, ensure_std_streams
 from desa_budget.paths import data_paths
 from desa_budget.rules import load_rules
 from desa_budget.store import audit, secrets
+from desa_budget.store.instance_lock import DatabaseInUse
 from desa_budget.store.opening import open_database
 from desa_budget.village.profile import get_profile
-from ui import errors, i18n
+from ui import errors, i18n, msgbox
 from ui.app_context import AppContext
 from ui.first_start import run_first_start
+from ui.i18n import _
+from ui.instance_server import InstanceServer, ask_window_to_show, bring_forward, window_listening
 from ui.main_window import MainWindow
 from ui.server_login import open_saved
 from ui.settings import Settings
@@ -59,10 +62,14 @@ def start(args: argparse.Namespace) -> Started:
     settings = settings_for(args)
     i18n.set_language(settings.language)
     data_dir, given = getattr(args, "data_dir", None), getattr(args, "db", None)
+    # The window is the one writer of a SQLite file: a second window is refused (run_gui then
+    # brings the first forward), and so are commands that change data while it is open.
     if given:
-        db = open_database(data_dir=data_dir, url=secrets.complete_url(given))
+        db = open_database(data_dir=data_dir, url=secrets.complete_url(given), access="write")
     else:
-        opened = open_saved(settings, None, lambda url: open_database(data_dir=data_dir, url=url))
+        opened = open_saved(
+            settings, None, lambda url: open_database(data_dir=data_dir, url=url, access="write")
+        )
         if opened is None:  # asked for the server's password, the user chose to quit
             return Started(app, None, None)
         db = opened
@@ -77,7 +84,18 @@ def start(args: argparse.Namespace) -> Started:
         db=db, rules=load_rules(), settings=settings, operator=operator, year=year, parent=app
     )
     window = MainWindow(ctx, village=f"Desa {profile.nama_desa}" if profile else "")
+    if db.file is not None:
+        server = InstanceServer(db.file, parent=window)
+        server.show_requested.connect(lambda: bring_forward(window))
     window.show()
+    if db.backup_problem is not None:  # e.g. a full disk: the data opens, without today's copy
+        msgbox.warning(
+            window,
+            _("Cadangan harian"),
+            _("Cadangan harian hari ini tidak dibuat. {reason}").format(
+                reason=db.backup_problem.message
+            ),
+        )
     return Started(app, window, ctx)
 
 
@@ -85,6 +103,9 @@ def run_gui(args: argparse.Namespace) -> int:
     """Open the window and run until it is closed; exit status 2 when the data cannot be opened."""
     try:
         started = start(args)
+    except DatabaseInUse as exc:
+        application()
+        return _in_use(exc)
     except UserError as exc:
         application()
         errors.show_user_error(None, exc)
@@ -96,6 +117,24 @@ def run_gui(args: argparse.Namespace) -> int:
     finally:
         if started.ctx is not None:
             started.ctx.db.dispose()
+
+
+def _in_use(exc: DatabaseInUse) -> int:
+    """The data is open in another window: say so, then bring that window forward."""
+    database = exc.database
+    if not window_listening(database):  # a command holds it, or a window still starting
+        errors.show_user_error(None, exc)
+        return EXIT_USER_ERROR
+    msgbox.info(
+        None,
+        _("Jamsos Desa"),
+        _(
+            "Jamsos Desa sudah dibuka di jendela lain untuk data ini. Jendela itu akan "
+            "dimunculkan; lanjutkan bekerja di sana."
+        ),
+    )
+    ask_window_to_show(database)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

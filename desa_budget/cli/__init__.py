@@ -127,6 +127,9 @@ def run_command(args: argparse.Namespace) -> int:
     except UserError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    finally:
+        for db in getattr(args, "opened_databases", []):
+            db.dispose()  # and so release the database for the window and other commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:

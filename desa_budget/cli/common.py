@@ -2,6 +2,7 @@
 
 import argparse
 import re
+import sys
 from datetime import date
 
 from desa_budget.errors import UserError
@@ -12,13 +13,52 @@ from desa_budget.store.opening import open_database
 _DIGITS = re.compile(r"[0-9]{1,15}")
 
 
+# Commands that only read: they run while the window has the data open. Every other command
+# changes data and takes the one writer's lock (store.instance_lock), so a new command is
+# refused while the window is open until it is listed here.
+READING_COMMANDS = frozenset(
+    {
+        ("annex",), ("backup",), ("consolidate",), ("lines",), ("plan",), ("quote",),
+        ("simulate",), ("codes", "show"), ("export", "dpmd"), ("export", "sipp"),
+        ("roster", "export"), ("roster", "template"), ("version", "list"), ("version", "diff"),
+        ("scenario", "list"), ("scenario", "compare"),
+    }
+)  # fmt: skip
+
+
+def command_path(args: argparse.Namespace) -> tuple[str, ...]:
+    """("roster", "import") for ``app.py roster import ...``."""
+    subcommands = [v for k, v in vars(args).items() if k.endswith("_command") and v]
+    return (getattr(args, "command", None) or "", *subcommands)
+
+
+def writes(args: argparse.Namespace) -> bool:
+    if getattr(args, "dry_run", False):
+        return False
+    return command_path(args) not in READING_COMMANDS
+
+
 def open_from_args(args: argparse.Namespace) -> Database:
     """The database chosen by ``--db URL`` or ``--data-dir DIR`` (default: the user's data folder).
-    A server URL without its password gets the one the window kept in the credential store."""
+    A server URL without its password gets the one the window kept in the credential store.
+    A SQLite file is held for writing or reading as the command needs; the command line's
+    funnel (cli.run_command) disposes it, and so releases it, when the command ends."""
     url: str | None = getattr(args, "db", None)
-    return open_database(
-        data_dir=getattr(args, "data_dir", None), url=secrets.complete_url(url) if url else None
+    db = open_database(
+        data_dir=getattr(args, "data_dir", None),
+        url=secrets.complete_url(url) if url else None,
+        access="write" if writes(args) else "read",
     )
+    opened: list[Database] = getattr(args, "opened_databases", [])
+    opened.append(db)
+    args.opened_databases = opened
+    if db.backup_problem is not None:
+        # No change without today's backup; and a backup command cannot make its own either.
+        makes_backup = command_path(args) == ("backup",) and not getattr(args, "list", False)
+        if writes(args) or makes_backup:
+            raise db.backup_problem
+        print(f"Perhatian: cadangan harian dilewati. {db.backup_problem}", file=sys.stderr)
+    return db
 
 
 def year_of(args: argparse.Namespace) -> int:

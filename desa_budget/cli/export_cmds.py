@@ -97,6 +97,10 @@ def run_sipp(args: argparse.Namespace) -> int:
         f"({pu} PU, {len(data.persons) - pu} BPU). Kolom mengikuti perkiraan; templat resmi "
         "SIPP tidak publik."
     )
+    print(
+        "Perhatian: RAHASIA. Berkas ini memuat NIK lengkap (diperlukan BPJS untuk pendaftaran); "
+        "kirim hanya ke BPJS Ketenagakerjaan dan hapus setelah dipakai."
+    )
     for line in warnings:
         print(f"Perhatian: {line}")
     return 0

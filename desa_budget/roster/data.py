@@ -15,6 +15,16 @@ WARNING = "warning"
 
 SEGMENTS = ("PU", "BPU")
 PAYERS = ("desa", "pemda")
+# The one limit per text field: the column lengths of store/models.py, enforced here for the form,
+# the import and the command line alike, so every database holds the same (test_field_limits.py).
+MAX_LENGTH: Mapping[str, int] = {
+    "nama": 150,
+    "tempat_lahir": 100,
+    "nama_ibu": 150,
+    "jabatan": 150,
+    "nomor_sk": 100,
+    "nomor_kpj": 20,
+}
 
 
 @dataclass(frozen=True)
@@ -100,12 +110,23 @@ def _warn(name: str, message: str, index: int | None = None) -> Problem:
     return Problem(name, message, WARNING, index)
 
 
+def _too_long(data: object, names: Sequence[str], index: int | None = None) -> list[Problem]:
+    problems = []
+    for name in names:
+        value = getattr(data, name) or ""
+        if len(value) > MAX_LENGTH[name]:
+            message = _("{label} terlalu panjang (paling banyak {limit} huruf).").format(
+                label=FIELD_LABELS[name], limit=MAX_LENGTH[name]
+            )
+            problems.append(_err(name, message, index))
+    return problems
+
+
 def validate_person_data(person: PersonData, *, kode_desa: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not person.nama.strip():
         problems.append(_err("nama", _("Nama wajib diisi.")))
-    elif len(person.nama) > 150:
-        problems.append(_err("nama", _("Nama terlalu panjang (paling banyak 150 huruf).")))
+    problems.extend(_too_long(person, ("nama", "tempat_lahir", "nama_ibu")))
     if person.jenis_kelamin not in ("L", "P"):
         problems.append(_err("jenis_kelamin", _("Jenis kelamin harus L atau P.")))
     today = date.today()
@@ -141,6 +162,7 @@ def validate_post(
         )
     if not post.jabatan.strip():
         problems.append(_err("jabatan", _("Jabatan wajib diisi."), index))
+    problems.extend(_too_long(post, ("jabatan", "nomor_sk"), index))
     if post.status not in categories.POST_STATUSES:
         problems.append(_err("status", _("Status jabatan harus Definitif, Plt atau Pj."), index))
     if post.mulai and post.akhir and post.akhir < post.mulai:
@@ -208,7 +230,8 @@ def validate_coverage(
         problems.append(
             _err("status_bpjs", _("Status BPJS harus Belum Terdaftar, Terdaftar atau Nonaktif."))
         )
-    if coverage.nomor_kpj and not (coverage.nomor_kpj.isdigit() and len(coverage.nomor_kpj) <= 20):
+    kpj = coverage.nomor_kpj
+    if kpj and not (kpj.isdigit() and len(kpj) <= MAX_LENGTH["nomor_kpj"]):
         problems.append(_err("nomor_kpj", _("Nomor KPJ hanya berisi angka (paling banyak 20).")))
     if coverage.dibayar_oleh not in PAYERS:
         problems.append(_err("dibayar_oleh", _("Pembayar harus desa atau pemda.")))

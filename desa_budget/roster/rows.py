@@ -73,9 +73,13 @@ def removed(obj: object, fields: Sequence[str]) -> dict[str, tuple[Any, Any]]:
     return {k: (v, None) for k, v in values.items() if v not in (None, "")}
 
 
+class DuplicateNikError(UserError):
+    """The NIK belongs to someone else on the roster."""
+
+
 def refuse_duplicate_nik(session: Session, nik: str, person_id: int | None = None) -> None:
     other = session.scalar(select(Person).where(Person.nik == nik))
     if other is not None and other.id != person_id:
-        raise UserError(
+        raise DuplicateNikError(
             _("NIK {nik} sudah terdaftar atas nama {nama}.").format(nik=nik, nama=other.nama)
         )

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -30,6 +32,13 @@ from desa_budget.sheets.xlsx_style import (
 from desa_budget.village import categories
 
 SHEETS = ("PU", "BPU")
+# The sheet holds full NIKs, as BPJS needs them: the file says so in its first row and its name.
+CONFIDENTIAL = (
+    "RAHASIA: berisi NIK lengkap peserta, hanya untuk pendaftaran BPJS Ketenagakerjaan. Jangan "
+    "dibagikan ke pihak lain; hapus berkas setelah dipakai. Hapus baris ini sebelum mengunggah."
+)
+SUGGESTED_NAME = "RAHASIA_pendaftaran_bpjs_{year}.xlsx"
+HEADER_ROW = 2
 FIELDS = (
     "nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "nama_ibu", "jabatan",
     "kategori", "dasar_upah", "program", "kelas_jkk", "tanggal_mulai", "kode_desa", "keterangan",
@@ -198,6 +207,7 @@ def export_sipp(
         subject="Daftar peserta belum terdaftar (format perkiraan, bukan templat resmi SIPP)",
         created=now or datetime.now(),
     )
+    workbook.properties.keywords = f"RAHASIA; NIK lengkap; {workbook.properties.keywords}"
     warnings: list[str] = []
     for sheet in SHEETS:
         own = [c for c in columns if c.sheet == sheet]
@@ -214,11 +224,12 @@ def export_sipp(
                         sheet=sheet, nama=p.nama, columns=", ".join(missing)
                     )
                 )
-        write_table(
-            workbook.create_sheet(sheet), [Column(c.header, TYPES[c.type]) for c in own], rows
-        )
+        ws = workbook.create_sheet(sheet)
+        write_table(ws, [Column(c.header, TYPES[c.type]) for c in own], rows)
+        _mark_confidential(ws, len(own))
     notes = workbook.create_sheet("Catatan")
     lines = (
+        CONFIDENTIAL,
         "Templat unggah resmi SIPP BPJS Ketenagakerjaan tidak publik: kolom ini perkiraan.",
         "Salin kolom ke templat resmi dari kantor cabang bila format berbeda.",
         "NIK dan tanggal ditulis sebagai teks (HH-BB-TTTT); upah dalam rupiah tanpa desimal.",
@@ -229,3 +240,21 @@ def export_sipp(
     notes.column_dimensions["A"].width = 90
     save_atomic(workbook, path)
     return warnings
+
+
+def _mark_confidential(ws: Worksheet, width: int) -> None:
+    """The notice above the table: the header moves to row 2, with the panes, filter and
+    printed title rows that follow it."""
+    ws.insert_rows(1)
+    write_text(ws.cell(row=1, column=1), CONFIDENTIAL)
+    ws.cell(row=1, column=1).font = Font(bold=True, color="C00000")
+    ws.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
+    ws.row_dimensions[1].height = 30
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    if ws.auto_filter.ref:
+        first, last = ws.auto_filter.ref.split(":")
+        last_row = int("".join(ch for ch in last if ch.isdigit())) + 1
+        column = "".join(ch for ch in last if ch.isalpha())
+        ws.auto_filter.ref = f"A{HEADER_ROW}:{column}{last_row}"
+    ws.print_title_rows = f"1:{HEADER_ROW}"

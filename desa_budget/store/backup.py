@@ -5,7 +5,8 @@ A PostgreSQL database is not backed up here: a shared server is backed up with p
 
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
+from desa_budget.store import files, instance_lock, storage
 from desa_budget.store.database import (
     NOT_OURS_MESSAGE,
     NOT_SQLITE_MESSAGE,
@@ -51,9 +53,10 @@ class BackupInfo:
 
 def _copy_sqlite(source: Path, target: Path) -> None:
     """Copy through the SQLite backup API (a consistent snapshot, WAL included) into one file."""
-    partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
+    partial = target.with_name(target.name + files.PARTIAL_SUFFIX)
     try:
+        partial.unlink(missing_ok=True)
+        files.create_private(partial)  # every NIK is in it: the user's alone from the start
         with (
             closing(connect_readonly(source)) as src,
             closing(sqlite3.connect(partial)) as dst,
@@ -62,16 +65,36 @@ def _copy_sqlite(source: Path, target: Path) -> None:
             # A backup is one self-contained file: no -wal beside it.
             dst.execute("PRAGMA journal_mode=DELETE")
         os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error) as exc:
+        _remove(partial)
+        # No room or no right to write the copy: say that, not "the file is damaged".
+        problem = storage.storage_problem(exc, partial, storage.room_for(source))
+        if problem is not None:
+            raise problem from exc
         raise
+    except BaseException:
+        _remove(partial)
+        raise
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder, where it was never made
 
 
 def write_backup(
     source: Path, folder: Path, *, kind: BackupKind, now: datetime | None = None
 ) -> Path:
     """Back up the SQLite file ``source`` into ``folder``; the name holds the time and the kind."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        problem = storage.storage_problem(exc, folder / source.name)
+        if problem is None:
+            raise
+        raise problem from exc
     base = f"{PREFIX}-{now or datetime.now():{_STAMP}}-{KIND_WORDS[kind]}"
     target = folder / f"{base}{SUFFIX}"
     number = 2
@@ -145,12 +168,17 @@ def daily_backup(db: Database, *, now: datetime | None = None) -> Path | None:
 
 
 def _check_restorable(copy: Path, original: Path) -> None:
-    with closing(sqlite3.connect(copy)) as conn:
-        result = conn.execute("PRAGMA integrity_check").fetchone()
-    if not result or result[0] != "ok":
-        raise UserError(
-            _("Berkas cadangan {path} rusak (pemeriksaan integritas gagal).").format(path=original)
-        )
+    damaged = UserError(
+        _("Berkas cadangan {path} rusak (pemeriksaan integritas gagal).").format(path=original)
+    )
+    try:
+        with closing(sqlite3.connect(copy)) as conn:
+            result = conn.execute("PRAGMA integrity_check").fetchone()
+            broken_links = conn.execute("PRAGMA foreign_key_check").fetchone()
+    except sqlite3.DatabaseError as exc:  # "database disk image is malformed" before any row
+        raise damaged from exc
+    if not result or result[0] != "ok" or broken_links is not None:
+        raise damaged
     state = read_sqlite_state(copy)
     if state.empty or not state.ours:
         raise UserError(_(NOT_OURS_MESSAGE).format(path=original))
@@ -170,30 +198,64 @@ def restore_backup(db: Database, file: Path | str) -> Path:
         if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise UserError(_(NOT_SQLITE_MESSAGE).format(path=source))
     # Work on a copy beside the database: the user's file is never changed, and the final
-    # replacement is a rename within one folder (atomic).
-    staged = target.with_name(target.name + ".restore")
+    # replacement is a rename within one folder (atomic). Checking and migrating the copy needs
+    # no lock; replacing the database needs everyone else to have closed it.
+    staged = target.with_name(f"{target.name}{files.STAGED_SUFFIX}-{os.getpid()}")
     try:
-        try:
-            _copy_sqlite(source, staged)
-        except sqlite3.DatabaseError as exc:
-            raise UserError(_(NOT_SQLITE_MESSAGE).format(path=source)) from exc
-        _check_restorable(staged, source)
-        # Migrate the copy before it replaces anything: a failure leaves the database as it was.
-        try:
-            upgrade_to_head(f"sqlite:///{staged}")
-        except SQLAlchemyError as exc:
-            raise UserError(
-                _(
-                    "Berkas cadangan {path} tidak dapat diperbarui ke versi aplikasi ini "
-                    "(isinya tidak sesuai dengan catatan versinya); basis data tidak diubah."
-                ).format(path=source)
-            ) from exc
-        kept = make_backup(db, reason="pre-restore")
-        db.engine.dispose()
-        for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-            leftover.unlink(missing_ok=True)  # never let an old WAL replay onto the new file
-        os.replace(staged, target)
+        _stage(source, staged)
+        with _alone(db, target):
+            kept = make_backup(db, reason="pre-restore")
+            db.engine.dispose()
+            for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+                leftover.unlink(missing_ok=True)  # never let an old WAL replay onto the new file
+            os.replace(staged, target)
     finally:
         for name in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm")):
             name.unlink(missing_ok=True)
     return kept
+
+
+@contextmanager
+def _alone(db: Database, target: Path) -> Iterator[None]:
+    """Hold the writer's lock and make sure no other process has the database open: a window
+    that still had the old file open would report its next save as done, and lose it."""
+    lock = db.lock
+    temporary = lock is None
+    if lock is None:
+        lock = instance_lock.acquire(target, write=True)
+    was_writer = lock.writer
+    try:
+        lock.take_writer()
+        if lock.others_open():
+            raise instance_lock.DatabaseInUse(
+                _(
+                    "Cadangan tidak dipulihkan: data di {folder} sedang dibuka di jendela lain "
+                    "atau dipakai perintah lain. Tutup semuanya dulu, lalu ulangi."
+                ).format(folder=target.parent),
+                target,
+            )
+        yield
+    finally:
+        if temporary:
+            lock.release()
+        elif not was_writer:
+            lock.drop_writer()
+
+
+def _stage(source: Path, staged: Path) -> None:
+    """Copy ``source`` to ``staged``, check it and migrate it to this version."""
+    try:
+        _copy_sqlite(source, staged)
+    except sqlite3.DatabaseError as exc:
+        raise UserError(_(NOT_SQLITE_MESSAGE).format(path=source)) from exc
+    _check_restorable(staged, source)
+    # Migrate the copy before it replaces anything: a failure leaves the database as it was.
+    try:
+        upgrade_to_head(f"sqlite:///{staged}")
+    except SQLAlchemyError as exc:
+        raise UserError(
+            _(
+                "Berkas cadangan {path} tidak dapat diperbarui ke versi aplikasi ini "
+                "(isinya tidak sesuai dengan catatan versinya); basis data tidak diubah."
+            ).format(path=source)
+        ) from exc

@@ -13,17 +13,20 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import N_, _
 from desa_budget.paths import DataPaths
+from desa_budget.store import storage
 from desa_budget.store.migrations import HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+    from desa_budget.store.instance_lock import InstanceLock
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -47,12 +50,16 @@ class ConcurrentEditError(UserError, StaleDataError):
 
 @dataclass(frozen=True)
 class Database:
-    """An open, migrated database. ``file`` is the SQLite file, or None for a server."""
+    """An open, migrated database. ``file`` is the SQLite file, or None for a server; ``lock``
+    what this process holds on the file (store.instance_lock), released by ``dispose()``."""
 
     engine: Engine
     paths: DataPaths
     url: str
     file: Path | None
+    lock: "InstanceLock | None" = None
+    # Why today's automatic backup could not be made (a full disk, a read-only folder), if so
+    backup_problem: UserError | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -61,7 +68,7 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: ``with db.session() as s:`` commits at the end, or rolls back."""
-        with translate_errors(), Session(self.engine) as session, session.begin():
+        with translate_errors(self.file), Session(self.engine) as session, session.begin():
             yield session
 
     @property
@@ -73,17 +80,32 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 @contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn a stale edit or a locked SQLite file into a message the user can act on."""
+def translate_errors(file: Path | None = None) -> Iterator[None]:
+    """Turn a stale edit, a locked SQLite file, a full disk or a read-only folder into a
+    message the user can act on."""
     try:
         yield
     except ConcurrentEditError:
         raise
     except StaleDataError as exc:
         raise ConcurrentEditError() from exc
+    except IntegrityError as exc:
+        if not _is_unique_violation(exc):
+            raise
+        # A row with the same key was saved meanwhile (two imports of one file at once on a
+        # server): a stale edit too. The parameters (NIKs, names) stay out of the message.
+        raise ConcurrentEditError() from exc
+    except DataError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "22001":  # string data right truncation
+            raise
+        raise UserError(
+            _("Ada isian yang terlalu panjang untuk basis data; tidak ada yang disimpan.")
+        ) from exc
     except OperationalError as exc:
         if getattr(exc.orig, "sqlite_errorname", "") == "SQLITE_BUSY_SNAPSHOT":
             # Another connection committed since this transaction read: the same stale edit.
@@ -92,7 +114,17 @@ def translate_errors() -> Iterator[None]:
             raise UserError(
                 _("Basis data sedang dipakai oleh proses lain; tunggu sebentar lalu ulangi.")
             ) from exc
+        problem = storage.storage_problem(exc.orig, file) if file and exc.orig else None
+        if problem is not None:
+            raise problem from exc
         raise
+
+
+def _is_unique_violation(exc: IntegrityError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == "23505":  # PostgreSQL unique_violation
+        return True
+    name = getattr(exc.orig, "sqlite_errorname", "")
+    return name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY")
 
 
 def alembic_config(connection: Connection | None = None, *, url: str | None = None) -> "Config":
@@ -139,9 +171,16 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     creating -wal/-shm files; with one, ``mode=ro`` reads the committed WAL frames too.
     """
     wal = Path(f"{path}-wal")
-    option = "mode=ro" if wal.exists() else "immutable=1"
+    # An empty -wal (a write cut short) holds nothing to read: no need for its -shm either.
+    option = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
     conn = sqlite3.connect(f"{path.as_uri()}?{option}", uri=True)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _readonly_connection(path: Path) -> sqlite3.Connection:
+    conn = connect_readonly(path)
+    conn.isolation_level = None  # as make_engine's: SQLAlchemy emits BEGIN itself
     return conn
 
 
@@ -162,6 +201,10 @@ def read_sqlite_state(path: Path) -> SqliteState:
                 return SqliteState(empty=not tables, ours=not tables, revision=None)
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
+        # A full disk (SQLite cannot grow its -shm) is not a damaged file: say which it is.
+        problem = storage.storage_problem(exc, path)
+        if problem is not None:
+            raise problem from exc
         raise UserError(_(NOT_SQLITE_MESSAGE).format(path=path)) from exc
     revision = row[0] if row else None
     # An unknown revision is a newer Jamsos Desa only if it also has our oldest table.
@@ -181,13 +224,22 @@ def refuse_if_newer(revision: str | None) -> None:
         raise UserError(_(NEWER_MESSAGE).format(rev=revision))
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
-    """An engine; for SQLite, with the pragmas and real transactions (DDL included)."""
-    engine = create_engine(url)
+def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    """An engine; for SQLite, with the pragmas and real transactions (DDL included).
+
+    ``read_only`` (a SQLite file on a read-only disk, or a full one) reads through
+    ``connect_readonly``: nothing is created beside the file, nothing can be written."""
+    file = sqlite_file(url) if read_only else None
+    if file is not None:
+        engine = create_engine("sqlite://", creator=lambda: _readonly_connection(file))
+    else:
+        engine = create_engine(url)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            if file is not None:
+                return
             # Let SQLAlchemy emit BEGIN itself, so DDL and reads are inside the transaction too.
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()

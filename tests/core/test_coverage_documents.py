@@ -17,6 +17,7 @@ from desa_budget.budget import coverage
 from desa_budget.cli import build_parser, run_command
 from desa_budget.format import format_number, format_rp
 from desa_budget.sheets import dpmd_layout as L
+from desa_budget.sheets.sipp import HEADER_ROW
 from desa_budget.store.opening import open_database
 
 DOCS = ("lampiran", "penjabaran", "rab", "ringkasan")
@@ -123,7 +124,7 @@ def test_the_sipp_sheet_lists_only_the_covered(
     village.cli("export", "sipp", "--year", str(YEAR), "--out", str(out), capsys=capsys)
     workbook = load_workbook(out, read_only=True)
     try:
-        bpu = [row[1] for row in workbook["BPU"].iter_rows(min_row=2, values_only=True)]
+        bpu = [row[1] for row in workbook["BPU"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
     finally:
         workbook.close()
     assert bpu == ["Painem", "Sumiyati"]

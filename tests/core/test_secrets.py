@@ -2,6 +2,7 @@
 no store (or a store that fails) nothing is kept anywhere and nothing crashes."""
 
 import argparse
+from types import SimpleNamespace
 from typing import Any
 
 import keyring
@@ -59,7 +60,12 @@ def test_without_a_working_store_nothing_is_kept_and_nothing_crashes(backend: ty
 
 def test_the_command_line_uses_the_kept_password(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str | None] = []
-    monkeypatch.setattr(common, "open_database", lambda *, data_dir, url: opened.append(url))
+
+    def fake_open(*, data_dir: object, url: str | None, access: str) -> object:
+        opened.append(url)
+        return SimpleNamespace(backup_problem=None)
+
+    monkeypatch.setattr(common, "open_database", fake_open)
     secrets.save_password(BARE, "rahasia")
     common.open_from_args(argparse.Namespace(data_dir=None, db=BARE))
     common.open_from_args(argparse.Namespace(data_dir="data", db=None))

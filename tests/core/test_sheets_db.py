@@ -17,7 +17,7 @@ from desa_budget.roster import service as roster
 from desa_budget.rules import load_rules
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
-from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
+from desa_budget.sheets.sipp import HEADER_ROW, export_sipp, gather_sipp_data
 from desa_budget.store.database import Database
 from desa_budget.store.models import Coverage
 
@@ -120,8 +120,8 @@ def test_sipp_lists_only_unregistered(tmp_path: Path) -> None:
     assert any("Suparno" in w and "Tempat Lahir" in w for w in warnings)
     wb = load_workbook(path)
     assert wb.sheetnames[:2] == ["PU", "BPU"]
-    pu = {r[1].value: r for r in wb["PU"].iter_rows(min_row=2)}
-    header = [c.value for c in wb["PU"][1]]
+    pu = {r[1].value: r for r in wb["PU"].iter_rows(min_row=HEADER_ROW + 1)}
+    header = [c.value for c in wb["PU"][HEADER_ROW]]  # under the confidentiality notice
     siti = dict(zip(header, pu["=Siti"], strict=True))
     assert siti["NIK"].value == "3302124107900005" and siti["NIK"].data_type == "s"
     assert siti["Nama Lengkap"].data_type == "s"
@@ -131,7 +131,7 @@ def test_sipp_lists_only_unregistered(tmp_path: Path) -> None:
     assert siti["Upah"].value == 2_022_200 and siti["Upah"].data_type == "n"
     suparno = dict(zip(header, pu["Suparno"], strict=True))
     assert suparno["Tanggal Mulai Kepesertaan"].value == "01-01-2025"  # no TMT: 1 January
-    bpu = [r[1] for r in wb["BPU"].iter_rows(min_row=2, values_only=True)]
+    bpu = [r[1] for r in wb["BPU"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
     assert bpu == ["Painem"]
     assert "Tarno" not in pu
 

@@ -370,7 +370,9 @@ class DokumenPage(Page):
         self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
 
     def choose_export_sipp(self) -> None:
-        name = f"pendaftaran_bpjs_{self.ctx.year}.xlsx"
+        from desa_budget.sheets.sipp import SUGGESTED_NAME
+
+        name = SUGGESTED_NAME.format(year=self.ctx.year)  # it holds full NIKs: RAHASIA_...
         path = save_file(
             self, title=_("Lembar pendaftaran BPJS"), suggested=self._folder() / name,
             file_filter=XLSX_FILTER, suffix=".xlsx",
@@ -389,6 +391,10 @@ class DokumenPage(Page):
         def done(result: tuple[Path, list[str]]) -> None:
             written, warnings = result
             self._written(written)
+            secret = _(
+                "Berkas ini RAHASIA: memuat NIK lengkap, yang diperlukan BPJS Ketenagakerjaan "
+                "untuk pendaftaran. Kirim hanya ke BPJS dan hapus setelah dipakai."
+            )
             if warnings:
                 msgbox.warning(
                     self,
@@ -397,9 +403,13 @@ class DokumenPage(Page):
                         "Lembar tersimpan, tetapi {n} data wajib belum lengkap.",
                         "Lembar tersimpan, tetapi {n} data wajib belum lengkap.",
                         len(warnings),
-                    ).format(n=len(warnings)),
+                    ).format(n=len(warnings))
+                    + "\n\n"
+                    + secret,
                     "\n".join(warnings),
                 )
+            else:
+                msgbox.info(self, _("Lembar pendaftaran"), secret)
 
         self._run(work, _("Menulis {file}…").format(file=path.name), done)
 

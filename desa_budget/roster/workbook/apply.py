@@ -22,8 +22,10 @@ from desa_budget.i18n import _
 from desa_budget.roster import service as roster
 from desa_budget.roster.data import FIELD_LABELS, CoverageData, Limits, PostData, load_limits
 from desa_budget.roster.read import POST_FIELDS
+from desa_budget.roster.rows import DuplicateNikError
 from desa_budget.roster.workbook.parse import FieldChange, ImportEntry, ImportPlan, read_roster
 from desa_budget.roster.workbook.problems import ImportProblem
+from desa_budget.store.database import ConcurrentEditError
 from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.village import categories
 
@@ -152,9 +154,12 @@ def _people(session: Session, niks: Sequence[str]) -> dict[str, Person]:
     return {p.nik: p for p in rows}
 
 
-def match_plan(session: Session, plan: ImportPlan) -> ImportPlan:
-    """The plan compared with the roster as stored now."""
-    people = _people(session, [e.person.nik for e in plan.entries])
+def match_plan(
+    session: Session, plan: ImportPlan, people: dict[str, Person] | None = None
+) -> ImportPlan:
+    """The plan compared with the roster as stored now (or as ``people`` were just read)."""
+    if people is None:
+        people = _people(session, [e.person.nik for e in plan.entries])
     entries = []
     for entry in plan.entries:
         person = people.get(entry.person.nik)
@@ -179,14 +184,20 @@ def apply_import(
 ) -> ImportSummary:
     """Write the plan through the roster service; the caller's session is the one transaction."""
     limits = limits or load_limits()
-    plan = match_plan(session, plan)
+    # One read decides both what the summary says and what is written.
     people = _people(session, [e.person.nik for e in plan.entries])
+    plan = match_plan(session, plan, people)
     for entry in plan.entries:
         person = people.get(entry.person.nik)
         if person is None:
-            roster.add_person(
-                session, entry.person, entry.posts, entry.coverage, operator=operator, limits=limits
-            )
+            try:
+                roster.add_person(
+                    session, entry.person, entry.posts, entry.coverage, operator=operator,
+                    limits=limits,
+                )  # fmt: skip
+            except DuplicateNikError as exc:
+                # Not there when read, there now: another import (another PC) saved it meanwhile.
+                raise ConcurrentEditError() from exc
         elif entry.changes:
             _update(session, person, entry, plan.year, operator=operator, limits=limits)
     return ImportSummary(

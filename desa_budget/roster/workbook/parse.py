@@ -6,9 +6,8 @@ one ImportRefused; warnings are records too.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _, ngettext
@@ -25,37 +24,15 @@ from desa_budget.roster.data import (
     validate_post,
 )
 from desa_budget.roster.workbook.layout import COLUMN, HEADERS
-from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused, cell_text
-from desa_budget.roster.workbook.safe_read import (
-    CellError,
-    cell_value,
-    parse_choice,
-    parse_date,
-    parse_nik,
-    parse_rupiah,
-    read_sheet,
+from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused
+from desa_budget.roster.workbook.safe_read import cell_value, read_sheet
+from desa_budget.roster.workbook.sheet_rows import (
+    COVERAGE_COLUMNS,
+    PERSON_COLUMNS,
+    SheetRow,
+    parse_row,
+    problem,
 )
-from desa_budget.rules import PROGRAMS
-from desa_budget.village import categories
-
-_JK = {"L": "L", "P": "P", "Laki-laki": "L", "Perempuan": "P"}
-_CATEGORY = {c.label: c.key for c in categories.CATEGORIES}
-_STATUS = {label: key for key, label in categories.POST_STATUSES.items()}
-_SEGMEN = {"PU": "PU", "BPU": "BPU"}
-_KELAS = {str(n): str(n) for n in range(1, 6)}
-_IURAN = {label: key for key, label in categories.WORKER_SHARE.items()} | {"Potong": "potong"}
-_BPJS = {label: key for key, label in categories.BPJS_STATUSES.items()} | {"Belum": "belum"}
-PERSON_COLUMNS = ("Nama", "Jenis Kelamin", "Tanggal Lahir")
-COVERAGE_COLUMNS = HEADERS[COLUMN["Segmen"] :]
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    number: int
-    cells: dict[str, Any]  # header -> raw value, for comparing a person's rows
-    person: PersonData
-    post: PostData
-    coverage: CoverageData
 
 
 @dataclass(frozen=True)
@@ -98,115 +75,43 @@ class ImportPlan:
         return tuple(e for e in self.entries if e.person_id is not None and not e.changes)
 
 
-def _problem(number: int, column: str, value: Any, message: str) -> ImportProblem:
-    return ImportProblem(number, column, cell_text(value), message[:1].upper() + message[1:])
+# A finding is only said when every cell it rests on was read (beyond its own column).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "nik": ("NIK", "Tanggal Lahir"),
+    "programs": ("Program", "Segmen"),
+    "dasar_upah": ("Dasar Upah", "Segmen", "Program", "Kategori"),
+}
 
 
-def _parse(
-    number: int, cells: dict[str, Any], year: int
-) -> tuple[SheetRow | None, list[ImportProblem], list[ImportProblem]]:
-    errors: list[ImportProblem] = []
-    warnings: list[ImportProblem] = []
-    values: dict[str, Any] = {}
+class _Findings:
+    """The problems of one person's rows; a person or coverage problem the rows share is said
+    once, at its first row (each row's post is its own)."""
 
-    def take(column: str, parse: Any, *args: Any, **kwargs: Any) -> None:
-        try:
-            values[column] = parse(cells[column], *args, **kwargs)
-        except CellError as exc:
-            errors.append(_problem(number, column, cells[column], str(exc)))
+    def __init__(self, errors: list[ImportProblem], warnings: list[ImportProblem]) -> None:
+        self.errors, self.warnings = errors, warnings
+        self.said: set[tuple[str, str, str]] = set()
+        self.count = 0
 
-    try:
-        values["NIK"], said = parse_nik(cells["NIK"])
-        warnings.extend(_problem(number, "NIK", cells["NIK"], w) for w in said)
-    except CellError as exc:
-        errors.append(_problem(number, "NIK", cells["NIK"], str(exc)))
-    nama = cells["Nama"]
-    if nama is None:
-        errors.append(_problem(number, "Nama", None, _("wajib diisi.")))
-    take("Jenis Kelamin", parse_choice, _JK, None)
-    take("Tanggal Lahir", parse_date, required=True)
-    take("Kategori", parse_choice, _CATEGORY, None)
-    take("Status Jabatan", parse_choice, _STATUS, "definitif")
-    for column in ("Tanggal SK", "Mulai Bertugas", "Akhir Masa Jabatan"):
-        take(column, parse_date)
-    take("Dasar Upah", parse_rupiah)
-    take("Kelas Risiko JKK", parse_choice, _KELAS, "1")
-    take("Iuran Pekerja", parse_choice, _IURAN, "desa")
-    take("Status BPJS", parse_choice, _BPJS, "belum")
-    programs = _programs(cells["Program"], number, errors)
-    kategori = values.get("Kategori")
-    segmen_default = (
-        categories.BY_KEY[kategori].usual_segment if kategori and not programs else None
-    )
-    take("Segmen", parse_choice, _SEGMEN, segmen_default)
-    upah_said = any(e.column == "Dasar Upah" for e in errors)
-    if programs and values.get("Dasar Upah") is None and not upah_said:
-        errors.append(_problem(number, "Dasar Upah", None, _("wajib diisi bila ada program.")))
-    if errors:
-        return None, errors, warnings
-    person = PersonData(
-        nik=values["NIK"],
-        nama=str(nama).strip(),
-        jenis_kelamin=values["Jenis Kelamin"],
-        tanggal_lahir=values["Tanggal Lahir"],
-    )
-    jabatan = cells["Jabatan"]
-    post = PostData(
-        kategori=values["Kategori"],
-        jabatan=str(jabatan).strip()
-        if jabatan is not None
-        else categories.label(values["Kategori"]),
-        status=values["Status Jabatan"],
-        nomor_sk=_text(cells["Nomor SK"]),
-        tanggal_sk=values["Tanggal SK"],
-        mulai=values["Mulai Bertugas"],
-        akhir=values["Akhir Masa Jabatan"],
-    )
-    kpj = _text(cells["Nomor KPJ"])
-    coverage = CoverageData(
-        tahun=year,
-        segmen=values["Segmen"],
-        dasar_upah=values["Dasar Upah"] or 0,
-        programs=programs,
-        kelas_jkk=int(values["Kelas Risiko JKK"]),
-        iuran_pekerja=values["Iuran Pekerja"],
-        status_bpjs=values["Status BPJS"],
-        nomor_kpj=kpj or None,
-    )
-    return SheetRow(number, cells, person, post, coverage), errors, warnings
+    def add(self, row: SheetRow, found: Sequence[Problem], *, shared: bool = True) -> None:
+        for found_one in found:
+            column = FIELD_LABELS.get(found_one.field, found_one.field)
+            if row.unread & set(_NEEDS.get(found_one.field, (column,))):
+                continue
+            record = problem(row.number, column, row.cells.get(column), found_one.message)
+            key = (record.column, record.value, record.message)
+            if shared and key in self.said:
+                continue
+            if shared:
+                self.said.add(key)
+            if found_one.is_error:
+                self.errors.append(record)
+                self.count += 1
+            else:
+                self.warnings.append(record)
 
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _programs(value: Any, number: int, errors: list[ImportProblem]) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    parts = [p.strip().upper() for p in str(value).replace("+", ",").replace(";", ",").split(",")]
-    unknown = [p for p in parts if p and p not in PROGRAMS]
-    if unknown:
-        message = _("tidak dikenal: {unknown}; pilih JKK, JKM, JHT, JP.").format(
-            unknown=", ".join(unknown)
-        )
-        errors.append(_problem(number, "Program", value, message))
-    return tuple(p for p in PROGRAMS if p in parts)
-
-
-def _problems(
-    row: SheetRow,
-    found: Sequence[Problem],
-    errors: list[ImportProblem],
-    warnings: list[ImportProblem],
-) -> None:
-    for problem in found:
-        column = FIELD_LABELS.get(problem.field, problem.field)
-        record = _problem(row.number, column, row.cells.get(column), problem.message)
-        (errors if problem.is_error else warnings).append(record)
+    def error(self, record: ImportProblem) -> None:
+        self.errors.append(record)
+        self.count += 1
 
 
 def _check_person(
@@ -216,14 +121,15 @@ def _check_person(
     errors: list[ImportProblem],
     warnings: list[ImportProblem],
 ) -> ImportEntry | None:
+    """Every check on every row of one person (rows with the same NIK)."""
     first = rows[0]
-    count = len(errors)
+    findings = _Findings(errors, warnings)
     for other in rows[1:]:
         for column in PERSON_COLUMNS + COVERAGE_COLUMNS:
-            if _same(first, other, column):
+            if column in first.unread or column in other.unread or _same(first, other, column):
                 continue
-            errors.append(
-                _problem(
+            findings.error(
+                problem(
                     other.number,
                     column,
                     other.cells[column],
@@ -233,12 +139,14 @@ def _check_person(
                     ).format(row=first.number),
                 )
             )
-    _problems(first, validate_person_data(first.person, kode_desa=kode_desa), errors, warnings)
+    _refuse_duplicates(rows, findings)
+    kategori = [r.post.kategori for r in rows if "Kategori" not in r.unread]
     for row in rows:
-        _problems(row, validate_post(row.post, lahir=first.person.tanggal_lahir), errors, warnings)
-    kategori = [r.post.kategori for r in rows]
-    _problems(first, validate_coverage(first.coverage, kategori, limits=limits), errors, warnings)
-    if len(errors) > count:
+        findings.add(row, validate_person_data(row.person, kode_desa=kode_desa))
+        lahir = row.person.tanggal_lahir if "Tanggal Lahir" not in row.unread else None
+        findings.add(row, validate_post(row.post, lahir=lahir), shared=False)
+        findings.add(row, validate_coverage(row.coverage, kategori, limits=limits))
+    if findings.count or not all(r.complete for r in rows):
         return None
     return ImportEntry(
         rows=tuple(r.number for r in rows),
@@ -246,6 +154,29 @@ def _check_person(
         posts=tuple(r.post for r in rows),
         coverage=first.coverage,
     )
+
+
+def _refuse_duplicates(rows: Sequence[SheetRow], findings: _Findings) -> None:
+    """Two rows with the same person and the same post would make two identical posts."""
+    seen: dict[PostData, int] = {}
+    for row in rows:
+        if not row.complete:
+            continue
+        key = replace(row.post, jabatan=row.post.jabatan.casefold())
+        if key in seen:
+            findings.error(
+                ImportProblem(
+                    row.number,
+                    "",
+                    "",
+                    _(
+                        "Sama persis dengan baris {row} (orang dan jabatan yang sama); "
+                        "hapus salah satunya."
+                    ).format(row=seen[key]),
+                )
+            )
+        else:
+            seen[key] = row.number
 
 
 _FIELD_OF = {label: name for name, label in FIELD_LABELS.items()}
@@ -274,11 +205,12 @@ def read_roster(
     groups: dict[str, list[SheetRow]] = {}
     for number, values in rows:
         cells = {h: cell_value(values, COLUMN[h]) for h in HEADERS}
-        row, row_errors, row_warnings = _parse(number, cells, year)
+        row, row_errors, row_warnings = parse_row(number, cells, year)
         errors.extend(row_errors)
         warnings.extend(row_warnings)
-        if row is not None:
-            groups.setdefault(row.person.nik, []).append(row)
+        # a row whose NIK cannot be read is a person of its own, checked all the same
+        key = row.person.nik if "NIK" not in row.unread else f"baris {number}"
+        groups.setdefault(key, []).append(row)
     entries = []
     for group in groups.values():
         entry = _check_person(group, kode_desa, limits, errors, warnings)

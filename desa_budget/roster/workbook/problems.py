@@ -46,14 +46,20 @@ def problems_of(error: UserError) -> tuple[ImportProblem, ...]:
     return tuple(ImportProblem(None, "", "", line) for line in error.details or [error.message])
 
 
+SHOWN_CHARACTERS = 80  # a record shows the start of a long cell, not a whole page of it
+
+
 def cell_text(value: Any) -> str:
-    """A cell's value as the user typed it: dates as DD-MM-YYYY, 12.0 as 12, empty as ""."""
+    """A cell's value as the user typed it: dates as DD-MM-YYYY, 12.0 as 12, empty as "";
+    a long text cut to its first 80 characters and "…"."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
         return format_date(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    if isinstance(value, float):
+        # as Excel stored it: 15 significant digits (a NIK's lost 16th is not made up here)
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.15G}"
+    text = str(value).strip()
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"

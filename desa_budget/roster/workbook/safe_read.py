@@ -13,8 +13,10 @@ from contextlib import closing, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import defusedxml  # noqa: F401  # openpyxl parses with defusedxml when it is importable
+import defusedxml.ElementTree as DefusedET
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -29,6 +31,14 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 2_000
 MAX_ROWS = 5_000
 MAX_COLUMNS = 40
+# What a roster sheet can hold bounds the work before openpyxl reads anything: a 490 KB file of
+# shared strings took minutes and gigabytes. A real 5.000-row roster is a few MB of XML.
+MAX_PART_BYTES = 32 * 1024 * 1024  # any one part, unpacked
+MAX_STRINGS = (MAX_ROWS + 1) * MAX_COLUMNS  # one shared string per cell at most
+MAX_STRING_CHARACTERS = 8 * 1024 * 1024  # all shared strings together
+MAX_STRING_ELEMENTS = MAX_STRINGS * 8  # rich-text runs and their parts
+MAX_SCANNED_ROWS = 100_000  # rows read, empty (formatted) ones included
+_SHARED_STRINGS_TYPE = "sharedStrings+xml"
 
 _SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?E[+-]?\d+$", re.IGNORECASE)
 _DATE_TEXT = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -60,22 +70,61 @@ def _check_file(path: Path) -> None:
             names = {m.filename for m in members}
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
                 raise UserError(not_xlsx)
-            if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-                raise UserError(
-                    _("Berkas {file} tidak wajar (isi terlalu besar saat dibuka).").format(
-                        file=path.name
-                    )
-                )
+            if (
+                len(members) > MAX_MEMBERS
+                or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES
+                or any(m.file_size > MAX_PART_BYTES for m in members)
+            ):
+                raise _unusual(path)
             if archive.testzip() is not None:
                 raise UserError(
                     _("Berkas {file} rusak. Simpan ulang dari Excel lalu coba lagi.").format(
                         file=path.name
                     )
                 )
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            _check_shared_strings(archive, path)
+    except (zipfile.BadZipFile, OSError, EOFError, ElementTree.ParseError, ValueError) as exc:
         raise UserError(
             _("Berkas {file} rusak. Simpan ulang dari Excel lalu coba lagi.").format(file=path.name)
         ) from exc
+
+
+def _unusual(path: Path) -> UserError:
+    return UserError(
+        _("Berkas {file} tidak wajar (isi terlalu besar saat dibuka).").format(file=path.name)
+    )
+
+
+def _shared_strings_part(archive: zipfile.ZipFile) -> str | None:
+    types = DefusedET.fromstring(archive.read("[Content_Types].xml"))
+    for override in types:
+        if override.get("ContentType", "").endswith(_SHARED_STRINGS_TYPE):
+            return override.get("PartName", "").lstrip("/") or None
+    return None
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, path: Path) -> None:
+    """Count the shared strings as a stream, before openpyxl holds them all in memory: more
+    strings, text or parts than a roster sheet can hold is refused at once."""
+    part = _shared_strings_part(archive)
+    if part is None or part not in archive.namelist():
+        return
+    strings = characters = elements = 0
+    with archive.open(part) as stream:
+        for _event, element in DefusedET.iterparse(stream, events=("end",)):
+            elements += 1
+            tag = element.tag.rpartition("}")[2]
+            if tag == "t":
+                characters += len(element.text or "")
+            elif tag == "si":
+                strings += 1
+                element.clear()
+            if (
+                strings > MAX_STRINGS
+                or characters > MAX_STRING_CHARACTERS
+                or elements > MAX_STRING_ELEMENTS
+            ):
+                raise _unusual(path)
 
 
 @contextmanager
@@ -86,14 +135,11 @@ def _sheet(path: Path, *, data_only: bool) -> Iterator[ReadOnlyWorksheet]:
             warnings.simplefilter("ignore")
             workbook = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many types for a broken package
-        raise UserError(
-            _(
-                "Berkas {file} rusak atau bukan daftar peserta. "
-                "Simpan ulang dari Excel lalu coba lagi."
-            ).format(file=path.name)
-        ) from exc
+        raise _damaged(path) from exc
     try:
         names = workbook.sheetnames
+        if not workbook.worksheets:
+            raise _damaged(path)
         ws = workbook[SHEET_TITLE] if SHEET_TITLE in names else workbook.worksheets[0]
         if not isinstance(ws, ReadOnlyWorksheet):
             raise UserError(
@@ -104,10 +150,39 @@ def _sheet(path: Path, *, data_only: bool) -> Iterator[ReadOnlyWorksheet]:
         workbook.close()
 
 
-def _rows(ws: ReadOnlyWorksheet, name: str) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
+def _damaged(path: Path) -> UserError:
+    return UserError(
+        _(
+            "Berkas {file} rusak atau bukan daftar peserta. Simpan ulang dari Excel lalu coba lagi."
+        ).format(file=path.name)
+    )
+
+
+def _parsed(rows: Iterator[Any], path: Path) -> Generator[Any, None, None]:
+    """openpyxl's rows as it parses them: a sheet broken inside (truncated XML, a bad cell) is
+    only found while reading, and is a damaged file, not a crash."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # openpyxl and its XML parser raise many types
+            raise _damaged(path) from exc
+        yield row
+
+
+def _rows(ws: ReadOnlyWorksheet, path: Path) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
     """(row number, values) of non-empty rows, refusing absurd sizes as it goes."""
+    name = path.name
     data_rows = 0
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    for number, values in enumerate(_parsed(ws.iter_rows(values_only=True), path), start=1):
+        if number > MAX_SCANNED_ROWS:
+            raise UserError(
+                _(
+                    "Berkas {file} berisi lebih dari {n} baris (baris kosong yang berformat "
+                    "ikut terhitung). Salin baris data ke berkas baru lalu impor lagi."
+                ).format(file=name, n=f"{MAX_SCANNED_ROWS:,}".replace(",", "."))
+            )
         if len(values) > MAX_COLUMNS and any(v not in (None, "") for v in values[MAX_COLUMNS:]):
             raise UserError(
                 _("Berkas {file} terlalu lebar (lebih dari {n} kolom terisi).").format(
@@ -131,7 +206,7 @@ def _formula_cells(path: Path) -> set[tuple[int, int]]:
     """(row, 0-based column) of every formula cell, from a pass that keeps formulas."""
     found: set[tuple[int, int]] = set()
     with _sheet(path, data_only=False) as ws:
-        for number, row in enumerate(ws.iter_rows(), start=1):
+        for number, row in enumerate(_parsed(ws.iter_rows(), path), start=1):
             for index, cell in enumerate(row[:MAX_COLUMNS]):
                 if getattr(cell, "data_type", None) == "f":
                     found.add((number, index))
@@ -175,7 +250,7 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
     _check_file(path)
     rows: list[tuple[int, tuple[Any, ...]]] = []
     # closing(): the rows generator holds the file open until closed, even after the workbook is
-    with _sheet(path, data_only=True) as ws, closing(_rows(ws, path.name)) as iterator:
+    with _sheet(path, data_only=True) as ws, closing(_rows(ws, path)) as iterator:
         first = next(iterator, None)
         if first is None or first[0] != 1:
             raise UserError(
@@ -237,9 +312,15 @@ def parse_nik(value: Any) -> tuple[str, list[str]]:
     if isinstance(value, bool):
         raise CellError(_("NIK harus 16 angka."))
     if isinstance(value, float):
-        if not value.is_integer():
-            raise CellError(_("NIK harus 16 angka tanpa desimal."))
-        value = int(value)
+        # Excel keeps 15 significant digits of a number: a 16-digit NIK typed as one has already
+        # lost its last digit, and whatever it now ends with is a guess. Never store a guess.
+        raise CellError(
+            _(
+                "NIK tersimpan sebagai bilangan pecahan ({value}); Excel hanya menyimpan 15 "
+                "digit, jadi digit terakhir sudah hilang. Format kolom NIK sebagai Teks lalu "
+                "ketik ulang NIK lengkap."
+            ).format(value=f"{value:.15G}")
+        )
     if isinstance(value, int):
         text = str(value)
         if len(text) != 16:
