@@ -7,8 +7,9 @@ planner, the Siskeudes code notation on one print):
 
 - ``draft-A4``: the draft, every document; ``errors-draft-A4``: the draft with Dana Desa on the
   kepala desa's line, which the checks call an error;
-- ``{A4,F4}-{portrait,landscape}``: APBDes Murni adopted (Perdes 2, Perkades penjabaran 4,
-  Perkades iuran 3, 2 Januari) on every paper and orientation;
+- ``{A4,F4}-{portrait,landscape}``: APBDes Murni adopted (Perdes 2, Perkades penjabaran 3,
+  Perkades iuran 4 numbered after the adoption, 2 Januari) on every paper and orientation, F4
+  landscape with Siskeudes code notation;
 - ``perubahan-A4`` and ``perubahan-A4-portrait``: APBDes Perubahan (wages raised, pekerja rentan
   added, RT heads moved to the Pemda) with Semula / Menjadi / Bertambah (Berkurang);
 - ``long-name-A4`` and ``long-name-A4-portrait``: a 40-character village name, long kecamatan and
@@ -107,7 +108,7 @@ def murni_and_perubahan(db: Database, out: Path, year: int) -> list[Path]:
             nomor_perkades="3", tanggal_perkades=date(year, 1, 2), operator=OP,
         )  # fmt: skip
         regulations.set_regulation_number(
-            session, year=year, jenis="murni", peraturan="perkades_penjabaran", nomor="4",
+            session, year=year, jenis="murni", peraturan="perkades_iuran", nomor="4",
             tanggal=date(year, 1, 2), operator=OP,
         )  # fmt: skip
         regulations.set_pelaksana(

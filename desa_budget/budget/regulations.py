@@ -61,10 +61,12 @@ KINDS: dict[str, PeraturanKind] = {
         ),
     )
 }  # fmt: skip
-# The adoption's own columns of each regulation (budget_version); the penjabaran's Perkades has none.
+# The adoption's own columns of each regulation (budget_version). The window asks for the
+# "Perkades penjabaran" when adopting, so that is what nomor_perkades holds; the Perkades on the
+# contributions gets its number here, after the adoption.
 ADOPTION_COLUMNS = {
     "perdes_apbdes": ("nomor_perdes", "tanggal_perdes"),
-    "perkades_iuran": ("nomor_perkades", "tanggal_perkades"),
+    "perkades_penjabaran": ("nomor_perkades", "tanggal_perkades"),
 }
 DOCUMENTS = ("lampiran", "penjabaran", "rab", "ringkasan")
 DOCUMENT_LABELS = {

@@ -132,7 +132,8 @@ def test_regulations_and_pelaksana_set_from_the_command_line(tmp_path, capsys): 
     assert code == 0, capsys.readouterr().err
     content = text(out.read_bytes())
     assert "TANGGAL : 3 JANUARI 2025 TENTANG : PENJABARAN ANGGARAN" in content
-    assert "LAMPIRAN II PERATURAN KEPALA DESA UJI NOMOR : 3 TAHUN 2025" in content  # the ringkasan
+    # The ringkasan, now Lampiran II of the Perkades on the contributions (no number yet).
+    assert "LAMPIRAN II PERATURAN KEPALA DESA UJI NOMOR : . . . . . . TAHUN 2025" in content
     assert "DARSIH, S.E." in content and "KAUR KEUANGAN" in content
     assert "Kegiatan : 01.01.03. Penyediaan" in content
     # A refused edit: one sentence, exit 2.

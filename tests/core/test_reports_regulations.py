@@ -68,12 +68,20 @@ def annex(db: Database, doc: str, **kwargs: object) -> str:
 
 def test_the_village_places_and_numbers_documents_itself(tmp_path: Path) -> None:
     db = adopted_village(tmp_path)
-    # Adopted without a number for the Perkades on the penjabaran: dotted, never invented.
-    assert "NOMOR : . . . . . . TAHUN 2025 TANGGAL : . . ." in annex(db, "penjabaran")
+    # The adoption gave the Perdes and the Perkades on the penjabaran; the Perkades on the
+    # contributions has no number yet: dotted, never invented.
+    assert "NOMOR : 3 TAHUN 2025 TANGGAL : 3 JANUARI 2025 TENTANG : PENJABARAN" in annex(
+        db, "penjabaran"
+    )
+    assert "NOMOR : . . . . . . TAHUN 2025 TANGGAL : . . ." in annex(db, "lampiran")
     with db.session() as s:
         numbers = regulations.regulation_numbers(s, YEAR, "murni")
-        assert numbers["perdes_apbdes"].nomor == "2"
+        assert numbers["perdes_apbdes"].nomor == "2" and numbers["perkades_iuran"].nomor == ""
         regulations.set_regulation_number(
+            s, year=YEAR, jenis="murni", peraturan="perkades_iuran", nomor="5",
+            tanggal=date(YEAR, 1, 4), version=numbers["perkades_iuran"].version, operator="uji",
+        )  # fmt: skip
+        regulations.set_regulation_number(  # a correction of the number given at adoption
             s, year=YEAR, jenis="murni", peraturan="perkades_penjabaran", nomor="4",
             tanggal=date(YEAR, 1, 4), version=numbers["perkades_penjabaran"].version,
             operator="uji",
@@ -83,6 +91,9 @@ def test_the_village_places_and_numbers_documents_itself(tmp_path: Path) -> None
             version=regulations.placements(s)["rab"].version,
         )  # fmt: skip
     assert placed.lampiran == "II"
+    assert f"NOMOR : 5 TAHUN 2025 TANGGAL : 4 JANUARI 2025 {IURAN.replace('2026', '2025')}" in annex(
+        db, "lampiran"
+    )
     assert "NOMOR : 4 TAHUN 2025 TANGGAL : 4 JANUARI 2025 TENTANG : PENJABARAN" in annex(
         db, "penjabaran"
     )
