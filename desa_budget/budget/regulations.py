@@ -36,6 +36,7 @@ class PeraturanKind:
     bentuk: str  # printed: PERATURAN DESA / PERATURAN KEPALA DESA
     tentang: str  # printed after TENTANG; {perubahan} and {year} filled in
     label: str  # marked, for the window and the command line
+    short: str = ""  # marked, where room is short ("Perkades Penjabaran")
 
     def tentang_text(self, year: int, perubahan: bool) -> str:
         return self.tentang.format(perubahan="PERUBAHAN " if perubahan else "", year=year)
@@ -47,17 +48,18 @@ KINDS: dict[str, PeraturanKind] = {
         PeraturanKind(
             "perdes_apbdes", "PERATURAN DESA",
             "{perubahan}ANGGARAN PENDAPATAN DAN BELANJA DESA TAHUN ANGGARAN {year}",
-            N_("Peraturan Desa tentang APBDes"),
+            N_("Peraturan Desa tentang APBDes"), N_("Perdes APBDes"),
         ),
         PeraturanKind(
             "perkades_penjabaran", "PERATURAN KEPALA DESA",
             "PENJABARAN {perubahan}ANGGARAN PENDAPATAN DAN BELANJA DESA TAHUN ANGGARAN {year}",
-            N_("Peraturan Kepala Desa tentang Penjabaran APBDes"),
+            N_("Peraturan Kepala Desa tentang Penjabaran APBDes"), N_("Perkades Penjabaran"),
         ),
         PeraturanKind(
             "perkades_iuran", "PERATURAN KEPALA DESA",
             "{perubahan}BESARAN IURAN JAMINAN SOSIAL KETENAGAKERJAAN TAHUN ANGGARAN {year}",
             N_("Peraturan Kepala Desa tentang Besaran Iuran Jaminan Sosial Ketenagakerjaan"),
+            N_("Perkades Besaran Iuran"),
         ),
     )
 }  # fmt: skip
@@ -200,6 +202,15 @@ def regulation_numbers(session: Session, year: int, jenis: str) -> dict[str, Num
         if row.peraturan in found:
             found[row.peraturan] = NumberData(row.peraturan, row.nomor, row.tanggal, row.version_id)
     return found
+
+
+def version_date(numbers: dict[str, NumberData], adopted_on: date | None, today: date) -> date:
+    """A version's date: its first dated regulation, else the day it was adopted; a draft's is
+    ``today`` (the day it is printed)."""
+    if adopted_on is None:
+        return today
+    dated = [numbers[k].tanggal for k in KINDS if k in numbers]
+    return next((d for d in dated if d is not None), adopted_on)
 
 
 def set_regulation_number(

@@ -63,6 +63,21 @@ def _in_post(session: Session, kategori: str, on: date) -> Signer | None:
     return Signer(nama, status if status in ACTING else "definitif")
 
 
+def officials_on(session: Session, on: date) -> list[tuple[str, str]]:
+    """(nama, jabatan) of the apparatus and staff in post on ``on``: who may be a pelaksana."""
+    rows = session.execute(
+        select(Person.nama, Post.jabatan)
+        .join(Post, Post.person_id == Person.id)
+        .where(
+            Post.kategori.in_(("sekretaris_desa", "perangkat_desa", "staf_desa")),
+            or_(Post.mulai.is_(None), Post.mulai <= on),
+            or_(Post.akhir.is_(None), Post.akhir >= on),
+        )
+        .order_by(Post.jabatan, Person.nama)
+    ).all()
+    return [(nama, jabatan) for nama, jabatan in rows]
+
+
 def signers_on(session: Session, profile: ProfileData, on: date) -> Signers:
     """The kepala desa and sekretaris desa in post on ``on``; warnings where the profile
     disagrees, or where the roster has nobody and the profile's name is used."""

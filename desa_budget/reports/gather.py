@@ -46,16 +46,6 @@ def _version(
     return versions.FrozenVersion(year=year, jenis=jenis, simulation=sim, lines=lines)
 
 
-def _version_date(
-    numbers: dict[str, regulations.NumberData], info: versions.VersionInfo | None, today: date
-) -> date:
-    """An adopted version's date: its first dated regulation, else the day it was adopted."""
-    if info is None:
-        return today
-    dated = [numbers[k].tanggal for k in regulations.KINDS if k in numbers]
-    return next((d for d in dated if d is not None), info.ditetapkan.date())
-
-
 def gather_annex_data(
     session: Session,
     rules: RuleSet,
@@ -105,7 +95,8 @@ def gather_annex_data(
             kegiatan_names[row.kode] = row.uraian
         rekening_names[line.rekening] = catalog.uraian("rekening", line.rekening)
     numbers = regulations.regulation_numbers(session, year, version.jenis)
-    tanggal = _version_date(numbers, version.info, today or date.today())
+    adopted_on = version.info.ditetapkan.date() if version.info else None
+    tanggal = regulations.version_date(numbers, adopted_on, today or date.today())
     logo = session.scalar(select(VillageProfile.logo_png).order_by(VillageProfile.id).limit(1))
     return AnnexData(
         profile=profile,

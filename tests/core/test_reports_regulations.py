@@ -91,8 +91,9 @@ def test_the_village_places_and_numbers_documents_itself(tmp_path: Path) -> None
             version=regulations.placements(s)["rab"].version,
         )  # fmt: skip
     assert placed.lampiran == "II"
-    assert f"NOMOR : 5 TAHUN 2025 TANGGAL : 4 JANUARI 2025 {IURAN.replace('2026', '2025')}" in annex(
-        db, "lampiran"
+    assert (
+        f"NOMOR : 5 TAHUN 2025 TANGGAL : 4 JANUARI 2025 {IURAN.replace('2026', '2025')}"
+        in annex(db, "lampiran")
     )
     assert "NOMOR : 4 TAHUN 2025 TANGGAL : 4 JANUARI 2025 TENTANG : PENJABARAN" in annex(
         db, "penjabaran"

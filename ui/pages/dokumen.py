@@ -48,6 +48,7 @@ class DocOptions:
     paper: str
     landscape: bool | None  # None: each document's usual orientation
     full_nik: bool
+    notation: str = "app"  # "siskeudes": codes as 01.01.03. and 5.1.3.04.
 
 
 class _Progress(QObject):
@@ -80,6 +81,9 @@ class DokumenPage(Page):
         self.orientation.addItem(_("Seperti biasanya"), None)
         self.orientation.addItem(_("Tegak (portrait)"), False)
         self.orientation.addItem(_("Mendatar (landscape)"), True)
+        self.notation = QComboBox()
+        self.notation.addItem(_("Seperti aplikasi (1.1.03, 5.1.3.04)"), "app")
+        self.notation.addItem(_("Gaya Siskeudes (01.01.03., 5.1.3.04.)"), "siskeudes")
         self.full_nik = QCheckBox(_("Tampilkan NIK lengkap"))
         self.full_nik.setToolTip(_("Tanpa centang, NIK disamarkan sebagian (data pribadi)."))
         form = QFormLayout()
@@ -87,8 +91,9 @@ class DokumenPage(Page):
         form.addRow(_("Versi"), self.version)
         form.addRow(_("Kertas"), self.paper)
         form.addRow(_("Arah"), self.orientation)
+        form.addRow(_("Kode"), self.notation)
         form.addRow("", self.full_nik)
-        for combo in (self.doc, self.version, self.paper, self.orientation):
+        for combo in (self.doc, self.version, self.paper, self.orientation, self.notation):
             combo.currentIndexChanged.connect(self._on_options_changed)
         self.full_nik.toggled.connect(self._on_options_changed)
 
@@ -111,6 +116,15 @@ class DokumenPage(Page):
         self.last_label.setWordWrap(True)
         annex_box = group(
             _("Lampiran APBDes (PDF)"), form, pdf_buttons, pdf_buttons2, self.last_label
+        )
+
+        self.settings: Any = None  # the chosen version's DocumentSettings
+        self.settings_label = QLabel()
+        self.settings_label.setWordWrap(True)
+        self.settings_button = QPushButton(_("Atur peraturan dan pelaksana…"))
+        self.settings_button.clicked.connect(self.edit_document_settings)
+        settings_box = group(
+            _("Peraturan dan penanda tangan"), self.settings_label, self.settings_button
         )
 
         self.dpmd_button = QPushButton(_("Ekspor DPMD (xlsx)…"))
@@ -144,6 +158,7 @@ class DokumenPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(annex_box)
+        left_layout.addWidget(settings_box)
         left_layout.addWidget(export_box)
         left_layout.addWidget(dpmd_box)
         left_layout.addStretch()
@@ -199,6 +214,7 @@ class DokumenPage(Page):
             self.version.addItem(versions.LABELS[jenis] + state, jenis)
         self.version.setCurrentIndex(max(self.version.findData(chosen), 0))
         self.version.blockSignals(False)
+        self._load_settings()
         self._on_options_changed()
 
     def options(self) -> DocOptions:
@@ -208,9 +224,12 @@ class DokumenPage(Page):
             paper=str(self.paper.currentData()),
             landscape=self.orientation.currentData(),
             full_nik=self.full_nik.isChecked(),
+            notation=str(self.notation.currentData()),
         )
 
     def _on_options_changed(self) -> None:
+        if self.sender() is self.version:
+            self._load_settings()
         if self._pdf is not None and self._pdf[0] != self.options() and self.pages.page_count():
             self.pages.show_message(
                 _('Pilihan berubah. Klik "Tampilkan pratinjau" untuk melihat hasilnya.')
@@ -232,6 +251,7 @@ class DokumenPage(Page):
             paper=options.paper,
             landscape=options.landscape,
             full_nik=options.full_nik,
+            notation=options.notation,
         )
 
     def _run(self, work: Any, label: str, done: Any) -> None:
@@ -291,6 +311,7 @@ class DokumenPage(Page):
             return write_pdf(
                 path, data, docs=[options.doc], paper=options.paper,
                 landscape=options.landscape, full_nik=options.full_nik,
+                notation=options.notation,
             )  # fmt: skip
 
         self._run(work, _("Menyimpan {file}…").format(file=path.name), self._written)
@@ -333,6 +354,50 @@ class DokumenPage(Page):
     def open_folder(self) -> None:
         if self.last_file is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_file.parent)))
+
+    # Regulations, signers and pelaksana (the annexes' data, edited as undoable commands)
+    def _load_settings(self) -> None:
+        from desa_budget.budget.document_settings import document_settings
+
+        with self.ctx.db.session() as session:
+            self.settings = document_settings(session, self.ctx.year, self.version.currentData())
+        short, full = settings_summary(self.settings)
+        self.settings_label.setText(short)
+        self.settings_label.setToolTip(full)
+
+    def edit_document_settings(self) -> None:
+        from ui.commands import documents
+        from ui.commands.base import EditCommand, push_macro
+        from ui.dialogs.document_settings import DocumentSettingsDialog
+
+        self._load_settings()
+        settings = self.settings
+        form = DocumentSettingsDialog.ask(self, settings)
+        if form is None:
+            return
+        commands: list[EditCommand] = []
+        for doc, (peraturan, lampiran) in form.placements.items():
+            before = settings.placements[doc]
+            if (peraturan, lampiran.upper()) != (before.peraturan, before.lampiran):
+                commands.append(documents.PlacementCommand(self.ctx, before, peraturan, lampiran))
+        for key, (nomor, tanggal) in form.numbers.items():
+            number = settings.numbers[key]
+            if (nomor, tanggal) != (number.nomor, number.tanggal):
+                commands.append(documents.RegulationNumberCommand(
+                    self.ctx, year=settings.year, jenis=settings.jenis, before=number,
+                    nomor=nomor, tanggal=tanggal))  # fmt: skip
+        for code, (nama, jabatan) in form.pelaksana.items():
+            who = settings.pelaksana[code]
+            now = (who.nama, who.jabatan) if who.version else ("", "")
+            if (nama, jabatan) != now:
+                commands.append(documents.PelaksanaCommand(self.ctx, who, nama, jabatan))
+        if not commands:
+            return
+        try:
+            push_macro(self.ctx, _("Peraturan dan pelaksana dokumen"), commands)
+        except UserError as exc:
+            errors.show_user_error(self, exc)
+        self._load_settings()
 
     # Exports
     def choose_export_dpmd(self) -> None:
@@ -464,6 +529,56 @@ class DokumenPage(Page):
             return write_recap(path, consolidation)
 
         self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
+
+
+def settings_summary(settings: Any) -> tuple[str, str]:
+    """A short text for the page (each document's regulation and number, who signs, the RAB
+    pelaksana) and the full one for its tooltip."""
+    from desa_budget.budget import regulations
+    from desa_budget.format import format_date
+
+    short, full = [], []
+    alone = []
+    for doc in regulations.DOCUMENTS:
+        placement = settings.placements[doc]
+        label = _(regulations.DOCUMENT_LABELS[doc])
+        if placement.peraturan == regulations.NONE:
+            alone.append(label)
+            full.append(_("{dokumen}: tanpa lampiran").format(dokumen=label))
+            continue
+        kind = regulations.KINDS[placement.peraturan]
+        number = settings.numbers.get(placement.peraturan)
+        nomor = number.nomor if number and number.nomor else "…"
+        tanggal = format_date(number.tanggal, "…") if number else "…"
+        lampiran = f" {placement.lampiran}" if placement.lampiran else ""
+        text = _("{dokumen}: Lampiran{lampiran} {peraturan}, nomor {nomor}")
+        short.append(text.format(dokumen=label, lampiran=lampiran, peraturan=_(kind.short),
+                                 nomor=nomor))  # fmt: skip
+        full.append(text.format(dokumen=label, lampiran=lampiran, peraturan=_(kind.label),
+                                nomor=nomor) + f", {tanggal}")  # fmt: skip
+    if alone:
+        short.append(_("{dokumen}: tanpa lampiran").format(dokumen=", ".join(alone)))
+    kepala = settings.signers.kepala
+    title = {"pj": "Pj. ", "plt": "Plt. ", "an": "a.n. "}.get(kepala.status, "")
+    signs = _("Ditandatangani {title}Kepala Desa {nama}").format(
+        title=title, nama=kepala.nama or "…"
+    )
+    short.append(signs)
+    full.append(signs)
+    named = [who for who in settings.pelaksana.values() if who.nama]
+    missing = len(settings.pelaksana) - len(named)
+    short.append(
+        _("Pelaksana RAB: {named} diisi, {missing} belum").format(named=len(named), missing=missing)
+    )
+    full += [
+        _("RAB {kode}: {nama}").format(kode=who.kode_kegiatan, nama=who.nama or "…")
+        for who in settings.pelaksana.values()
+    ]
+    warnings = [_(w) for w in settings.signers.warnings]
+    if warnings:
+        short.append(ngettext("{n} peringatan penanda tangan", "{n} peringatan penanda tangan",
+                              len(warnings)).format(n=len(warnings)))  # fmt: skip
+    return "\n".join(short), "\n".join(full + warnings)
 
 
 def create_page(ctx: AppContext) -> Page:
