@@ -16,7 +16,7 @@ from desa_budget.reports import blocks
 from desa_budget.reports.blocks import para
 from desa_budget.reports.compare import selisih_text
 from desa_budget.reports.data import AnnexData
-from desa_budget.reports.fonts import BOLD, REGULAR
+from desa_budget.reports.fonts import BOLD, REGULAR, text_width
 from desa_budget.reports.page import Layout
 from desa_budget.reports.penjabaran import title_place
 from desa_budget.rules import PROGRAMS
@@ -114,8 +114,11 @@ def category_table(data: AnnexData, width: float) -> Table:
                 format_number(sim.potongan)])  # fmt: skip
     rows.append(["JUMLAH", str(sim.roster_total), str(len(sim.apbdes_persons)),
                  str(len(sim.persons) - len(sim.apbdes_persons)), *figures])  # fmt: skip
-    first = width * 0.22
-    table = Table(rows, colWidths=[first] + [(width - first) / 6] * 6, repeatRows=1)
+    # Each figure column at least as wide as its longest header word ("Orang-bulan" whole).
+    least = [max(text_width(w, size, bold=True) + 5 for w in h.split()) for h in header[1:]]
+    spare = max(width * 0.78 - sum(least), 0.0)
+    figures = [w + spare / len(least) for w in least]
+    table = Table(rows, colWidths=[width - sum(figures), *figures], repeatRows=1)
     commands = blocks.grid_style(1, size)
     commands += [("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), BOLD, size),
                  ("BACKGROUND", (0, -1), (-1, -1), blocks.HEADER_FILL)]  # fmt: skip
@@ -277,16 +280,15 @@ def _portrait_body(
 def _landscape_body(
     data: AnnexData, width: float, chart_mm: float, notes_shown: int
 ) -> list[Flowable]:
-    """Landscape: two columns, so the page is not shrunk to an unreadable size."""
+    """Landscape: two columns (the persons and the plan at the left, the months, programs and
+    notes at the right), so the page needs no shrinking."""
     left, right = width * 0.55, width * 0.45
-    first = [category_table(data, left - 4 * mm), Spacer(1, 3 * mm)]
-    first += [program_table(data, (left - 4 * mm) * 0.6)]
-    second: list[Flowable] = [month_chart(data, right, min(chart_mm, 58.0) * mm)]
-    body: list[Flowable] = [_columns(first, second, 0.55, width), Spacer(1, 2 * mm)]
-    plan = plan_block(data, left - 4 * mm)
-    listed = notes_block(data, notes_shown)
-    body.append(_columns(plan or listed, listed if plan else [], 0.55, width))
-    return body
+    first: list[Flowable] = [category_table(data, left - 4 * mm), Spacer(1, 3 * mm)]
+    first += plan_block(data, left - 4 * mm)
+    second: list[Flowable] = [month_chart(data, right, min(chart_mm, 54.0) * mm)]
+    second += [Spacer(1, 2 * mm), program_table(data, right * 0.8), Spacer(1, 2 * mm)]
+    second += notes_block(data, notes_shown)
+    return [_columns(first, second, 0.55, width)]
 
 
 def _height(flowables: list[Flowable], width: float, room: float) -> float:
@@ -305,7 +307,8 @@ def ringkasan_story(data: AnnexData, layout: Layout) -> list[Flowable]:
          title_place(data)], 10.5)  # fmt: skip
     head += [boxes(data, width), Spacer(1, 3 * mm)]
     content: list[Flowable] = []
-    for chart, notes_shown in ((62.0, MAX_NOTES), (48.0, MAX_NOTES), (48.0, 4), (40.0, 2)):
+    tries = ((62.0, MAX_NOTES), (48.0, MAX_NOTES), (48.0, 5), (40.0, 3), (36.0, 1))
+    for chart, notes_shown in tries:
         body = (_landscape_body(data, width, chart, notes_shown) if layout.landscape
                 else _portrait_body(data, width, chart, notes_shown))  # fmt: skip
         content = head + body
