@@ -117,8 +117,8 @@ def category_table(data: AnnexData, width: float) -> Table:
     # Each figure column at least as wide as its longest header word ("Orang-bulan" whole).
     least = [max(text_width(w, size, bold=True) + 5 for w in h.split()) for h in header[1:]]
     spare = max(width * 0.78 - sum(least), 0.0)
-    figures = [w + spare / len(least) for w in least]
-    table = Table(rows, colWidths=[width - sum(figures), *figures], repeatRows=1)
+    widths = [w + spare / len(least) for w in least]
+    table = Table(rows, colWidths=[width - sum(widths), *widths], repeatRows=1)
     commands = blocks.grid_style(1, size)
     commands += [("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), BOLD, size),
                  ("BACKGROUND", (0, -1), (-1, -1), blocks.HEADER_FILL)]  # fmt: skip
