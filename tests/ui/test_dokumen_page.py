@@ -101,6 +101,14 @@ def test_exports_and_consolidation(
     assert {"Info", "Rekap", "Anggaran", "Rincian"} <= set(workbook.sheetnames)
     workbook.close()
 
+    choose_file(monkeypatch, tmp_path / "rab_siskeudes.xlsx")
+    with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
+        page.siskeudes_button.click()
+    rab = load_workbook(tmp_path / "rab_siskeudes.xlsx", read_only=True)
+    first = next(rab["RAB Rinci"].iter_rows(min_row=2, max_row=2, values_only=True))
+    assert first[0] == "01.01.03." and first[-1] == first[-2] * first[-3]
+    rab.close()
+
     choose_file(monkeypatch, folder / "pendaftaran.xlsx")
     with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
         page.sipp_button.click()
@@ -163,7 +171,7 @@ def test_regulations_and_pelaksana_are_set_on_the_page_and_undone(
     from desa_budget.budget import regulations
     from ui.dialogs.document_settings import DocumentSettingsDialog, DocumentSettingsForm
 
-    summary = page.settings_label.text()
+    summary = page.settings_box.settings_label.text()
     assert "Penjabaran APBDes: Lampiran Perkades Penjabaran, nomor …" in summary
     assert "Rencana Anggaran Biaya (RAB), Ringkasan: tanpa lampiran" in summary
     assert "Ditandatangani Kepala Desa Suparno" in summary  # from the roster
@@ -184,13 +192,15 @@ def test_regulations_and_pelaksana_are_set_on_the_page_and_undone(
 
     monkeypatch.setattr(DocumentSettingsDialog, "ask", classmethod(ask))
     before = ctx.undo_stack.count()
-    page.settings_button.click()
+    page.settings_box.settings_button.click()
     assert ctx.undo_stack.count() == before + 1  # one step for the whole dialog
     with ctx.db.session() as s:
         assert regulations.placements(s)["ringkasan"].lampiran == "II"
         assert regulations.pelaksana_list(s)["1.1.03"].nama == "Rini Astuti"
-    qtbot.waitUntil(lambda: "RAB 1.1.03: Rini Astuti" in page.settings_label.toolTip())
-    assert "Ringkasan: Lampiran II Perkades Besaran Iuran" in page.settings_label.text()
+    qtbot.waitUntil(lambda: "RAB 1.1.03: Rini Astuti" in page.settings_box.settings_label.toolTip())
+    assert (
+        "Ringkasan: Lampiran II Perkades Besaran Iuran" in page.settings_box.settings_label.text()
+    )
     choose_file(monkeypatch, tmp_path / "rab.pdf")
     page.doc.setCurrentIndex(page.doc.findData("rab"))
     page.notation.setCurrentIndex(page.notation.findData("siskeudes"))

@@ -28,6 +28,7 @@ from ui.dialogs.print_pages import PrintPages, print_images
 from ui.i18n import N_, _, ngettext
 from ui.models.document_models import FileOutcomeModel
 from ui.pages import Page
+from ui.pages.dokumen_settings import DocumentSettingsBox
 from ui.widgets.page_preview import PRINT_DPI, PagePreview, pdf_page_images, pdftoppm, to_images
 from ui.widgets.tables import group, table_view
 from ui.workers import Task, run_task
@@ -118,17 +119,15 @@ class DokumenPage(Page):
             _("Lampiran APBDes (PDF)"), form, pdf_buttons, pdf_buttons2, self.last_label
         )
 
-        self.settings: Any = None  # the chosen version's DocumentSettings
-        self.settings_label = QLabel()
-        self.settings_label.setWordWrap(True)
-        self.settings_button = QPushButton(_("Atur peraturan dan pelaksana…"))
-        self.settings_button.clicked.connect(self.edit_document_settings)
-        settings_box = group(
-            _("Peraturan dan penanda tangan"), self.settings_label, self.settings_button
-        )
+        self.settings_box = DocumentSettingsBox(ctx)
 
         self.dpmd_button = QPushButton(_("Ekspor DPMD (xlsx)…"))
         self.sipp_button = QPushButton(_("Lembar pendaftaran BPJS (xlsx)…"))
+        self.siskeudes_button = QPushButton(_("RAB untuk Siskeudes (xlsx)…"))
+        self.siskeudes_button.setToolTip(
+            _("Rincian RAB (kode gaya Siskeudes) untuk diketik atau ditempel ke Siskeudes.")
+        )
+        self.siskeudes_button.clicked.connect(self.choose_export_siskeudes)
         self.dpmd_button.clicked.connect(self.choose_export_dpmd)
         self.sipp_button.clicked.connect(self.choose_export_sipp)
         export_note = QLabel(
@@ -138,7 +137,9 @@ class DokumenPage(Page):
             )
         )
         export_note.setWordWrap(True)
-        export_box = group(_("Ekspor"), self.dpmd_button, self.sipp_button, export_note)
+        export_box = group(
+            _("Ekspor"), self.dpmd_button, self.siskeudes_button, self.sipp_button, export_note
+        )
 
         self.consolidate_button = QPushButton(_("Gabungkan folder berkas desa…"))
         self.recap_xlsx_button = QPushButton(_("Simpan rekap xlsx…"))
@@ -158,7 +159,7 @@ class DokumenPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(annex_box)
-        left_layout.addWidget(settings_box)
+        left_layout.addWidget(self.settings_box)
         left_layout.addWidget(export_box)
         left_layout.addWidget(dpmd_box)
         left_layout.addStretch()
@@ -214,7 +215,7 @@ class DokumenPage(Page):
             self.version.addItem(versions.LABELS[jenis] + state, jenis)
         self.version.setCurrentIndex(max(self.version.findData(chosen), 0))
         self.version.blockSignals(False)
-        self._load_settings()
+        self.settings_box.load(self.ctx.year, self.version.currentData())
         self._on_options_changed()
 
     def options(self) -> DocOptions:
@@ -229,7 +230,7 @@ class DokumenPage(Page):
 
     def _on_options_changed(self) -> None:
         if self.sender() is self.version:
-            self._load_settings()
+            self.settings_box.load(self.ctx.year, self.version.currentData())
         if self._pdf is not None and self._pdf[0] != self.options() and self.pages.page_count():
             self.pages.show_message(
                 _('Pilihan berubah. Klik "Tampilkan pratinjau" untuk melihat hasilnya.')
@@ -355,50 +356,6 @@ class DokumenPage(Page):
         if self.last_file is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_file.parent)))
 
-    # Regulations, signers and pelaksana (the annexes' data, edited as undoable commands)
-    def _load_settings(self) -> None:
-        from desa_budget.budget.document_settings import document_settings
-
-        with self.ctx.db.session() as session:
-            self.settings = document_settings(session, self.ctx.year, self.version.currentData())
-        short, full = settings_summary(self.settings)
-        self.settings_label.setText(short)
-        self.settings_label.setToolTip(full)
-
-    def edit_document_settings(self) -> None:
-        from ui.commands import documents
-        from ui.commands.base import EditCommand, push_macro
-        from ui.dialogs.document_settings import DocumentSettingsDialog
-
-        self._load_settings()
-        settings = self.settings
-        form = DocumentSettingsDialog.ask(self, settings)
-        if form is None:
-            return
-        commands: list[EditCommand] = []
-        for doc, (peraturan, lampiran) in form.placements.items():
-            before = settings.placements[doc]
-            if (peraturan, lampiran.upper()) != (before.peraturan, before.lampiran):
-                commands.append(documents.PlacementCommand(self.ctx, before, peraturan, lampiran))
-        for key, (nomor, tanggal) in form.numbers.items():
-            number = settings.numbers[key]
-            if (nomor, tanggal) != (number.nomor, number.tanggal):
-                commands.append(documents.RegulationNumberCommand(
-                    self.ctx, year=settings.year, jenis=settings.jenis, before=number,
-                    nomor=nomor, tanggal=tanggal))  # fmt: skip
-        for code, (nama, jabatan) in form.pelaksana.items():
-            who = settings.pelaksana[code]
-            now = (who.nama, who.jabatan) if who.version else ("", "")
-            if (nama, jabatan) != now:
-                commands.append(documents.PelaksanaCommand(self.ctx, who, nama, jabatan))
-        if not commands:
-            return
-        try:
-            push_macro(self.ctx, _("Peraturan dan pelaksana dokumen"), commands)
-        except UserError as exc:
-            errors.show_user_error(self, exc)
-        self._load_settings()
-
     # Exports
     def choose_export_dpmd(self) -> None:
         name = f"dpmd_{self.ctx.year}.xlsx"
@@ -420,6 +377,30 @@ class DokumenPage(Page):
                     session, self.ctx.rules, year=self.ctx.year, jenis=options.jenis
                 )
             return export_dpmd(path, data, full_nik=options.full_nik, paper=options.paper)
+
+        self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
+
+    def choose_export_siskeudes(self) -> None:
+        name = f"rab_siskeudes_{self.ctx.year}.xlsx"
+        path = save_file(
+            self, title=_("RAB untuk Siskeudes"), suggested=self._folder() / name,
+            file_filter=XLSX_FILTER, suffix=".xlsx",
+        )  # fmt: skip
+        if path is not None:
+            self.export_siskeudes(path)
+
+    def export_siskeudes(self, path: Path) -> None:
+        options = self.options()
+
+        def work() -> Path:
+            from desa_budget.sheets.dpmd import gather_dpmd_data
+            from desa_budget.sheets.siskeudes import export_siskeudes
+
+            with self.ctx.db.session() as session:
+                data = gather_dpmd_data(
+                    session, self.ctx.rules, year=self.ctx.year, jenis=options.jenis
+                )
+            return export_siskeudes(path, data, paper=options.paper)
 
         self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
 
@@ -529,56 +510,6 @@ class DokumenPage(Page):
             return write_recap(path, consolidation)
 
         self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
-
-
-def settings_summary(settings: Any) -> tuple[str, str]:
-    """A short text for the page (each document's regulation and number, who signs, the RAB
-    pelaksana) and the full one for its tooltip."""
-    from desa_budget.budget import regulations
-    from desa_budget.format import format_date
-
-    short, full = [], []
-    alone = []
-    for doc in regulations.DOCUMENTS:
-        placement = settings.placements[doc]
-        label = _(regulations.DOCUMENT_LABELS[doc])
-        if placement.peraturan == regulations.NONE:
-            alone.append(label)
-            full.append(_("{dokumen}: tanpa lampiran").format(dokumen=label))
-            continue
-        kind = regulations.KINDS[placement.peraturan]
-        number = settings.numbers.get(placement.peraturan)
-        nomor = number.nomor if number and number.nomor else "…"
-        tanggal = format_date(number.tanggal, "…") if number else "…"
-        lampiran = f" {placement.lampiran}" if placement.lampiran else ""
-        text = _("{dokumen}: Lampiran{lampiran} {peraturan}, nomor {nomor}")
-        short.append(text.format(dokumen=label, lampiran=lampiran, peraturan=_(kind.short),
-                                 nomor=nomor))  # fmt: skip
-        full.append(text.format(dokumen=label, lampiran=lampiran, peraturan=_(kind.label),
-                                nomor=nomor) + f", {tanggal}")  # fmt: skip
-    if alone:
-        short.append(_("{dokumen}: tanpa lampiran").format(dokumen=", ".join(alone)))
-    kepala = settings.signers.kepala
-    title = {"pj": "Pj. ", "plt": "Plt. ", "an": "a.n. "}.get(kepala.status, "")
-    signs = _("Ditandatangani {title}Kepala Desa {nama}").format(
-        title=title, nama=kepala.nama or "…"
-    )
-    short.append(signs)
-    full.append(signs)
-    named = [who for who in settings.pelaksana.values() if who.nama]
-    missing = len(settings.pelaksana) - len(named)
-    short.append(
-        _("Pelaksana RAB: {named} diisi, {missing} belum").format(named=len(named), missing=missing)
-    )
-    full += [
-        _("RAB {kode}: {nama}").format(kode=who.kode_kegiatan, nama=who.nama or "…")
-        for who in settings.pelaksana.values()
-    ]
-    warnings = [_(w) for w in settings.signers.warnings]
-    if warnings:
-        short.append(ngettext("{n} peringatan penanda tangan", "{n} peringatan penanda tangan",
-                              len(warnings)).format(n=len(warnings)))  # fmt: skip
-    return "\n".join(short), "\n".join(full + warnings)
 
 
 def create_page(ctx: AppContext) -> Page:
