@@ -99,12 +99,13 @@ def run_dpmd(args: argparse.Namespace) -> int:
 
 
 def run_sipp(args: argparse.Namespace) -> int:
+    from desa_budget.rules import load_rules
     from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
 
     check_target(args.out)
     db = open_from_args(args)
     with db.session() as session:
-        data = gather_sipp_data(session, year=args.year)
+        data = gather_sipp_data(session, year=args.year, rules=load_rules())
     warnings = export_sipp(args.out, data)
     pu = sum(1 for p in data.persons if p.segmen != "BPU")
     print(

@@ -418,7 +418,7 @@ class DokumenPage(Page):
             from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
 
             with self.ctx.db.session() as session:
-                data = gather_sipp_data(session, year=self.ctx.year)
+                data = gather_sipp_data(session, year=self.ctx.year, rules=self.ctx.rules)
             return path, export_sipp(path, data)
 
         def done(result: tuple[Path, list[str]]) -> None:

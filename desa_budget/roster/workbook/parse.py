@@ -14,6 +14,7 @@ from desa_budget.errors import UserError
 from desa_budget.i18n import _, ngettext
 from desa_budget.roster.data import (
     FIELD_LABELS,
+    PERSONAL_FIELDS,
     CoverageData,
     Limits,
     PersonData,
@@ -24,7 +25,7 @@ from desa_budget.roster.data import (
     validate_person_data,
     validate_post,
 )
-from desa_budget.roster.workbook.layout import COLUMN, HEADERS
+from desa_budget.roster.workbook.layout import COLUMN, HEADERS, PERSONAL_HEADERS
 from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused, cell_text
 from desa_budget.roster.workbook.safe_read import (
     CellError,
@@ -33,7 +34,7 @@ from desa_budget.roster.workbook.safe_read import (
     parse_date,
     parse_nik,
     parse_rupiah,
-    read_sheet,
+    read_sheet_columns,
 )
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
@@ -46,6 +47,7 @@ _KELAS = {str(n): str(n) for n in range(1, 6)}
 _IURAN = {label: key for key, label in categories.WORKER_SHARE.items()} | {"Potong": "potong"}
 _BPJS = {label: key for key, label in categories.BPJS_STATUSES.items()} | {"Belum": "belum"}
 PERSON_COLUMNS = ("Nama", "Jenis Kelamin", "Tanggal Lahir")
+PERSONAL = dict(zip(PERSONAL_HEADERS, PERSONAL_FIELDS, strict=True))  # header -> PersonData field
 COVERAGE_COLUMNS = HEADERS[COLUMN["Segmen"] :]
 
 
@@ -84,6 +86,7 @@ class ImportPlan:
     entries: tuple[ImportEntry, ...]
     warnings: tuple[ImportProblem, ...] = ()
     matched: bool = False  # True once compared with the database (plan_import)
+    personal: tuple[str, ...] = ()  # PersonData fields of the optional columns the file has
 
     @property
     def adds(self) -> tuple[ImportEntry, ...]:
@@ -144,11 +147,17 @@ def _parse(
         errors.append(_problem(number, "Dasar Upah", None, _("wajib diisi bila ada program.")))
     if errors:
         return None, errors, warnings
+    personal = {
+        field: _phone(cells[header]) if field == "no_hp" else _text(cells[header])
+        for header, field in PERSONAL.items()
+        if header in cells
+    }
     person = PersonData(
         nik=values["NIK"],
         nama=str(nama).strip(),
         jenis_kelamin=values["Jenis Kelamin"],
         tanggal_lahir=values["Tanggal Lahir"],
+        **personal,
     )
     jabatan = cells["Jabatan"]
     post = PostData(
@@ -182,6 +191,14 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
+
+
+def _phone(value: Any) -> str:
+    """A telephone number the spreadsheet may have turned into a number (812... for 0812...)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        digits = str(int(value))
+        return "0" + digits if digits.startswith("8") else digits
+    return _text(value)
 
 
 def _programs(value: Any, number: int, errors: list[ImportProblem]) -> tuple[str, ...]:
@@ -218,8 +235,9 @@ def _check_person(
 ) -> ImportEntry | None:
     first = rows[0]
     count = len(errors)
+    personal = tuple(h for h in PERSONAL if h in first.cells)
     for other in rows[1:]:
-        for column in PERSON_COLUMNS + COVERAGE_COLUMNS:
+        for column in PERSON_COLUMNS + personal + COVERAGE_COLUMNS:
             if _same(first, other, column):
                 continue
             errors.append(
@@ -253,7 +271,7 @@ _FIELD_OF = {label: name for name, label in FIELD_LABELS.items()}
 
 def _same(first: SheetRow, other: SheetRow, column: str) -> bool:
     name = _FIELD_OF[column]
-    if column in PERSON_COLUMNS:
+    if column in PERSON_COLUMNS or column in PERSONAL:
         return bool(getattr(first.person, name) == getattr(other.person, name))
     return bool(getattr(first.coverage, name) == getattr(other.coverage, name))
 
@@ -264,7 +282,7 @@ def read_roster(
     """Parse and check a roster workbook (all rows, all problems at once). Never writes."""
     limits = limits or load_limits()
     name = Path(path).name
-    rows = read_sheet(path)
+    headers, rows = read_sheet_columns(path)
     if not rows:
         raise UserError(
             _("Berkas {file} tidak berisi baris data di bawah judul kolom.").format(file=name)
@@ -273,7 +291,7 @@ def read_roster(
     warnings: list[ImportProblem] = []
     groups: dict[str, list[SheetRow]] = {}
     for number, values in rows:
-        cells = {h: cell_value(values, COLUMN[h]) for h in HEADERS}
+        cells = {h: cell_value(values, COLUMN[h]) for h in headers}
         row, row_errors, row_warnings = _parse(number, cells, year)
         errors.extend(row_errors)
         warnings.extend(row_warnings)
@@ -294,4 +312,7 @@ def read_roster(
             ).format(n=len(errors), file=name),
             errors,
         )
-    return ImportPlan(year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings))
+    return ImportPlan(
+        year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings),
+        personal=tuple(PERSONAL[h] for h in headers if h in PERSONAL),
+    )  # fmt: skip
