@@ -172,10 +172,14 @@ def test_regulations_and_pelaksana_are_set_on_the_page_and_undone(
     from ui.dialogs.document_settings import DocumentSettingsDialog, DocumentSettingsForm
 
     summary = page.settings_box.settings_label.text()
-    assert "Penjabaran APBDes: Lampiran Perkades Penjabaran, nomor …" in summary
-    assert "Rencana Anggaran Biaya (RAB), Ringkasan: tanpa lampiran" in summary
+    assert (
+        "Penjabaran APBDes: Lampiran Peraturan Kepala Desa tentang Penjabaran APBDes, nomor …"
+        in summary
+    )
+    assert "Rencana Anggaran Biaya (RAB): tanpa lampiran" in summary
     assert "Ditandatangani Kepala Desa Suparno" in summary  # from the roster
-    assert "Pelaksana RAB: 0 diisi, 5 belum" in summary
+    assert "RAB 1.1.03: …" in summary
+    assert "Pelaksana RAB: 0 diisi, 5 belum" in page.settings_box.settings_label.toolTip()
     seen: list[object] = []
 
     def ask(cls: type, parent: object, settings: object) -> DocumentSettingsForm:
@@ -197,10 +201,9 @@ def test_regulations_and_pelaksana_are_set_on_the_page_and_undone(
     with ctx.db.session() as s:
         assert regulations.placements(s)["ringkasan"].lampiran == "II"
         assert regulations.pelaksana_list(s)["1.1.03"].nama == "Rini Astuti"
-    qtbot.waitUntil(lambda: "RAB 1.1.03: Rini Astuti" in page.settings_box.settings_label.toolTip())
-    assert (
-        "Ringkasan: Lampiran II Perkades Besaran Iuran" in page.settings_box.settings_label.text()
-    )
+    label = page.settings_box.settings_label
+    qtbot.waitUntil(lambda: "RAB 1.1.03: Rini Astuti" in label.text())
+    assert "Ringkasan: Lampiran II Perkades Besaran Iuran" in label.toolTip()
     choose_file(monkeypatch, tmp_path / "rab.pdf")
     page.doc.setCurrentIndex(page.doc.findData("rab"))
     page.notation.setCurrentIndex(page.notation.findData("siskeudes"))

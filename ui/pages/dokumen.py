@@ -159,7 +159,6 @@ class DokumenPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(annex_box)
-        left_layout.addWidget(self.settings_box)
         left_layout.addWidget(export_box)
         left_layout.addWidget(dpmd_box)
         left_layout.addStretch()
@@ -176,6 +175,7 @@ class DokumenPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.pages, _("Pratinjau"))
         self.tabs.addTab(recap_tab, _("Rekap DPMD"))
+        self.tabs.addTab(self.settings_box, _("Peraturan dan penanda tangan"))
 
         layout = QHBoxLayout(self)
         layout.addWidget(left)

@@ -4,7 +4,8 @@ one undoable step."""
 
 from typing import Any
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desa_budget.errors import UserError
 from ui import errors
@@ -12,9 +13,11 @@ from ui.app_context import AppContext
 from ui.i18n import _, ngettext
 
 
-class DocumentSettingsBox(QGroupBox):
+class DocumentSettingsBox(QWidget):
+    """A tab of the page: the summary in full, and the button that opens the dialog."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(_("Peraturan dan penanda tangan"), parent)
+        super().__init__(parent)
         self.ctx = ctx
         self.year = ctx.year
         self.jenis: str | None = None
@@ -23,9 +26,22 @@ class DocumentSettingsBox(QGroupBox):
         self.settings_label.setWordWrap(True)
         self.settings_button = QPushButton(_("Atur peraturan dan pelaksana…"))
         self.settings_button.clicked.connect(self.edit_document_settings)
+        self.settings_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        intro = QLabel(
+            _(
+                "Dokumen yang menjadi lampiran peraturan dicetak dengan blok LAMPIRAN; RAB dan "
+                "ringkasan berdiri sendiri. Penanda tangan diambil dari daftar peserta pada "
+                "tanggal dokumen."
+            )
+        )
+        intro.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.settings_button)
+        buttons.addStretch()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.settings_label)
-        layout.addWidget(self.settings_button)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.settings_label, 1)
 
     def load(self, year: int, jenis: str | None) -> None:
         """Show the settings of ``jenis`` of ``year`` (None: the newest adopted, else the draft)."""
@@ -38,8 +54,8 @@ class DocumentSettingsBox(QGroupBox):
         with self.ctx.db.session() as session:
             self.settings = document_settings(session, self.year, self.jenis)
         short, full = settings_summary(self.settings)
-        self.settings_label.setText(short)
-        self.settings_label.setToolTip(full)
+        self.settings_label.setText(full)
+        self.settings_label.setToolTip(short)
 
     def _load_settings(self) -> None:
         from desa_budget.budget.document_settings import document_settings
@@ -47,8 +63,8 @@ class DocumentSettingsBox(QGroupBox):
         with self.ctx.db.session() as session:
             self.settings = document_settings(session, self.year, self.jenis)
         short, full = settings_summary(self.settings)
-        self.settings_label.setText(short)
-        self.settings_label.setToolTip(full)
+        self.settings_label.setText(full)
+        self.settings_label.setToolTip(short)
 
     def edit_document_settings(self) -> None:
         from ui.commands import documents
