@@ -266,7 +266,10 @@ def export_sipp(
                     )
                 )
         ws = workbook.create_sheet(sheet)
-        write_table(ws, [Column(c.header, TYPES[c.type]) for c in own], rows)
+        # On paper the name repeats at the left of every page of a wide sheet.
+        name = next((i for i, c in enumerate(own, start=1) if c.field == "nama"), None)
+        write_table(ws, [Column(c.header, TYPES[c.type]) for c in own], rows,
+                    repeat_columns=(name, name) if name else None)  # fmt: skip
         page_labels(ws, left=f"Desa {data.nama_desa} ({data.kode_desa})",
                     center=f"Pendaftaran BPJS Ketenagakerjaan: {sheet}",
                     right=f"Tahun {data.year}")  # fmt: skip

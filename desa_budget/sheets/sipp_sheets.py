@@ -4,6 +4,7 @@ programs and JKK class SIPP sets per employer, and the column map with each colu
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
 from desa_budget.sheets.xlsx_style import CellValue, Column, page_labels, write_table
 
@@ -47,9 +48,14 @@ def employer_sheet(
                     "tanyakan ke kantor cabang apakah perlu divisi tersendiri."],
     ]  # fmt: skip
     write_table(ws, EMPLOYER_COLUMNS, rows, landscape=False)
+    note = ws.cell(row=len(rows) + 1, column=2)  # the long note wraps inside its cell
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[note.row].height = 15 * 4
     start = len(rows) + 3
+    ws.column_dimensions["C"].width, ws.column_dimensions["D"].width = 18, 14
     for index, column in enumerate(GROUP_COLUMNS, start=1):
-        ws.cell(row=start, column=index, value=column.header)
+        cell = ws.cell(row=start, column=index, value=column.header)
+        cell.font = Font(bold=True)
     for offset, (segmen, programs, kelas, count) in enumerate(groups, start=1):
         for index, value in enumerate((segmen, programs, kelas, count), start=1):
             ws.cell(row=start + offset, column=index, value=value)
@@ -59,6 +65,6 @@ def employer_sheet(
 def columns_sheet(workbook: Workbook, rows: Sequence[Sequence[CellValue]]) -> None:
     """Every column of the data sheets, required or not, and whether it is confirmed."""
     ws = workbook.create_sheet("Kolom")
-    write_table(ws, COLUMN_MAP_COLUMNS, [list(r) for r in rows])
+    write_table(ws, COLUMN_MAP_COLUMNS, [list(r) for r in rows], repeat_columns=(1, 2))
     page_labels(ws, left="Peta kolom lembar pendaftaran",
                 right="belum dikonfirmasi = perkiraan dari deskripsi publik")  # fmt: skip

@@ -88,9 +88,9 @@ def export_siskeudes(
         ["Kode Desa", data.kode_desa], ["Desa", data.nama_desa], ["Kecamatan", data.kecamatan],
         ["Tahun Anggaran", data.year], ["Versi Anggaran", data.versi],
         ["Jumlah Anggaran", total], ["Baris", len(rows)],
-        ["Catatan", "Kode ditulis seperti Siskeudes (01.01.03., 5.1.3.04.). Format impor resmi "
-                    "Siskeudes tidak publik: kolom mengikuti rincian RAB Siskeudes; salin atau "
-                    "ketik ke Siskeudes dan periksa jumlahnya."],
+        ["Catatan", "Kode ditulis seperti Siskeudes (01.01.03., 5.1.3.04.)."],
+        [None, "Format impor resmi Siskeudes tidak publik: kolom mengikuti rincian RAB"],
+        [None, "Siskeudes. Salin atau ketik ke Siskeudes, lalu periksa jumlahnya."],
     ]  # fmt: skip
     write_table(notes, (Column("Keterangan", min_width=16), Column("Nilai", "auto", min_width=30)),
                 info, paper=paper, landscape=False)  # fmt: skip
