@@ -25,7 +25,7 @@ def run_core_checks(data_dir: Path | str | None, db_url: str | None, report: Rep
     from desa_budget.budget.versions import current
     from desa_budget.contributions.simulation import load_roster_year
     from desa_budget.demo import create_demo_village
-    from desa_budget.reports.data import gather_annex_data
+    from desa_budget.reports.gather import gather_annex_data
     from desa_budget.reports.render import write_pdf
     from desa_budget.rules import load_rules
     from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data

@@ -69,6 +69,7 @@ def _command_modules() -> list[ModuleType]:
         annex_cmds,
         budget_cmds,
         codes_cmds,
+        dokumen_cmds,
         export_cmds,
         quote,
         roster_cmds,
@@ -84,6 +85,7 @@ def _command_modules() -> list[ModuleType]:
         version_cmds,
         codes_cmds,
         annex_cmds,
+        dokumen_cmds,
         export_cmds,
     ]
 

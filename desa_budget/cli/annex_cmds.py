@@ -36,17 +36,31 @@ def register(subparsers: Any) -> None:
     annex.add_argument(
         "--full-nik", action="store_true", help="cetak NIK lengkap (bawaan: disamarkan)"
     )
+    annex.add_argument(
+        "--kode",
+        choices=("app", "siskeudes"),
+        default="app",
+        help="penulisan kode: app (1.1.03, 5.1.3.04) atau siskeudes (01.01.03., 5.1.3.04.)",
+    )
+    annex.add_argument(
+        "--tanggal",
+        metavar="YYYY-MM-DD",
+        help="tanggal rancangan (bawaan: hari ini); menentukan siapa yang menandatangani",
+    )
     annex.add_argument("--out", required=True, metavar="FILE.pdf", help="berkas PDF keluaran")
     annex.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from desa_budget.cli.version_cmds import parse_date
+
     year: int = args.year if args.year is not None else date.today().year
+    today = parse_date(args.tanggal, "Tanggal")
     rules = load_rules()
     db = open_from_args(args)
     try:
         with db.session() as session:
-            data = gather_annex_data(session, rules, year=year, jenis=args.version)
+            data = gather_annex_data(session, rules, year=year, jenis=args.version, today=today)
     finally:
         db.dispose()
     landscape = True if args.landscape else (False if args.portrait else None)
@@ -57,7 +71,15 @@ def run(args: argparse.Namespace) -> int:
         paper=args.paper,
         landscape=landscape,
         full_nik=args.full_nik,
+        notation=args.kode,
     )
     state = "ditetapkan" if data.adopted else "rancangan"
     print(f"Lampiran {args.doc} tahun {year} ({data.jenis}, {state}) ditulis ke {path}")
+    for warning in data.who_signs.warnings:
+        print(f"Perhatian: {warning}")
+    if data.checks.errors:
+        print(
+            f"Perhatian: {len(data.checks.errors)} kesalahan anggaran ditandai [!] pada "
+            "penjabaran dan RAB; perbaiki sebelum ditetapkan."
+        )
     return 0

@@ -1,4 +1,5 @@
-"""Commands: ``export dpmd``, ``export sipp`` (village workbooks) and ``consolidate`` (the DPMD recap)."""
+"""Commands: ``export dpmd``, ``export sipp``, ``export siskeudes`` (village workbooks) and
+``consolidate`` (the DPMD recap)."""
 
 import argparse
 import sys
@@ -38,6 +39,20 @@ def register(subparsers: Any) -> None:
     sipp.add_argument("--year", type=int, required=True, help="tahun anggaran")
     sipp.add_argument("--out", required=True, metavar="BERKAS.xlsx", help="berkas keluaran")
     sipp.set_defaults(func=run_sipp)
+
+    sisk = kinds.add_parser(
+        "siskeudes", help="rincian RAB iuran untuk diketik/ditempel ke Siskeudes"
+    )
+    sisk.add_argument("--year", type=int, required=True, help="tahun anggaran")
+    sisk.add_argument(
+        "--version",
+        choices=("murni", "perubahan", "draf"),
+        default=None,
+        help="versi anggaran (bawaan: versi terakhir yang ditetapkan, atau draf)",
+    )
+    sisk.add_argument("--out", required=True, metavar="BERKAS.xlsx", help="berkas keluaran")
+    sisk.add_argument("--paper", choices=sorted(PAPER_SIZES), default="A4", help="ukuran kertas")
+    sisk.set_defaults(func=run_siskeudes)
 
     cons = subparsers.add_parser("consolidate", help="gabungkan berkas DPMD banyak desa jadi rekap")
     cons.add_argument(
@@ -84,12 +99,13 @@ def run_dpmd(args: argparse.Namespace) -> int:
 
 
 def run_sipp(args: argparse.Namespace) -> int:
+    from desa_budget.rules import load_rules
     from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
 
     check_target(args.out)
     db = open_from_args(args)
     with db.session() as session:
-        data = gather_sipp_data(session, year=args.year)
+        data = gather_sipp_data(session, year=args.year, rules=load_rules())
     warnings = export_sipp(args.out, data)
     pu = sum(1 for p in data.persons if p.segmen != "BPU")
     print(
@@ -103,6 +119,23 @@ def run_sipp(args: argparse.Namespace) -> int:
     )
     for line in warnings:
         print(f"Perhatian: {line}")
+    return 0
+
+
+def run_siskeudes(args: argparse.Namespace) -> int:
+    from desa_budget.rules import load_rules
+    from desa_budget.sheets.dpmd import gather_dpmd_data
+    from desa_budget.sheets.siskeudes import export_siskeudes, rab_rows
+
+    check_target(args.out)
+    db = open_from_args(args)
+    with db.session() as session:
+        data = gather_dpmd_data(session, load_rules(), year=args.year, jenis=args.version)
+    written = export_siskeudes(args.out, data, paper=args.paper)
+    print(
+        f"Ditulis {written}: {len(rab_rows(data))} baris rincian RAB {data.nama_desa} "
+        f"{data.year} versi {data.versi}, jumlah {format_rp(data.lines.total)}."
+    )
     return 0
 
 

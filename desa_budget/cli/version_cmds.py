@@ -23,7 +23,9 @@ def register(subparsers: Any) -> None:
     adopt.add_argument("--jenis", choices=("murni", "perubahan"), required=True)
     adopt.add_argument("--nomor-perdes", default="", help="nomor Peraturan Desa APBDes")
     adopt.add_argument("--tanggal-perdes", metavar="YYYY-MM-DD", help="tanggal Perdes")
-    adopt.add_argument("--nomor-perkades", default="", help="nomor Peraturan Kepala Desa")
+    adopt.add_argument(
+        "--nomor-perkades", default="", help="nomor Peraturan Kepala Desa tentang Penjabaran APBDes"
+    )
     adopt.add_argument("--tanggal-perkades", metavar="YYYY-MM-DD", help="tanggal Perkades")
     adopt.set_defaults(func=run_adopt)
 

@@ -4,7 +4,7 @@ totals in words and the ruled tables."""
 import io
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -23,9 +23,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desa_budget.budget.regulations import KINDS
 from desa_budget.format import tanggal_indonesia, terbilang_rupiah
 from desa_budget.reports.data import AnnexData, Regulation
-from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts
+from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts, text_width
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +68,16 @@ def _indented(name: str, size: float, indent: float) -> ParagraphStyle:
     return ParagraphStyle(f"{name}-{size}-{indent}", parent=style(name, size), leftIndent=indent)
 
 
-def indented(text: str, level: int, *, bold: bool = False, size: float = 9.0) -> Paragraph:
-    """Plain text indented by hierarchy level (bidang 0, sub bidang 1, ...)."""
-    return Paragraph(escape(text), _indented("bold" if bold else "body", size, level * 7.0))
+def indented(
+    text: str, level: int, *, bold: bool = False, size: float = 9.0, mark: str = ""
+) -> Paragraph:
+    """Plain text indented by hierarchy level (bidang 0, sub bidang 1, ...), with an error
+    ``mark`` ("[!1]") in bold after it."""
+    shown = escape(text) + (f" <b>{escape(mark)}</b>" if mark else "")
+    return Paragraph(shown, _indented("bold" if bold else "body", size, level * 7.0))
 
 
-def _prefixed(value: str, prefix: str, alternatives: Sequence[str] = ()) -> str:
+def prefixed(value: str, prefix: str, alternatives: Sequence[str] = ()) -> str:
     text = " ".join(value.split()).upper()
     if any(text.startswith(p + " ") for p in (prefix, *alternatives)):
         return text
@@ -114,16 +119,20 @@ def _logo(png: bytes | None, size: float) -> Flowable | None:
 def kop(data: AnnexData, width: float) -> list[Flowable]:
     """PEMERINTAH KABUPATEN X / KECAMATAN Y / DESA Z / alamat, logo on the left, double rule."""
     p = data.profile
+    side = 24 * mm
+    room = width - 2 * side
+    desa = "DESA " + desa_upper(data)
+    # A long name is set smaller (down to 11 pt) before it is allowed to wrap.
+    size = max(11.0, min(15.0, 15.0 * room / max(text_width(desa, 15.0, bold=True), 1.0)))
     lines = [
-        markup(escape("PEMERINTAH " + _prefixed(p.kabupaten, "KABUPATEN", ("KOTA",))), "title", 12),
-        markup(escape(_prefixed(p.kecamatan, "KECAMATAN", ("DISTRIK",))), "title", 12),
-        markup(escape("DESA " + desa_upper(data)), "title", 15),
+        markup(escape("PEMERINTAH " + prefixed(p.kabupaten, "KABUPATEN", ("KOTA",))), "title", 12),
+        markup(escape(prefixed(p.kecamatan, "KECAMATAN", ("DISTRIK",))), "title", 12),
+        markup(escape(desa), "title", round(size * 4) / 4),
     ]
     if p.alamat.strip():
         lines.append(para(p.alamat.strip(), "center", 8.5))
-    side = 24 * mm
     logo = _logo(data.logo_png, 21 * mm)
-    table = Table([[logo or "", lines, ""]], colWidths=[side, width - 2 * side, side])
+    table = Table([[logo or "", lines, ""]], colWidths=[side, room, side])
     table.setStyle(
         TableStyle(
             [
@@ -139,15 +148,6 @@ def kop(data: AnnexData, width: float) -> list[Flowable]:
     return [table, DoubleRule(width), Spacer(1, 3 * mm)]
 
 
-@dataclass(frozen=True)
-class LampiranRef:
-    """Which regulation a document is annexed to."""
-
-    roman: str  # "I", "II" or "" for a single annex
-    kepala_desa: bool  # Peraturan Kepala Desa (else Peraturan Desa)
-    tentang: str
-
-
 def nomor_text(reg: Regulation, year: int, adopted: bool) -> str:
     """ "3 TAHUN 2026"; a draft or an unnumbered version: ". . . . TAHUN 2026"."""
     nomor = " ".join(reg.nomor.split()).upper()
@@ -158,29 +158,34 @@ def nomor_text(reg: Regulation, year: int, adopted: bool) -> str:
     return f"{nomor} TAHUN {reg.tanggal.year if reg.tanggal else year}"
 
 
-def tanggal_text(reg: Regulation, adopted: bool, *, upper: bool = False) -> str:
-    if not adopted or reg.tanggal is None:
+def date_text(day: date | None, adopted: bool, *, upper: bool = False) -> str:
+    """A date as printed: dotted while the version is a draft or the date is not known."""
+    if not adopted or day is None:
         return DOTS
-    text = tanggal_indonesia(reg.tanggal)
+    text = tanggal_indonesia(day)
     return text.upper() if upper else text
 
 
-def regulation_of(data: AnnexData, ref: LampiranRef) -> Regulation:
-    return data.perkades if ref.kepala_desa else data.perdes
-
-
-def lampiran_block(data: AnnexData, ref: LampiranRef) -> Flowable:
-    """The LAMPIRAN block at the top right, dotted while the version is a draft."""
-    reg = regulation_of(data, ref)
-    kind = "PERATURAN KEPALA DESA" if ref.kepala_desa else "PERATURAN DESA"
+def lampiran_block(data: AnnexData, doc: str, width: float) -> Flowable | None:
+    """The LAMPIRAN block at the top right, dotted while the version is a draft; None for a
+    document that stands alone (the RAB, the ringkasan)."""
+    placement = data.placement(doc)
+    reg = data.regulation(doc)
+    if reg is None or placement.peraturan not in KINDS:
+        return None
+    kind = KINDS[placement.peraturan]
     size = 8.0
+    tentang = kind.tentang_text(data.year, data.jenis == "perubahan")
     rows = [
-        [para(f"LAMPIRAN {ref.roman}".strip(), "body", size), "", para(f"{kind} {desa_upper(data)}", "body", size)],
+        [para(f"LAMPIRAN {placement.lampiran}".strip(), "body", size), "",
+         para(f"{kind.bentuk} {desa_upper(data)}", "body", size)],
         [para("NOMOR", "body", size), ":", para(nomor_text(reg, data.year, data.adopted), "body", size)],
-        [para("TANGGAL", "body", size), ":", para(tanggal_text(reg, data.adopted, upper=True), "body", size)],
-        [para("TENTANG", "body", size), ":", para(ref.tentang, "body", size)],
+        [para("TANGGAL", "body", size), ":",
+         para(date_text(reg.tanggal, data.adopted, upper=True), "body", size)],
+        [para("TENTANG", "body", size), ":", para(tentang, "body", size)],
     ]  # fmt: skip
-    table = Table(rows, colWidths=[21 * mm, 3 * mm, 72 * mm], hAlign="RIGHT")
+    column = min(96 * mm, max(72 * mm, width * 0.42))
+    table = Table(rows, colWidths=[21 * mm, 3 * mm, column], hAlign="RIGHT")
     table.setStyle(
         TableStyle(
             [
@@ -194,6 +199,13 @@ def lampiran_block(data: AnnexData, ref: LampiranRef) -> Flowable:
         )
     )
     return table
+
+
+def heading(data: AnnexData, doc: str, width: float) -> list[Flowable]:
+    """The kop and, when the document is a regulation's lampiran, its LAMPIRAN block."""
+    out = kop(data, width)
+    block = lampiran_block(data, doc, width)
+    return out + ([block] if block is not None else [])
 
 
 def title_block(lines: Sequence[str], size: float = 11.0) -> list[Flowable]:

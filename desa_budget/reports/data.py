@@ -1,34 +1,36 @@
-"""What the printed annexes need, gathered into one frozen DTO (no ORM object reaches the renderers)."""
+"""What the printed annexes need, in one frozen DTO (no ORM object reaches the renderers); the
+gathering from the database is in gather.py."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from types import MappingProxyType
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from desa_budget.budget import settings as budget_settings
-from desa_budget.budget import versions
 from desa_budget.budget.checks import CheckResult
 from desa_budget.budget.lines import BudgetLines
-from desa_budget.budget.plan_defaults import year_plan
 from desa_budget.budget.planner import PlanResult
+from desa_budget.budget.regulations import DEFAULT_PLACEMENTS, NONE, Pelaksana, Placement
+from desa_budget.budget.signers import Signers, signers_from_profile
 from desa_budget.contributions.results import Simulation
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_NAMES, format_rp
-from desa_budget.i18n import _
 from desa_budget.rules import RuleSet
-from desa_budget.store.models import VillageProfile
-from desa_budget.village.profile import ProfileData, get_profile
+from desa_budget.village.profile import ProfileData
 
 
 @dataclass(frozen=True)
 class Regulation:
-    """A Perdes or Perkades of the version: its number and date (empty / None while a draft)."""
+    """A Perdes or Perkades of the version: its number and date (empty / None while unknown)."""
 
     nomor: str = ""
     tanggal: date | None = None
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The adopted APBDes Murni a perubahan is printed against (the Semula columns)."""
+
+    simulation: Simulation
+    lines: BudgetLines
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,13 @@ class AnnexData:
     adopted: bool  # False: a draft (rancangan), numbers and dates printed as dotted lines
     simulation: Simulation
     lines: BudgetLines
-    perdes: Regulation = Regulation()
-    perkades: Regulation = Regulation()
+    # Regulation numbers by budget.regulations.KINDS key, and where each document sits.
+    regulations: Mapping[str, Regulation] = field(default_factory=dict)
+    placements: Mapping[str, Placement] = field(default_factory=lambda: dict(DEFAULT_PLACEMENTS))
+    tanggal: date | None = None  # the version's date (adopted) or the day it is printed (draft)
+    signers: Signers | None = None  # None: the profile's names
+    pelaksana: Mapping[str, Pelaksana] = field(default_factory=dict)  # kegiatan -> who prepares
+    semula: Baseline | None = None  # set for a perubahan
     # Uraian of the codes the lines use: bidang, sub bidang and kegiatan; objek (kode rekening).
     kegiatan_names: Mapping[str, str] = field(default_factory=dict)
     rekening_names: Mapping[str, str] = field(default_factory=dict)
@@ -51,6 +58,28 @@ class AnnexData:
     plan: PlanResult | None = None
     jp_ceilings: str = ""  # "batas upah JP Rp10.547.400 (Januari–Februari 2026) dan ..."
     logo_png: bytes | None = None
+
+    @property
+    def who_signs(self) -> Signers:
+        return self.signers or signers_from_profile(self.profile)
+
+    def placement(self, doc: str) -> Placement:
+        return self.placements.get(doc) or DEFAULT_PLACEMENTS[doc]
+
+    def regulation(self, doc: str) -> Regulation | None:
+        """The regulation ``doc`` is annexed to, None when it stands alone (no LAMPIRAN block)."""
+        key = self.placement(doc).peraturan
+        return None if key == NONE else self.regulations.get(key, Regulation())
+
+    def doc_date(self, doc: str) -> date | None:
+        """The date a document carries: its regulation's, else the version's."""
+        reg = self.regulation(doc)
+        return (reg.tanggal if reg else None) or self.tanggal
+
+    def pelaksana_for(self, kegiatan: str) -> Pelaksana:
+        return self.pelaksana.get(kegiatan) or Pelaksana(
+            kegiatan, self.profile.pelaksana_kegiatan_nama
+        )
 
 
 def _month_span(first: int, last: int, year: int) -> str:
@@ -85,86 +114,3 @@ def jp_ceiling_text(rules: RuleSet, year: int) -> str:
         return ""
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " dan " + parts[-1]
     return "batas upah JP " + joined
-
-
-def _version(
-    session: Session, rules: RuleSet, year: int, jenis: str | None
-) -> versions.FrozenVersion:
-    """The adopted version asked for, else the live numbers as its draft.
-
-    Without ``jenis``: the latest adopted version, or the draft APBDes Murni when none is."""
-    adopted = [v.jenis for v in versions.list_versions(session, year)]
-    if jenis is None:
-        jenis = adopted[-1] if adopted else "murni"
-    if jenis not in versions.JENIS:
-        raise UserError(
-            _("Jenis versi '{jenis}' tidak dikenal; pilih murni atau perubahan.").format(
-                jenis=jenis
-            )
-        )
-    if jenis in adopted:
-        return versions.load_version(session, year, jenis)
-    sim, lines = versions.current(session, rules, year)
-    return versions.FrozenVersion(year=year, jenis=jenis, simulation=sim, lines=lines)
-
-
-def gather_annex_data(
-    session: Session, rules: RuleSet, *, year: int, jenis: str | None = None
-) -> AnnexData:
-    """The profile, version, simulation, lines, checks, plan and JP ceilings of ``year``.
-
-    A village without a profile, without covered persons or without budget lines gets a
-    UserError: an empty annex is never printed."""
-    profile = get_profile(session)
-    if profile is None:
-        raise UserError(
-            _(
-                "Profil desa belum diisi. Isi profil desa (nama desa, kecamatan, kabupaten, "
-                "kepala desa) sebelum mencetak lampiran."
-            )
-        )
-    version = _version(session, rules, year, jenis)
-    sim = version.simulation
-    if not sim.persons:
-        raise UserError(
-            _(
-                "Tidak ada peserta yang ditanggung pada tahun {year}: daftar peserta kosong atau "
-                "belum ada yang diikutsertakan. Lampiran tidak dibuat."
-            ).format(year=year)
-        )
-    if not version.lines.lines:
-        raise UserError(
-            _(
-                "Tahun {year} belum punya baris anggaran iuran yang dibayar desa. "
-                "Lampiran tidak dibuat."
-            ).format(year=year)
-        )
-    catalog = budget_settings.catalog_for(session)
-    kegiatan_names: dict[str, str] = {}
-    rekening_names: dict[str, str] = {}
-    for line in version.lines.lines:
-        for row in catalog.chain("kegiatan", line.kegiatan):
-            kegiatan_names[row.kode] = row.uraian
-        rekening_names[line.rekening] = catalog.uraian("rekening", line.rekening)
-    pagu = budget_settings.get_budget_year(session, year).pagu
-    info = version.info
-    logo = getattr(profile, "logo_png", None) or session.scalar(
-        select(VillageProfile.logo_png).order_by(VillageProfile.id).limit(1)
-    )
-    return AnnexData(
-        profile=profile,
-        year=year,
-        jenis=version.jenis,
-        adopted=info is not None,
-        simulation=sim,
-        lines=version.lines,
-        perdes=Regulation(info.nomor_perdes, info.tanggal_perdes) if info else Regulation(),
-        perkades=Regulation(info.nomor_perkades, info.tanggal_perkades) if info else Regulation(),
-        kegiatan_names=MappingProxyType(kegiatan_names),
-        rekening_names=MappingProxyType(rekening_names),
-        checks=versions.check_version(session, version),
-        pagu=pagu,
-        plan=year_plan(session, rules, year),
-        jp_ceilings=jp_ceiling_text(rules, year),
-        logo_png=logo,
-    )

@@ -1,4 +1,7 @@
-"""Document 1: the daftar nominatif (Lampiran Perkades on contributions), grouped by category."""
+"""Document 1: the daftar nominatif (Lampiran Perkades on contributions), grouped by category.
+
+Landscape pages take one column per program share; a narrow (portrait) page stacks the desa and
+withheld shares and the jabatan under the name, so no text is set under 7 pt."""
 
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
@@ -9,12 +12,13 @@ from reportlab.platypus import Flowable, LongTable, Spacer
 from desa_budget.contributions.results import PersonYear, ProgramAmount
 from desa_budget.format import format_cell, format_rp
 from desa_budget.reports import blocks, signatures
-from desa_budget.reports.blocks import GROUP_FILL, LampiranRef, markup, para
+from desa_budget.reports.blocks import GROUP_FILL, markup, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
 from desa_budget.village import categories
 from desa_budget.village.identifiers import mask_nik
+from desa_budget.village.names import official_name
 
 GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("KEPALA DESA DAN PERANGKAT DESA", categories.APPARATUS),
@@ -24,9 +28,16 @@ GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("KETUA RT/RW", frozenset({"rt_rw"})),
     ("PEKERJA RENTAN", frozenset({"pekerja_rentan"})),
 )
-HEADER_TOP = ["No", "Nama / NIK", "Jabatan", "Seg", "Dasar Upah", "Iuran per bulan (Rp)",
-              "", "", "", "", "", "", "Bln", "Setahun Desa", "Potongan Setahun"]  # fmt: skip
-HEADER_SUB = ["JKK", "JKM", "JHT Desa", "JHT Pot.", "JP Desa", "JP Pot.", "Jumlah Desa"]
+MIN_SIZE = 7.0  # no text of the document is set smaller
+WIDE_TOP = ["No", "Nama / NIK", "Jabatan", "Seg", "Dasar Upah", "Iuran per bulan (Rp)",
+            "", "", "", "", "", "", "Bln", "Setahun Desa", "Potongan Setahun"]  # fmt: skip
+WIDE_SUB = ["", "", "", "", "", "JKK", "JKM", "JHT Desa", "JHT Pot.", "JP Desa", "JP Pot.",
+            "Jumlah Desa", "", "", ""]  # fmt: skip
+COMPACT_TOP = ["No", "Nama / NIK / Jabatan", "Seg", "Dasar Upah", "Iuran per bulan (Rp)",
+               "", "", "", "", "Bln", "Setahun Desa", "Potongan Setahun"]  # fmt: skip
+COMPACT_SUB = ["", "", "", "", "JKK", "JKM", "JHT Desa / Pot.", "JP Desa / Pot.", "Jumlah Desa",
+               "", "", ""]  # fmt: skip
+KEEP_WITH_TOTALS = 4  # rows of figures kept on the last page with the totals and signature
 
 
 def _groups(persons: Sequence[PersonYear]) -> list[tuple[str, list[PersonYear]]]:
@@ -43,32 +54,6 @@ def _groups(persons: Sequence[PersonYear]) -> list[tuple[str, list[PersonYear]]]
     return out
 
 
-def _widths(layout: Layout, rows: Sequence[Sequence[object]]) -> tuple[list[float], float]:
-    """Column widths and font size: the largest size (8 to 6 pt) at which the figures of these
-    rows fit and leave the name and jabatan columns at least 80 mm; those two share the rest."""
-    size = 8.0
-    while True:
-        widths: list[float] = []
-        for col in range(15):
-            words = (
-                HEADER_TOP[col] + " " + (HEADER_SUB[col - 5] if 5 <= col <= 11 else "")
-            ).split()
-            widest = max((text_width(w, size, bold=True) for w in words), default=0.0)
-            if col not in (1, 2):
-                cells = {str(row[col]) for row in rows if isinstance(row[col], str)}
-                widest = max([widest] + [text_width(c, size, bold=True) for c in cells])
-            widths.append(widest + 4.5)
-        rest = layout.width - sum(widths[c] for c in range(15) if c not in (1, 2))
-        if rest >= 80 * mm or size <= 6.0:
-            spare = max(rest - 120 * mm, 0.0)  # wide paper: give the figures air, not the names
-            figures = [c for c in range(15) if c not in (1, 2)]
-            for col in figures:
-                widths[col] += spare / len(figures)
-            widths[1], widths[2] = (rest - spare) * 0.56, (rest - spare) * 0.44
-            return widths, size
-        size -= 0.25
-
-
 def _program(person: PersonYear, program: str) -> ProgramAmount:
     last = person.monthly[-1] if person.monthly else None
     return last.programs.get(program, ProgramAmount()) if last else ProgramAmount()
@@ -78,31 +63,78 @@ def _varies(person: PersonYear) -> bool:
     return len({(m.desa, m.potongan) for m in person.monthly}) > 1
 
 
-def _figures(p: PersonYear) -> list[str]:
-    """Segmen to potongan setahun: the person's row from column 3 on."""
+def _figures(p: PersonYear, compact: bool) -> list[str]:
+    """Segmen to potongan setahun: the person's row after the name (and jabatan) columns."""
     last = p.monthly[-1].desa if p.monthly else 0
     jht, jp = _program(p, "JHT"), _program(p, "JP")
+    shares = (
+        [f"{format_cell(jht.desa)}\n{format_cell(jht.potongan)}",
+         f"{format_cell(jp.desa)}\n{format_cell(jp.potongan)}"]
+        if compact
+        else [format_cell(jht.desa), format_cell(jht.potongan), format_cell(jp.desa),
+              format_cell(jp.potongan)]
+    )  # fmt: skip
     return [
         p.segmen, format_cell(p.dasar_upah), format_cell(_program(p, "JKK").desa),
-        format_cell(_program(p, "JKM").desa), format_cell(jht.desa), format_cell(jht.potongan),
-        format_cell(jp.desa), format_cell(jp.potongan),
+        format_cell(_program(p, "JKM").desa), *shares,
         format_cell(last) + ("*" if _varies(p) else ""), str(len(p.monthly)),
         format_cell(p.desa), format_cell(p.potongan),
     ]  # fmt: skip
 
 
-def _person_row(n: int, p: PersonYear, size: float, full_nik: bool) -> list[object]:
+def _widths(
+    layout: Layout, rows: Sequence[Sequence[str]], compact: bool
+) -> tuple[list[float], float] | None:
+    """Column widths and font size: the largest size (8 to 7 pt) at which the figures fit and
+    leave the names at least 80 mm (wide) or 45 mm (compact). None when the wide columns do
+    not fit at 7 pt; the compact ones always come back (at 7 pt the names take what is left)."""
+    top, sub = (COMPACT_TOP, COMPACT_SUB) if compact else (WIDE_TOP, WIDE_SUB)
+    names = (1,) if compact else (1, 2)
+    least = (45 if compact else 80) * mm
+    size = 8.0
+    while size >= MIN_SIZE:
+        widths: list[float] = []
+        for col in range(len(top)):
+            words = f"{top[col]} {sub[col]}".split()
+            widest = max((text_width(w, size, bold=True) for w in words), default=0.0)
+            if col not in names:
+                cells = {line for row in rows for line in str(row[col]).split("\n")}
+                widest = max([widest] + [text_width(c, size, bold=True) for c in cells])
+            widths.append(widest + 4.5)
+        rest = layout.width - sum(w for c, w in enumerate(widths) if c not in names)
+        if rest >= least or (compact and size - 0.25 < MIN_SIZE):
+            spare = max(rest - 120 * mm, 0.0)  # wide paper: give the figures air, not the names
+            figures = [c for c in range(len(top)) if c not in names]
+            for col in figures:
+                widths[col] += spare / len(figures)
+            if compact:
+                widths[1] = rest - spare
+            else:
+                widths[1], widths[2] = (rest - spare) * 0.56, (rest - spare) * 0.44
+            return widths, size
+        size -= 0.25
+    return None
+
+
+def _person_row(n: int, p: PersonYear, size: float, full_nik: bool, compact: bool) -> list[object]:
     nik = p.nik if full_nik else mask_nik(p.nik)
-    name = escape(" ".join(p.nama.split()).upper())
-    cell = markup(f"{name}<br/><font size={size - 1}>{escape(nik)}</font>", "body", size)
-    return [str(n), cell, para(p.jabatan, "body", size), *_figures(p)]
+    small = max(size - 1, MIN_SIZE)
+    text = f"<b>{escape(official_name(p.nama))}</b><br/><font size={small}>{escape(nik)}</font>"
+    figures: list[object] = [
+        markup(escape(f).replace("\n", "<br/>"), "right", size) if "\n" in f else f
+        for f in _figures(p, compact)
+    ]
+    if compact:
+        cell = markup(f"{text}<br/>{escape(p.jabatan)}", "body", size)
+        return [str(n), cell, *figures]
+    return [str(n), markup(text, "body", size), para(p.jabatan, "body", size), *figures]
 
 
-def _sum_row(label: str, persons: Sequence[PersonYear], size: float) -> list[object]:
-    row: list[object] = [""] * 15
+def _sum_row(label: str, persons: Sequence[PersonYear], size: float, columns: int) -> list[object]:
+    row: list[object] = [""] * columns
     row[0] = para(f"{label} ({len(persons)} orang)", "right-bold", size)
-    row[13] = format_cell(sum(p.desa for p in persons))
-    row[14] = format_cell(sum(p.potongan for p in persons))
+    row[-2] = format_cell(sum(p.desa for p in persons))
+    row[-1] = format_cell(sum(p.potongan for p in persons))
     return row
 
 
@@ -110,38 +142,58 @@ def nominatif_table(
     data: AnnexData, layout: Layout, *, full_nik: bool, closing: Sequence[Flowable] = ()
 ) -> LongTable:
     persons = data.simulation.apbdes_persons
-    sample: list[list[object]] = [[str(len(persons)), "", "", *_figures(p)] for p in persons]
-    widths, size = _widths(layout, sample + [_sum_row("", persons, 8.0)])
-    header_top: list[object] = [para(t, "center-bold", size) if t else "" for t in HEADER_TOP]
-    header_sub: list[object] = [""] * 5 + [para(t, "center-bold", size) for t in HEADER_SUB]
-    header_sub += [""] * 3
-    rows: list[list[object]] = [header_top, header_sub]
-    commands: list[tuple[object, ...]] = []
-    for col in (0, 1, 2, 3, 4, 12, 13, 14):
-        commands.append(("SPAN", (col, 0), (col, 1)))
-    commands += [("SPAN", (5, 0), (11, 0)), ("ALIGN", (4, 2), (-1, -1), "RIGHT"),
-                 ("ALIGN", (0, 2), (0, -1), "CENTER"), ("ALIGN", (3, 2), (3, -1), "CENTER"),
-                 ("ALIGN", (12, 2), (12, -1), "CENTER")]  # fmt: skip
+    total = [
+        format_cell(sum(p.desa for p in persons)),
+        format_cell(sum(p.potongan for p in persons)),
+    ]
+    fitted = None
+    for compact in (False, True):
+        top = COMPACT_TOP if compact else WIDE_TOP
+        names = 1 if compact else 2
+        sample = [[str(len(persons)), *[""] * names, *_figures(p, compact)] for p in persons]
+        sample.append([""] * (len(top) - 2) + total)
+        fitted = _widths(layout, sample, compact)
+        if fitted is not None:
+            break
+    assert fitted is not None  # the compact columns always fit, the names take what is left
+    widths, size = fitted
+    top, sub = (COMPACT_TOP, COMPACT_SUB) if compact else (WIDE_TOP, WIDE_SUB)
+    n = len(top)
+    program_cols = (4, 8) if compact else (5, 11)
+    rows: list[list[object]] = [
+        [para(t, "center-bold", size) if t else "" for t in top],
+        [para(t, "center-bold", size) if t else "" for t in sub],
+    ]
+    commands: list[tuple[object, ...]] = [
+        ("SPAN", (col, 0), (col, 1)) for col in range(n) if not program_cols[0] <= col <= program_cols[1]
+    ]  # fmt: skip
+    first_figure = 2 if compact else 3
+    commands += [("SPAN", (program_cols[0], 0), (program_cols[1], 0)),
+                 ("ALIGN", (first_figure + 1, 2), (-1, -1), "RIGHT"),
+                 ("ALIGN", (0, 2), (0, -1), "CENTER"),
+                 ("ALIGN", (first_figure, 2), (first_figure, -1), "CENTER"),
+                 ("ALIGN", (n - 3, 2), (n - 3, -1), "CENTER")]  # fmt: skip
     number = 0
     for index, (label, members) in enumerate(_groups(persons)):
         letter = chr(ord("A") + index)
         r = len(rows)
-        rows.append([para(f"{letter}. {label}", "bold", size)] + [""] * 14)
+        rows.append([para(f"{letter}. {label}", "bold", size)] + [""] * (n - 1))
         commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), GROUP_FILL),
                      ("NOSPLIT", (0, r), (-1, r + 1))]  # fmt: skip
         for p in members:
             number += 1
-            rows.append(_person_row(number, p, size, full_nik))
+            rows.append(_person_row(number, p, size, full_nik, compact))
         r = len(rows)
-        rows.append(_sum_row(f"Jumlah {letter}", members, size))
-        commands += [("SPAN", (0, r), (12, r)), ("FONT", (13, r), (14, r), BOLD, size)]
+        rows.append(_sum_row(f"Jumlah {letter}", members, size, n))
+        commands += [("SPAN", (0, r), (n - 3, r)), ("FONT", (n - 2, r), (n - 1, r), BOLD, size)]
     r = len(rows)
-    rows.append(_sum_row("JUMLAH TOTAL", persons, size))
-    commands += [("SPAN", (0, r), (12, r)), ("FONT", (13, r), (14, r), BOLD, size),
+    rows.append(_sum_row("JUMLAH TOTAL", persons, size, n))
+    commands += [("SPAN", (0, r), (n - 3, r)), ("FONT", (n - 2, r), (n - 1, r), BOLD, size),
                  ("BACKGROUND", (0, r), (-1, r), blocks.HEADER_FILL)]  # fmt: skip
     return blocks.ruled_table(
-        rows, widths, header_rows=2, size=size, commands=commands, closing=closing
-    )
+        rows, widths, header_rows=2, size=size, commands=commands, closing=closing,
+        keep_rows=KEEP_WITH_TOTALS,
+    )  # fmt: skip
 
 
 def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
@@ -188,14 +240,10 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     return [f"{i}. {text[0].upper()}{text[1:]}." for i, text in enumerate(notes, start=1)]
 
 
-def lampiran_story(
-    data: AnnexData, layout: Layout, ref: LampiranRef, *, full_nik: bool
-) -> list[Flowable]:
+def lampiran_story(data: AnnexData, layout: Layout, *, full_nik: bool) -> list[Flowable]:
     desa = blocks.desa_upper(data)
     perubahan = " (PERUBAHAN)" if data.jenis == "perubahan" else ""
-    reg = blocks.regulation_of(data, ref)
-    story: list[Flowable] = blocks.kop(data, layout.width)
-    story.append(blocks.lampiran_block(data, ref))
+    story: list[Flowable] = blocks.heading(data, "lampiran", layout.width)
     story += blocks.title_block(
         [
             "DAFTAR NOMINATIF PESERTA DAN BESARAN IURAN BPJS KETENAGAKERJAAN",
@@ -214,6 +262,6 @@ def lampiran_story(
         para("Catatan:", "bold", 7.5),
     ]
     closing += [para(note, "body", 7.5) for note in _notes(data, full_nik=full_nik)]
-    closing += [Spacer(1, 4 * mm), signatures.signature_table(data, reg, layout.width)]
+    closing += [Spacer(1, 4 * mm), signatures.signature_table(data, "lampiran", layout.width)]
     story.append(nominatif_table(data, layout, full_nik=full_nik, closing=closing))
     return story

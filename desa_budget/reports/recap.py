@@ -129,7 +129,7 @@ def _desa_table(c: Consolidation, width: float) -> LongTable:
         t = v.total
         notes = "; ".join(flags(v, c.profile))
         body.append([
-            v.kode_desa, _p(v.nama_desa), _p(v.kecamatan),
+            v.kode_desa, _p(v.nama_desa), _p(c.kecamatan_of(v)),
             format_cell(t.roster), format_cell(t.covered), _pct(percent(t.covered, t.roster)),
             format_cell(v.by_category["pekerja_rentan"].covered), format_cell(t.desa),
             format_cell(t.potongan), _p(notes or "-"),

@@ -1,5 +1,6 @@
-"""The four documents in one PDF: which regulation each annexes, default orientation, and writing
-the file safely (temporary file, then os.replace)."""
+"""The four documents in one PDF: default orientation, each document's footer, and writing the
+file safely (temporary file, then os.replace). Which regulation each annexes is data
+(budget.regulations), read into AnnexData."""
 
 import os
 import tempfile
@@ -8,9 +9,9 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from desa_budget.budget.codes.notation import NOTATIONS
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
-from desa_budget.reports.blocks import LampiranRef
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.lampiran import lampiran_story
 from desa_budget.reports.page import PAPERS, Layout, Section, build_pdf
@@ -26,22 +27,11 @@ TITLES = {
     "ringkasan": "Ringkasan Iuran BPJS Ketenagakerjaan",
 }
 DEFAULT_LANDSCAPE = {"lampiran": True, "penjabaran": False, "rab": False, "ringkasan": False}
-IURAN = "BESARAN IURAN JAMINAN SOSIAL KETENAGAKERJAAN"
-APBDES = "ANGGARAN PENDAPATAN DAN BELANJA DESA"
 
 
-def lampiran_ref(doc: str, data: AnnexData) -> LampiranRef:
-    """The daftar nominatif and the RAB annex the Perkades on iuran (I and II); the penjabaran and
-    the ringkasan annex the Perdes APBDes (I and II)."""
-    perubahan = "PERUBAHAN " if data.jenis == "perubahan" else ""
-    iuran = f"{perubahan}{IURAN} TAHUN ANGGARAN {data.year}"
-    apbdes = f"{perubahan}{APBDES} TAHUN ANGGARAN {data.year}"
-    return {
-        "lampiran": LampiranRef("I", True, iuran),
-        "rab": LampiranRef("II", True, iuran),
-        "penjabaran": LampiranRef("I", False, apbdes),
-        "ringkasan": LampiranRef("II", False, apbdes),
-    }[doc]
+def default_landscape(doc: str, data: AnnexData) -> bool:
+    """The daftar nominatif, and a perubahan's RAB (Semula beside Menjadi), are landscape."""
+    return DEFAULT_LANDSCAPE[doc] or (doc == "rab" and data.semula is not None)
 
 
 def expand_docs(docs: Sequence[str]) -> list[str]:
@@ -59,13 +49,14 @@ def expand_docs(docs: Sequence[str]) -> list[str]:
     return [d for d in DOCS if d in wanted]
 
 
-def _story(doc: str, data: AnnexData, layout: Layout, full_nik: bool) -> list[Flowable]:
-    ref = lampiran_ref(doc, data)
+def _story(
+    doc: str, data: AnnexData, layout: Layout, full_nik: bool, notation: str
+) -> list[Flowable]:
     builders: dict[str, Callable[[], list[Flowable]]] = {
-        "lampiran": lambda: lampiran_story(data, layout, ref, full_nik=full_nik),
-        "penjabaran": lambda: penjabaran_story(data, layout, ref),
-        "rab": lambda: rab_story(data, layout, ref),
-        "ringkasan": lambda: ringkasan_story(data, layout, ref),
+        "lampiran": lambda: lampiran_story(data, layout, full_nik=full_nik),
+        "penjabaran": lambda: penjabaran_story(data, layout, notation=notation),
+        "rab": lambda: rab_story(data, layout, notation=notation),
+        "ringkasan": lambda: ringkasan_story(data, layout),
     }
     return builders[doc]()
 
@@ -77,26 +68,35 @@ def render_documents(
     paper: str = "A4",
     landscape: bool | None = None,
     full_nik: bool = False,
+    notation: str = "app",
 ) -> bytes:
-    """The chosen documents, in the fixed order, as one PDF. ``landscape`` None: the daftar
-    nominatif landscape, the others portrait. The same data gives the same bytes."""
+    """The chosen documents, in the fixed order, as one PDF dated with the document's date.
+    ``landscape`` None: each document's usual orientation. ``notation`` "siskeudes" prints
+    codes as Siskeudes does (01.01.03., 5.1.3.04.). The same data gives the same bytes."""
     if paper not in PAPERS:
         raise UserError(
             _("Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.").format(paper=paper)
+        )
+    if notation not in NOTATIONS:
+        raise UserError(
+            _("Penulisan kode '{notation}' tidak dikenal; pilih app atau siskeudes.").format(
+                notation=notation
+            )
         )
     state = "" if data.adopted else " (rancangan)"
     versi = "APBDes Perubahan" if data.jenis == "perubahan" else "APBDes Murni"
     desa = " ".join(data.profile.nama_desa.split())
     sections = []
     for doc in expand_docs(docs):
-        layout = Layout(paper, DEFAULT_LANDSCAPE[doc] if landscape is None else landscape)
+        layout = Layout(paper, default_landscape(doc, data) if landscape is None else landscape)
         footer = f"Desa {desa} · {TITLES[doc]} · TA {data.year} · {versi}{state}"
-        sections.append(Section(doc, footer, layout, _story(doc, data, layout, full_nik)))
+        sections.append(Section(doc, footer, layout, _story(doc, data, layout, full_nik, notation)))
     return build_pdf(
         sections,
         title=f"Lampiran iuran BPJS Ketenagakerjaan Desa {desa} TA {data.year}",
         author=f"Pemerintah Desa {desa}",
         subject=f"{versi}{state} {data.year}",
+        document_date=data.tanggal,
     )
 
 
@@ -108,11 +108,14 @@ def write_pdf(
     paper: str = "A4",
     landscape: bool | None = None,
     full_nik: bool = False,
+    notation: str = "app",
 ) -> Path:
     """Render, then write through a temporary file in the same folder and ``os.replace``: a
     failed render or write never leaves a half-written PDF at ``path``."""
     target = Path(path)
-    content = render_documents(data, docs=docs, paper=paper, landscape=landscape, full_nik=full_nik)
+    content = render_documents(
+        data, docs=docs, paper=paper, landscape=landscape, full_nik=full_nik, notation=notation
+    )
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(

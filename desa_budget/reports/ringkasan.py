@@ -1,20 +1,23 @@
 """Document 4: the one-page ringkasan: key figures, persons and cost by category, program and month,
-the planner's result and the warnings."""
+the planner's result and the warnings. A working summary, not a legal lampiran: no LAMPIRAN block.
+Its head counts are the daftar nominatif's (persons paid by the Pemda counted apart), and no text
+is shrunk under 7 pt: what does not fit goes on to a second page."""
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desa_budget.contributions.results import CoverageNote
 from desa_budget.contributions.summary import category_totals, month_totals, program_totals
 from desa_budget.format import MONTH_ABBR, format_cell, format_number, format_rp, tanggal_indonesia
-from desa_budget.reports import blocks, signatures
-from desa_budget.reports.blocks import LampiranRef, para
+from desa_budget.reports import blocks
+from desa_budget.reports.blocks import para
+from desa_budget.reports.compare import selisih_text
 from desa_budget.reports.data import AnnexData
-from desa_budget.reports.fonts import BOLD, REGULAR
+from desa_budget.reports.fonts import BOLD, REGULAR, text_width
 from desa_budget.reports.page import Layout
 from desa_budget.reports.penjabaran import title_place
 from desa_budget.rules import PROGRAMS
@@ -35,18 +38,26 @@ def _box(label: str, value: str, sub: str) -> list[Flowable]:
 
 def boxes(data: AnnexData, width: float) -> Table:
     sim = data.simulation
-    roster = sim.roster_total
+    pemda = len(sim.persons) - len(sim.apbdes_persons)
     if data.pagu is None:
         pagu = _box("Pagu iuran", "belum diisi", "pagu tahun anggaran belum ditetapkan")
     else:
         left = data.pagu - data.lines.total
         sisa = f"sisa {format_rp(left)}" if left >= 0 else f"kurang {format_rp(-left)}"
         pagu = _box("Pagu iuran", format_rp(data.pagu), sisa)
+    covered = f"dari {sim.roster_total} orang dalam daftar" + (
+        f"; {pemda} lagi dibayar Pemda" if pemda else ""
+    )
+    if data.semula is None:
+        iuran = _box("Iuran dibayar desa setahun", format_rp(data.lines.total), "belanja APBDes")
+    else:
+        change = data.lines.total - data.semula.lines.total
+        verb = "bertambah" if change >= 0 else "berkurang"
+        iuran = _box("Iuran dibayar desa setahun", format_rp(data.lines.total),
+                     f"semula {format_rp(data.semula.lines.total)}, {verb} {format_rp(abs(change))}")  # fmt: skip
     cells = [
-        _box(
-            "Peserta ditanggung", f"{len(sim.persons)} orang", f"dari {roster} orang dalam daftar"
-        ),
-        _box("Iuran dibayar desa setahun", format_rp(data.lines.total), "belanja APBDes"),
+        _box("Peserta iuran desa", f"{len(sim.apbdes_persons)} orang", covered),
+        iuran,
         _box("Iuran pekerja dipotong", format_rp(sim.potongan), "bukan belanja desa"),
         pagu,
     ]
@@ -62,22 +73,53 @@ def boxes(data: AnnexData, width: float) -> Table:
     return table
 
 
+def _semula_desa(data: AnnexData) -> dict[str, int]:
+    if data.semula is None:
+        return {}
+    return {t.kategori: t.desa for t in category_totals(data.semula.simulation)}
+
+
 def category_table(data: AnnexData, width: float) -> Table:
+    """Persons and amounts per category, counted as the daftar nominatif counts them: the
+    persons paid by the Pemda in a column of their own."""
     sim = data.simulation
     size = 8.0
-    header = ["Kategori", "Dalam daftar (orang)", "Ditanggung (orang)", "Orang-bulan",
-              "Iuran desa setahun (Rp)", "Potongan setahun (Rp)"]  # fmt: skip
+    perubahan = data.semula is not None
+    amounts = (["Iuran desa semula (Rp)", "Iuran desa menjadi (Rp)", "Bertambah (berkurang) (Rp)"]
+               if perubahan else ["Orang-bulan", "Iuran desa setahun (Rp)", "Potongan setahun (Rp)"])  # fmt: skip
+    header = ["Kategori", "Dalam daftar (orang)", "Iuran desa (orang)", "Dibayar Pemda (orang)",
+              *amounts]  # fmt: skip
     rows: list[list[object]] = [[para(h, "center-bold", size) for h in header]]
+    semula = _semula_desa(data)
+    pemda_by = {k: sum(1 for p in sim.persons if p.kategori == k and p.dibayar_oleh == "pemda")
+                for k in categories.KEYS}  # fmt: skip
     lines = category_totals(sim)
-    for line in lines:
-        rows.append([categories.label(line.kategori), str(line.di_daftar), str(line.ikut),
-                     format_number(line.orang_bulan), format_cell(line.desa),
-                     format_cell(line.potongan)])  # fmt: skip
-    rows.append(["JUMLAH", str(sim.roster_total), str(len(sim.persons)),
-                 format_number(sum(line.orang_bulan for line in lines)),
-                 format_number(sim.desa), format_number(sim.potongan)])  # fmt: skip
-    first = width * 0.28
-    table = Table(rows, colWidths=[first] + [(width - first) / 5] * 5, repeatRows=1)
+    keys = [line.kategori for line in lines] + [k for k in semula if k not in
+                                                 {line.kategori for line in lines}]  # fmt: skip
+    by_key = {line.kategori: line for line in lines}
+    for key in sorted(keys, key=lambda k: categories.BY_KEY[k].rank):
+        line = by_key.get(key)
+        listed = line.di_daftar if line else 0
+        pemda = pemda_by.get(key, 0)
+        paid = (line.ikut if line else 0) - pemda
+        desa = line.desa if line else 0
+        figures = ([format_cell(semula.get(key, 0)), format_cell(desa),
+                    selisih_text(desa - semula.get(key, 0))] if perubahan else
+                   [format_number(line.orang_bulan if line else 0), format_cell(desa),
+                    format_cell(line.potongan if line else 0)])  # fmt: skip
+        rows.append([categories.label(key), str(listed), str(paid), str(pemda), *figures])
+    total_semula = sum(semula.values())
+    figures = ([format_number(total_semula), format_number(sim.desa),
+                selisih_text(sim.desa - total_semula)] if perubahan else
+               [format_number(sum(line.orang_bulan for line in lines)), format_number(sim.desa),
+                format_number(sim.potongan)])  # fmt: skip
+    rows.append(["JUMLAH", str(sim.roster_total), str(len(sim.apbdes_persons)),
+                 str(len(sim.persons) - len(sim.apbdes_persons)), *figures])  # fmt: skip
+    # Each figure column at least as wide as its longest header word ("Orang-bulan" whole).
+    least = [max(text_width(w, size, bold=True) + 5 for w in h.split()) for h in header[1:]]
+    spare = max(width * 0.78 - sum(least), 0.0)
+    widths = [w + spare / len(least) for w in least]
+    table = Table(rows, colWidths=[width - sum(widths), *widths], repeatRows=1)
     commands = blocks.grid_style(1, size)
     commands += [("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), BOLD, size),
                  ("BACKGROUND", (0, -1), (-1, -1), blocks.HEADER_FILL)]  # fmt: skip
@@ -123,7 +165,7 @@ def month_chart(data: AnnexData, width: float, height: float) -> Drawing:
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = _axis_label
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#CCCCCC")
@@ -200,20 +242,39 @@ def plan_block(data: AnnexData, width: float) -> list[Flowable]:
             para(summary, "body", size)]  # fmt: skip
 
 
-def notes_block(data: AnnexData) -> list[Flowable]:
+def notes(data: AnnexData) -> list[str]:
+    """Errors, warnings (an exceeded pagu, who signs) and notes, in that order, as printed."""
     items = [f"Kesalahan: {e}" for e in data.checks.errors]
     items += [f"Peringatan: {w}" for w in data.checks.warnings]
+    if data.pagu is not None and data.lines.total > data.pagu:
+        items.append(
+            f"Peringatan: iuran dibayar desa {format_rp(data.lines.total)} melebihi pagu "
+            f"{format_rp(data.pagu)} sebesar {format_rp(data.lines.total - data.pagu)}."
+        )
+    items += [f"Peringatan: {w}" for w in data.who_signs.warnings]
     items += [f"Catatan: {a}" for a in data.simulation.assumptions]
+    pemda = [p for p in data.simulation.persons if p.dibayar_oleh == "pemda"]
+    if pemda:
+        items.append(
+            f"Catatan: {len(pemda)} peserta dibiayai Pemerintah Daerah (APBD) sebesar "
+            f"{format_rp(data.simulation.pemda)}; tidak dicantumkan dalam daftar nominatif dan "
+            "tidak termasuk belanja desa."
+        )
     if data.plan is not None and data.plan.unpriced:
         items.append(
             f"Catatan: {len(data.plan.unpriced)} orang tanpa dasar upah tidak dihitung dalam rencana."
         )
     if not data.adopted:
         items.append("Catatan: angka rancangan; versi anggaran ini belum ditetapkan.")
+    return items
+
+
+def notes_block(data: AnnexData, limit: int = MAX_NOTES) -> list[Flowable]:
+    items = notes(data)
     out: list[Flowable] = [para("Peringatan dan catatan", "bold", 9)]
     if not items:
         return out + [para("Tidak ada peringatan.", "body", 7.5)]
-    shown = items[:MAX_NOTES]
+    shown = items[:limit]
     out += [para("• " + text, "body", 7.5) for text in shown]
     if len(items) > len(shown):
         out.append(
@@ -237,42 +298,53 @@ def _columns(left: list[Flowable], right: list[Flowable], split: float, width: f
     return table
 
 
-def _portrait_body(data: AnnexData, width: float) -> list[Flowable]:
+def _portrait_body(
+    data: AnnexData, width: float, chart_mm: float, notes_shown: int
+) -> list[Flowable]:
     left = width * 0.6
-    chart = month_chart(data, left - 4 * mm, 62 * mm)
+    chart = month_chart(data, left - 4 * mm, chart_mm * mm)
     program = [Spacer(1, 16), program_table(data, width - left)]
     body: list[Flowable] = [category_table(data, width), Spacer(1, 3 * mm)]
     body += [_columns([chart], program, 0.6, width), Spacer(1, 2 * mm)]
     body += plan_block(data, width)
-    return body + [Spacer(1, 2 * mm)] + notes_block(data)
+    return body + [Spacer(1, 2 * mm)] + notes_block(data, notes_shown)
 
 
-def _landscape_body(data: AnnexData, width: float) -> list[Flowable]:
-    """Landscape: two columns, so the page is not shrunk to an unreadable size."""
+def _landscape_body(
+    data: AnnexData, width: float, chart_mm: float, notes_shown: int
+) -> list[Flowable]:
+    """Landscape: two columns (the persons and the plan at the left, the months, programs and
+    notes at the right), so the page needs no shrinking."""
     left, right = width * 0.55, width * 0.45
-    first = [category_table(data, left - 4 * mm), Spacer(1, 3 * mm)]
-    first += [program_table(data, (left - 4 * mm) * 0.6)]
-    second: list[Flowable] = [month_chart(data, right, 58 * mm)]
-    body: list[Flowable] = [_columns(first, second, 0.55, width), Spacer(1, 2 * mm)]
-    plan = plan_block(data, left - 4 * mm)
-    notes = notes_block(data)
-    body.append(_columns(plan or notes, notes if plan else [], 0.55, width))
-    return body
+    first: list[Flowable] = [category_table(data, left - 4 * mm), Spacer(1, 3 * mm)]
+    first += plan_block(data, left - 4 * mm)
+    second: list[Flowable] = [month_chart(data, right, min(chart_mm, 54.0) * mm)]
+    second += [Spacer(1, 2 * mm), program_table(data, right * 0.8), Spacer(1, 2 * mm)]
+    second += notes_block(data, notes_shown)
+    return [_columns(first, second, 0.55, width)]
 
 
-def ringkasan_story(data: AnnexData, layout: Layout, ref: LampiranRef) -> list[Flowable]:
-    """Everything on one page: shrunk to fit when the warnings or the planner run long."""
+def _height(flowables: list[Flowable], width: float, room: float) -> float:
+    return float(sum(f.wrap(width, room)[1] for f in flowables))
+
+
+def ringkasan_story(data: AnnexData, layout: Layout) -> list[Flowable]:
+    """One page: the chart gets lower and fewer notes are listed when the page is full; only
+    then does the rest go on to a second page. Nothing is shrunk under 7 pt, and a working
+    summary carries neither a LAMPIRAN block nor a signature."""
     width = layout.width
     perubahan = "PERUBAHAN " if data.jenis == "perubahan" else ""
-    content: list[Flowable] = blocks.kop(data, width)
-    content.append(blocks.lampiran_block(data, ref))
-    content += blocks.title_block(
+    head: list[Flowable] = blocks.heading(data, "ringkasan", width)
+    head += blocks.title_block(
         [f"RINGKASAN IURAN BPJS KETENAGAKERJAAN {perubahan}TAHUN ANGGARAN {data.year}",
          title_place(data)], 10.5)  # fmt: skip
-    content += [boxes(data, width), Spacer(1, 3 * mm)]
-    content += _landscape_body(data, width) if layout.landscape else _portrait_body(data, width)
-    content += [
-        Spacer(1, 3 * mm),
-        signatures.signature_table(data, blocks.regulation_of(data, ref), width),
-    ]
-    return [KeepInFrame(width, layout.height - 1, content, mode="shrink")]
+    head += [boxes(data, width), Spacer(1, 3 * mm)]
+    content: list[Flowable] = []
+    tries = ((62.0, MAX_NOTES), (48.0, MAX_NOTES), (48.0, 5), (40.0, 3), (36.0, 1))
+    for chart, notes_shown in tries:
+        body = (_landscape_body(data, width, chart, notes_shown) if layout.landscape
+                else _portrait_body(data, width, chart, notes_shown))  # fmt: skip
+        content = head + body
+        if _height(content, width, layout.height) <= layout.height - 2:
+            break
+    return content

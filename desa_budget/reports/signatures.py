@@ -1,26 +1,39 @@
-"""Signature blocks: place and date, the official's title, space to sign, the name in capitals."""
+"""Signature blocks: place and date, the official's title (Pj., Plt., a.n. from the roster's
+posts), space to sign, the name in capitals with its academic titles as written."""
 
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from desa_budget.reports.blocks import DOTS, desa_upper, para, tanggal_text
-from desa_budget.reports.data import AnnexData, Regulation
+from desa_budget.budget.signers import Signer
+from desa_budget.reports.blocks import DOTS, date_text, desa_upper, para
+from desa_budget.reports.data import AnnexData
+from desa_budget.village.names import official_name
+
+PREFIX = {"pj": "Pj. ", "plt": "Plt. "}
 
 
-def kepala_title(data: AnnexData) -> str:
-    prefix = {"pj": "Pj. ", "plt": "Plt. "}.get(data.profile.kepala_desa_status, "")
-    return f"{prefix}KEPALA DESA {desa_upper(data)}"
+def kepala_heading(data: AnnexData) -> list[str]:
+    """ "KEPALA DESA X", "Pj. KEPALA DESA X", or "a.n. KEPALA DESA X" over the signer's post."""
+    signer = data.who_signs.kepala
+    desa = desa_upper(data)
+    if signer.status == "an":
+        return [f"a.n. KEPALA DESA {desa}", signer.jabatan or "SEKRETARIS DESA"]
+    return [f"{PREFIX.get(signer.status, '')}KEPALA DESA {desa}"]
+
+
+def sekretaris_heading(data: AnnexData) -> list[str]:
+    return [f"{PREFIX.get(data.who_signs.sekretaris.status, '')}SEKRETARIS DESA"]
 
 
 def name_line(name: str) -> str:
-    cleaned = " ".join(name.split()).upper()
-    return cleaned if cleaned else DOTS
+    return official_name(name) or DOTS
 
 
-def place_date(data: AnnexData, reg: Regulation) -> str:
-    return f"{' '.join(data.profile.nama_desa.split())}, {tanggal_text(reg, data.adopted)}"
+def place_date(data: AnnexData, doc: str) -> str:
+    desa = " ".join(data.profile.nama_desa.split())
+    return f"{desa}, {date_text(data.doc_date(doc), data.adopted)}"
 
 
 def _signature_cells(heading: Sequence[str], name: str, size: float) -> list[list[Flowable]]:
@@ -30,33 +43,44 @@ def _signature_cells(heading: Sequence[str], name: str, size: float) -> list[lis
     return rows
 
 
-def signature_table(data: AnnexData, reg: Regulation, width: float) -> Table:
+def signature_table(data: AnnexData, doc: str, width: float) -> Table:
     """Place and date, the kepala desa's title, space to sign and stamp, the name in bold capitals,
     at the right of a block ``width`` wide."""
     size = 9.0
     block = min(80 * mm, width)
-    rows = _signature_cells(
-        [place_date(data, reg), kepala_title(data)], data.profile.kepala_desa_nama, size
-    )
+    signer: Signer = data.who_signs.kepala
+    rows = _signature_cells([place_date(data, doc), *kepala_heading(data)], signer.nama, size)
     rows = [[Spacer(1, 1), *row] for row in rows]
     table = Table(rows, colWidths=[width - block, block])
     table.setStyle(_plain_style())
     return table
 
 
-def rab_signatures(data: AnnexData, reg: Regulation, width: float) -> Flowable:
-    """Approved by the kepala desa, verified by the sekretaris, prepared by the pelaksana."""
+def rab_signatures(data: AnnexData, kegiatan: str, width: float) -> Flowable:
+    """Approved by the kepala desa, verified by the sekretaris, prepared by the pelaksana; the
+    place and date on a line of its own, so a long village name never wraps into a column."""
     size = 8.5
-    p = data.profile
-    columns = [
-        _signature_cells(["", "Disetujui/Mengesahkan,", kepala_title(data)], p.kepala_desa_nama, size),
-        _signature_cells(["", "Telah diverifikasi oleh,", "SEKRETARIS DESA"], p.sekretaris_desa_nama, size),
-        _signature_cells([place_date(data, reg), "Dibuat oleh,", "PELAKSANA KEGIATAN"],
-                         p.pelaksana_kegiatan_nama, size),
+    signers = data.who_signs
+    pelaksana = data.pelaksana_for(kegiatan)
+    headings = [
+        ["Disetujui/Mengesahkan,", *kepala_heading(data)],
+        ["Telah diverifikasi oleh,", *sekretaris_heading(data)],
+        ["Dibuat oleh,", "PELAKSANA KEGIATAN", *([pelaksana.jabatan.upper()] if pelaksana.jabatan else [])],
     ]  # fmt: skip
-    rows = [[col[i][0] for col in columns] for i in range(len(columns[0]))]
+    depth = max(len(h) for h in headings)
+    columns = [
+        _signature_cells(h + [""] * (depth - len(h)), name, size)
+        for h, name in zip(
+            headings, (signers.kepala.nama, signers.sekretaris.nama, pelaksana.nama), strict=True
+        )
+    ]
+    rows: list[list[object]] = [[para(place_date(data, "rab"), "right", size), "", ""]]
+    rows += [[col[i][0] for col in columns] for i in range(len(columns[0]))]
     table = Table(rows, colWidths=[width / 3] * 3)
-    table.setStyle(_plain_style())
+    style = _plain_style()
+    style.add("SPAN", (0, 0), (-1, 0))
+    style.add("BOTTOMPADDING", (0, 0), (-1, 0), 3)
+    table.setStyle(style)
     return table
 
 

@@ -1,5 +1,6 @@
 """Roster DTOs (person, post, coverage) and their validation, shared by the window and the import."""
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,9 @@ MAX_LENGTH: Mapping[str, int] = {
     "jabatan": 150,
     "nomor_sk": 100,
     "nomor_kpj": 20,
+    "no_hp": 20,
+    "email": 100,
+    "alamat": 300,
 }
 
 
@@ -35,6 +39,44 @@ class PersonData:
     tanggal_lahir: date
     tempat_lahir: str = ""
     nama_ibu: str = ""
+    # Optional contact data BPJS TK registration asks for: personal, never in a DPMD export.
+    no_hp: str = ""
+    email: str = ""
+    alamat: str = ""
+
+
+PERSONAL_FIELDS = ("tempat_lahir", "nama_ibu", "no_hp", "email", "alamat")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def phone_digits(text: str) -> str:
+    """ "+62 812-3456-7890" / "0812 3456 7890" -> "081234567890" ("" when empty)."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if text.strip().startswith("+62") or (digits.startswith("62") and len(digits) > 11):
+        digits = "0" + digits[2:]
+    return digits
+
+
+def _personal_problems(person: PersonData) -> list["Problem"]:
+    problems: list[Problem] = []
+    limits = {"tempat_lahir": 100, "nama_ibu": 150, "email": 100, "alamat": 300}
+    for name, limit in limits.items():
+        if len(getattr(person, name)) > limit:
+            problems.append(
+                _err(name, _("Terlalu panjang (paling banyak {n} huruf).").format(n=limit))
+            )
+    if person.no_hp.strip():
+        if any(ch.isalpha() for ch in person.no_hp) or not re.fullmatch(
+            r"08\d{8,12}", phone_digits(person.no_hp)
+        ):
+            problems.append(
+                _err(
+                    "no_hp", _("Nomor HP harus 10 sampai 14 angka diawali 08 (mis. 081234567890).")
+                )
+            )
+    if person.email.strip() and not _EMAIL.match(person.email.strip()):
+        problems.append(_err("email", _("Alamat email tidak sah (mis. nama@contoh.id).")))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -145,7 +187,7 @@ def validate_person_data(person: PersonData, *, kode_desa: str | None = None) ->
         problems.extend(_warn("nik", str(m)) for m in check.warnings)
     elif not (len(person.nik) == 16 and person.nik.isdigit()):
         problems.append(_err("nik", _("NIK harus 16 angka.")))
-    return problems
+    return problems + _personal_problems(person)
 
 
 def validate_post(
@@ -281,6 +323,9 @@ FIELD_LABELS: Mapping[str, str] = {
     "tanggal_lahir": "Tanggal Lahir",
     "tempat_lahir": "Tempat Lahir",
     "nama_ibu": "Nama Ibu Kandung",
+    "no_hp": "No HP",
+    "email": "Email",
+    "alamat": "Alamat",
     "kategori": "Kategori",
     "jabatan": "Jabatan",
     "status": "Status Jabatan",

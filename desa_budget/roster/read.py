@@ -17,7 +17,10 @@ from desa_budget.rules import PROGRAMS, RuleSet, load_rules
 from desa_budget.store.models import Coverage, Person, Post, VillageProfile
 from desa_budget.village import categories
 
-PERSON_FIELDS = ("nik", "nama", "jenis_kelamin", "tanggal_lahir", "tempat_lahir", "nama_ibu")
+PERSON_FIELDS = (
+    "nik", "nama", "jenis_kelamin", "tanggal_lahir", "tempat_lahir", "nama_ibu", "no_hp", "email",
+    "alamat",
+)  # fmt: skip
 POST_FIELDS = ("kategori", "jabatan", "status", "nomor_sk", "tanggal_sk", "mulai", "akhir")
 COVERAGE_FIELDS = (
     "tahun",

@@ -2,21 +2,30 @@
 
 Every file given (or found as *.xlsx in a folder given) ends up either used or left out with one
 reason: not an .xlsx, damaged, not a Jamsos Desa export, another format version, another year, or
-a second file for a kode desa already used.
+a second file for a kode desa already used. Kecamatan are grouped by their code (the kode desa's
+first three parts), not by the name each village typed ("Sumbang" and "Kec. Sumbang" are one).
 """
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from desa_budget.budget.checks import DDS, DDS_FORBIDDEN
+from desa_budget.budget.checks import DDS, DDS_FORBIDDEN, DDS_WARN
 from desa_budget.budget.codes.profiles import KabupatenProfile
 from desa_budget.errors import UserError
 from desa_budget.i18n import N_, _
 from desa_budget.money import round_rupiah
-from desa_budget.sheets.dpmd_read import BadFile, CategoryRow, VillageRecap, read_village
+from desa_budget.sheets.dpmd_read import (
+    BadFile,
+    CategoryRow,
+    VillageRecap,
+    peek_identity,
+    read_village,
+)
 from desa_budget.village import categories
+from desa_budget.village.names import bare_kecamatan
 
 Progress = Callable[[int, int], None]
 
@@ -41,6 +50,7 @@ class FileOutcome:
 
 @dataclass(frozen=True)
 class KecamatanRow:
+    kode: str  # PP.KK.CC
     kecamatan: str
     desa: int
     total: CategoryRow
@@ -78,14 +88,22 @@ class Consolidation:
                 found.setdefault(code, None)
         return tuple(found)
 
+    def kecamatan_names(self) -> dict[str, str]:
+        """Kode kecamatan -> the name most of its villages typed (bare, "Kec." dropped)."""
+        return kecamatan_names(self.villages)
+
+    def kecamatan_of(self, village: VillageRecap) -> str:
+        return self.kecamatan_names().get(kode_kecamatan(village), village.kecamatan)
+
     def kecamatan_rows(self) -> list[KecamatanRow]:
         rows: list[KecamatanRow] = []
-        names = sorted({v.kecamatan for v in self.villages}, key=str.casefold)
-        for name in names:
-            own = [v for v in self.villages if v.kecamatan == name]
+        names = self.kecamatan_names()
+        for kode in sorted(names, key=lambda k: (names[k].casefold(), k)):
+            own = [v for v in self.villages if kode_kecamatan(v) == kode]
             rows.append(
                 KecamatanRow(
-                    kecamatan=name,
+                    kode=kode,
+                    kecamatan=names[kode],
                     desa=len(own),
                     total=sum((v.total for v in own), CategoryRow()),
                     rentan=sum((v.by_category["pekerja_rentan"] for v in own), CategoryRow()),
@@ -94,6 +112,26 @@ class Consolidation:
                 )
             )
         return rows
+
+
+def kode_kecamatan(village: VillageRecap) -> str:
+    """ "33.02.12.2005" -> "33.02.12"."""
+    return ".".join(village.kode_desa.split(".")[:3])
+
+
+def kecamatan_names(villages: Sequence[VillageRecap]) -> dict[str, str]:
+    """Each kecamatan code and the bare name most of its villages typed (ties: alphabetically
+    first), so that "Sumbang", "Kec. Sumbang" and "SUMBANG" make one row."""
+    typed: dict[str, Counter[str]] = {}
+    for v in villages:
+        name = bare_kecamatan(v.kecamatan)
+        typed.setdefault(kode_kecamatan(v), Counter())[
+            name.title() if name.isupper() else name
+        ] += 1
+    return {
+        kode: min(counts, key=lambda n: (-counts[n], n.casefold()))
+        for kode, counts in typed.items()
+    }
 
 
 def percent(part: int, whole: int) -> Decimal | None:
@@ -109,11 +147,14 @@ def no_rentan_budget(v: VillageRecap) -> bool:
 
 
 def flags(v: VillageRecap, profile: KabupatenProfile | None) -> tuple[str, ...]:
-    """Notes the DPMD looks for: a draft, no pekerja rentan budgeted, kabupaten rules, DDS misuse."""
+    """Notes the DPMD looks for: a draft, an empty roster, no pekerja rentan budgeted, kabupaten
+    rules, Dana Desa forbidden or to be checked."""
     found: list[str] = []
     rentan = v.by_category["pekerja_rentan"]
     if v.versi == "draf":
         found.append(N_("Anggaran masih draf (belum ditetapkan dengan Perdes)"))
+    if v.total.roster == 0:
+        found.append(N_("Tidak ada orang dalam daftar peserta desa"))
     if no_rentan_budget(v):
         found.append(N_("Tidak ada anggaran pekerja rentan"))
     if profile and profile.min_pekerja_rentan and rentan.covered < profile.min_pekerja_rentan:
@@ -132,6 +173,13 @@ def flags(v: VillageRecap, profile: KabupatenProfile | None) -> tuple[str, ...]:
                 N_("Dana Desa (DDS) untuk iuran {kategori}: dilarang secara nasional").format(
                     kategori=label
                 )
+            )
+        elif sumber == DDS and kategori in DDS_WARN:
+            found.append(
+                N_(
+                    "Dana Desa (DDS) untuk iuran {kategori}: periksa prioritas penggunaan Dana "
+                    "Desa tahun ini dan Perbup"
+                ).format(kategori=label)
             )
         elif profile and sumber in profile.forbidden_sumber.get(kategori, frozenset()):
             found.append(
@@ -188,7 +236,8 @@ def consolidate(
             outcomes.append(outcome)
         if progress is not None:
             progress(done, len(files))
-    villages.sort(key=lambda v: (v.kecamatan.casefold(), v.kode_desa))
+    names = kecamatan_names(villages)
+    villages.sort(key=lambda v: (names[kode_kecamatan(v)].casefold(), v.kode_desa))
     notes = []
     kabupaten = sorted({v.kabupaten for v in villages})
     if len(kabupaten) > 1:
@@ -218,7 +267,7 @@ def _one(
     try:
         village = read_village(path)
     except BadFile as exc:
-        return FileOutcome(path, False, exc.reason)
+        return FileOutcome(path, False, exc.reason, *peek_identity(path))
     except OSError as exc:
         return FileOutcome(
             path, False, N_("tidak dapat dibaca ({error})").format(error=exc.strerror or exc)

@@ -19,11 +19,20 @@ from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.sheets import dpmd_layout as L
-from desa_budget.sheets.xlsx_style import CellValue, new_workbook, save_atomic, write_table
+from desa_budget.sheets.xlsx_style import (
+    CellValue,
+    new_workbook,
+    page_labels,
+    save_atomic,
+    write_table,
+)
 from desa_budget.village import categories
 from desa_budget.village.identifiers import mask_nik
+from desa_budget.village.names import bare_kecamatan
 
 DIBAYAR = {"desa": "Desa", "pemda": "Pemda"}
+# NIK and Nama, repeated at the left of every printed page of the (wide) Rincian.
+RINCIAN_REPEAT = (len(L.IDENTITY_COLUMNS) + 1, len(L.IDENTITY_COLUMNS) + 2)
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,7 @@ def gather_dpmd_data(
     None takes the newest adopted version of the year (perubahan over murni), else the draft.
     The BPJS status of each person is the roster's current one (registration goes on after
     adoption); amounts are the version's own."""
-    from desa_budget.budget import versions
+    from desa_budget.budget import regulations, versions
     from desa_budget.contributions.simulation import load_roster_year
     from desa_budget.village.profile import get_profile
 
@@ -86,7 +95,7 @@ def gather_dpmd_data(
     persons = tuple(
         replace(p, status_bpjs=current.get(p.person_id, p.status_bpjs)) for p in sim.persons
     )
-    info = version.info
+    perdes = regulations.regulation_numbers(session, year, jenis).get("perdes_apbdes")
     return DpmdData(
         kode_desa=profile.kode_desa,
         nama_desa=profile.nama_desa,
@@ -96,8 +105,8 @@ def gather_dpmd_data(
         versi=jenis,
         simulation=replace(sim, persons=persons),
         lines=version.lines,
-        nomor_perdes=info.nomor_perdes if info else "",
-        tanggal_perdes=info.tanggal_perdes if info else None,
+        nomor_perdes=perdes.nomor if perdes else "",  # as corrected after adoption, if it was
+        tanggal_perdes=perdes.tanggal if perdes else None,
         kpj=_kpj_numbers(session, year, [p.person_id for p in persons]) if include_kpj else {},
     )
 
@@ -160,10 +169,15 @@ def info_rows(data: DpmdData, dibuat: datetime) -> list[list[CellValue]]:
     return [[key, values[key]] for key in L.INFO_KEYS]
 
 
+def identity(data: DpmdData) -> list[CellValue]:
+    """The first cells of every data row (format 2): who, which year, which version."""
+    return [data.kode_desa, data.kecamatan, data.nama_desa, data.year, data.versi]
+
+
 def rekap_rows(sim: Simulation) -> list[list[CellValue]]:
-    """One row per category in categories order, then the TOTAL row."""
+    """One row per category in categories order, then the TOTAL row (without the identity)."""
     rows: list[list[CellValue]] = []
-    total = [0] * (len(L.REKAP_COLUMNS) - 2)
+    total = [0] * (len(L.REKAP_COLUMNS_V1) - 2)
     for cat in categories.CATEGORIES:
         persons = [p for p in sim.persons if p.kategori == cat.key]
         statuses = [p.status_bpjs for p in persons]
@@ -206,9 +220,7 @@ def rincian_rows(
     for p in data.simulation.persons:
         desa, potongan, pemda = _amounts(p)
         row: list[CellValue] = [
-            data.kode_desa,
-            data.kecamatan,
-            data.nama_desa,
+            *identity(data),
             p.nik if full_nik else mask_nik(p.nik),
             p.nama,
             p.kategori,
@@ -250,10 +262,11 @@ def export_dpmd(
         created=dibuat,
     )
     rincian_columns = L.RINCIAN_COLUMNS + ((L.KPJ_COLUMN,) if include_kpj else ())
+    ident = identity(data)
     sheets = (
         (L.INFO, L.INFO_COLUMNS, info_rows(data, dibuat), False),
-        (L.REKAP, L.REKAP_COLUMNS, rekap_rows(data.simulation), True),
-        (L.ANGGARAN, L.ANGGARAN_COLUMNS, anggaran_rows(data.lines), True),
+        (L.REKAP, L.REKAP_COLUMNS, [ident + r for r in rekap_rows(data.simulation)], True),
+        (L.ANGGARAN, L.ANGGARAN_COLUMNS, [ident + r for r in anggaran_rows(data.lines)], True),
         (
             L.RINCIAN,
             rincian_columns,
@@ -261,7 +274,21 @@ def export_dpmd(
             True,
         ),
     )
+    versi = {"draf": "draf (belum ditetapkan)"}.get(data.versi, f"APBDes {data.versi}")
     for title, columns, rows, landscape in sheets:
         ws = workbook.create_sheet(title)
-        write_table(ws, columns, rows, paper=paper, landscape=landscape)
+        # The Rincian is wide: on paper its NIK and Nama repeat at the left of every page.
+        repeat = RINCIAN_REPEAT if title == L.RINCIAN else None
+        # The identity columns are the same on every row and named in the page header: they
+        # are for stacking sheets, not for the printed page.
+        # On the Rekap the category label is enough for a reader: its key is for machines.
+        skip = {L.INFO: 0, L.REKAP: len(L.IDENTITY_COLUMNS) + 1}.get(title, len(L.IDENTITY_COLUMNS))
+        write_table(ws, columns, rows, paper=paper, landscape=landscape, repeat_columns=repeat,
+                    print_from=skip + 1)  # fmt: skip
+        page_labels(
+            ws,
+            left=f"Desa {data.nama_desa} ({data.kode_desa})",
+            center=f"Kec. {bare_kecamatan(data.kecamatan)}" if landscape else "",
+            right=f"TA {data.year}, {versi}",
+        )
     return save_atomic(workbook, path)

@@ -1,13 +1,16 @@
-"""The DPMD workbook layout (format version 1): sheet names, headers and column types.
+"""The DPMD workbook layout (format version 2): sheet names, headers and column types.
 
 The exporter writes exactly these headers and the consolidation checks them exactly, so the two
 cannot drift. Changing a header or a column's meaning is a new FORMAT_VERSION; docs/format_dpmd.md
-describes every sheet and column for the people who merge the files.
+describes every sheet and column for the people who merge the files. Format 2 starts every row of
+every data sheet with the village, the year and the version (IDENTITY_COLUMNS), so sheets of many
+villages can be stacked; format 1 files (without them) are still read.
 """
 
 from desa_budget.sheets.xlsx_style import Column
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
+READABLE_FORMATS = ("1", "2")
 
 INFO, REKAP, ANGGARAN, RINCIAN = "Info", "Rekap", "Anggaran", "Rincian"
 SHEETS = (INFO, REKAP, ANGGARAN, RINCIAN)
@@ -32,8 +35,17 @@ INFO_KEYS = (
 )  # fmt: skip
 VERSIONS = ("murni", "perubahan", "draf")
 
+# Format 2: the first columns of every row of Rekap, Anggaran and Rincian.
+IDENTITY_COLUMNS = (
+    Column("Kode Desa", min_width=13),
+    Column("Kecamatan", min_width=12),
+    Column("Desa", min_width=12),
+    Column("Tahun Anggaran", "int"),
+    Column("Versi Anggaran"),
+)
+
 TOTAL_KEY = "TOTAL"  # the Rekap's last row: its Kode Kategori cell
-REKAP_COLUMNS = (
+REKAP_COLUMNS_V1 = (
     Column("Kode Kategori", min_width=14),
     Column("Kategori", min_width=16),
     Column("Orang di Daftar", "int"),
@@ -51,7 +63,7 @@ REKAP_COLUMNS = (
     Column("Dibayar Pemda Setahun", "amount"),
 )
 
-ANGGARAN_COLUMNS = (
+ANGGARAN_COLUMNS_V1 = (
     Column("Kode Kegiatan", min_width=12),
     Column("Kode Rekening", min_width=12),
     Column("Sumber Dana", min_width=8),
@@ -63,10 +75,7 @@ ANGGARAN_COLUMNS = (
     Column("Jumlah", "amount"),
 )
 
-RINCIAN_COLUMNS = (
-    Column("Kode Desa", min_width=13),
-    Column("Kecamatan"),
-    Column("Desa"),
+RINCIAN_PERSON_COLUMNS = (
     Column("NIK", min_width=19),
     Column("Nama", min_width=20),
     Column("Kode Kategori", min_width=14),
@@ -86,6 +95,23 @@ RINCIAN_COLUMNS = (
 )
 KPJ_COLUMN = Column("Nomor KPJ", min_width=14)  # appended to Rincian only when asked for
 
+REKAP_COLUMNS = IDENTITY_COLUMNS + REKAP_COLUMNS_V1
+ANGGARAN_COLUMNS = IDENTITY_COLUMNS + ANGGARAN_COLUMNS_V1
+RINCIAN_COLUMNS = IDENTITY_COLUMNS + RINCIAN_PERSON_COLUMNS
+RINCIAN_COLUMNS_V1 = IDENTITY_COLUMNS[:3] + RINCIAN_PERSON_COLUMNS
+
 
 def headers(columns: tuple[Column, ...]) -> tuple[str, ...]:
     return tuple(c.header for c in columns)
+
+
+def columns_of(version: str) -> dict[str, tuple[Column, ...]]:
+    """The data sheets' columns of a readable format version."""
+    if version == "1":
+        return {REKAP: REKAP_COLUMNS_V1, ANGGARAN: ANGGARAN_COLUMNS_V1, RINCIAN: RINCIAN_COLUMNS_V1}
+    return {REKAP: REKAP_COLUMNS, ANGGARAN: ANGGARAN_COLUMNS, RINCIAN: RINCIAN_COLUMNS}
+
+
+def identity_width(version: str) -> int:
+    """How many identity columns lead each Rekap and Anggaran row (0 in format 1)."""
+    return 0 if version == "1" else len(IDENTITY_COLUMNS)

@@ -1,9 +1,11 @@
 """Read one DPMD workbook back (streaming, values only) into a VillageRecap, or say why not.
 
 Every reason a file is refused is a :class:`BadFile` with one Indonesian sentence; the
-consolidation lists it next to the file name. Only the Info, Rekap and Anggaran rows are read;
-Rincian is checked by its header (the recap needs no person data, and skipping it keeps 400
-files fast).
+consolidation lists it next to the file name, with whatever kode desa and name ``peek_identity``
+could read. Only the Info, Rekap and Anggaran rows are read; Rincian is checked by its header (the
+recap needs no person data, and skipping it keeps 400 files fast). Formats 1 and 2 are read; in
+format 2 each row's own kode desa and year must be the Info's (a sheet pasted from another village
+is refused).
 """
 
 import zipfile
@@ -139,10 +141,10 @@ def _info(wb: Any) -> dict[str, Any]:
     version = _text(info.get(L.K_FORMAT))
     if not version:
         raise BadFile(N_("bukan ekspor DPMD Jamsos Desa: Info tanpa Versi Format"))
-    if version != L.FORMAT_VERSION:
+    if version not in L.READABLE_FORMATS:
         raise BadFile(
             N_("versi format {version}, aplikasi ini membaca versi {supported}").format(
-                version=version, supported=L.FORMAT_VERSION
+                version=version, supported=", ".join(L.READABLE_FORMATS)
             )
         )
     missing = [k for k in L.INFO_KEYS if k not in info]
@@ -153,16 +155,32 @@ def _info(wb: Any) -> dict[str, Any]:
     return info
 
 
-def _rekap(wb: Any) -> dict[str, CategoryRow]:
+def _check_identity(sheet: str, n: int, row: tuple[Any, ...], info: Mapping[str, Any]) -> None:
+    """A format-2 row names its village and year: they must be the Info's."""
+    kode, year = _text(row[0]) if row else "", row[3] if len(row) > 3 else None
+    if kode != _text(info.get(L.K_KODE_DESA)) or year != info.get(L.K_TAHUN):
+        raise BadFile(
+            N_(
+                "isi tidak konsisten: {sheet} baris {n} milik kode desa {kode} tahun {year}, "
+                "bukan desa dan tahun di Info"
+            ).format(sheet=sheet, n=n, kode=kode or "-", year=year if year is not None else "-")
+        )
+
+
+def _rekap(wb: Any, version: str, info: Mapping[str, Any]) -> dict[str, CategoryRow]:
     rows = _rows(wb, L.REKAP)
-    _check_header(L.REKAP, _trim(next(rows, ())), [L.headers(L.REKAP_COLUMNS)])
+    _check_header(L.REKAP, _trim(next(rows, ())), [L.headers(L.columns_of(version)[L.REKAP])])
+    skip = L.identity_width(version)
     found: dict[str, CategoryRow] = {}
     total: CategoryRow | None = None
     for n, row in enumerate(rows, start=2):
         row = _trim(row)
         if not row:
             continue
-        key = _text(row[0])
+        if skip:
+            _check_identity(L.REKAP, n, row, info)
+        row = row[skip:]
+        key = _text(row[0]) if row else ""
         where = N_("Rekap baris {n}").format(n=n)
         values = [_int(v, where) for v in row[2 : 2 + len(COUNT_FIELDS)]]
         item = CategoryRow(*values, *([0] * (len(COUNT_FIELDS) - len(values))))
@@ -183,20 +201,43 @@ def _rekap(wb: Any) -> dict[str, CategoryRow]:
     return {key: found[key] for key in categories.KEYS}
 
 
-def _anggaran(wb: Any) -> dict[tuple[str, str], int]:
+def _anggaran(wb: Any, version: str, info: Mapping[str, Any]) -> dict[tuple[str, str], int]:
     rows = _rows(wb, L.ANGGARAN)
-    _check_header(L.ANGGARAN, _trim(next(rows, ())), [L.headers(L.ANGGARAN_COLUMNS)])
-    jumlah_at = len(L.ANGGARAN_COLUMNS) - 1
+    columns = L.columns_of(version)[L.ANGGARAN]
+    _check_header(L.ANGGARAN, _trim(next(rows, ())), [L.headers(columns)])
+    skip = L.identity_width(version)
+    jumlah_at = len(columns) - 1
     found: dict[tuple[str, str], int] = {}
     for n, row in enumerate(rows, start=2):
         if not _trim(row):
             continue
         if len(row) <= jumlah_at:
             raise BadFile(N_("Anggaran baris {n} tidak lengkap").format(n=n))
-        key = (_text(row[3]), _text(row[2]).upper())
+        if skip:
+            _check_identity(L.ANGGARAN, n, row, info)
+        key = (_text(row[skip + 3]), _text(row[skip + 2]).upper())
         where = N_("Anggaran baris {n} Jumlah").format(n=n)
         found[key] = found.get(key, 0) + _int(row[jumlah_at], where)
     return found
+
+
+def peek_identity(path: Path) -> tuple[str, str]:
+    """The kode desa and desa name of a file that could not be used, as far as they can be read
+    ("" when not): the Berkas list then says whose file it was."""
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # a file too damaged to open: nothing to say about it  # noqa: BLE001
+        return "", ""
+    try:
+        if L.INFO not in wb.sheetnames:
+            return "", ""
+        with closing(wb[L.INFO].iter_rows(values_only=True, max_row=40)) as rows:
+            info = {_text(r[0]): r[1] for r in rows if r and len(r) > 1 and r[0] is not None}
+        return _text(info.get(L.K_KODE_DESA))[:20], _text(info.get(L.K_DESA))[:100]
+    except Exception:  # noqa: BLE001  (best effort, on a file already refused)
+        return "", ""
+    finally:
+        wb.close()
 
 
 def read_village(path: Path) -> VillageRecap:
@@ -223,10 +264,11 @@ def read_village(path: Path) -> VillageRecap:
                 )
             )
         info = _info(wb)
-        by_category = _rekap(wb)
-        lines = _anggaran(wb)
+        version = _text(info.get(L.K_FORMAT))
+        by_category = _rekap(wb, version, info)
+        lines = _anggaran(wb, version, info)
         rincian = _trim(next(_rows(wb, L.RINCIAN, limit=1), ()))
-        plain = L.headers(L.RINCIAN_COLUMNS)
+        plain = L.headers(L.columns_of(version)[L.RINCIAN])
         _check_header(L.RINCIAN, rincian, [plain, plain + (L.KPJ_COLUMN.header,)])
     finally:
         wb.close()

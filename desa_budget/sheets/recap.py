@@ -5,12 +5,20 @@ from pathlib import Path
 
 from desa_budget.sheets.consolidate import Consolidation, KecamatanRow, flags, percent
 from desa_budget.sheets.dpmd_read import CategoryRow
-from desa_budget.sheets.xlsx_style import CellValue, Column, new_workbook, save_atomic, write_table
+from desa_budget.sheets.xlsx_style import (
+    CellValue,
+    Column,
+    new_workbook,
+    page_labels,
+    save_atomic,
+    write_table,
+)
 from desa_budget.village import categories
 
 TOTAL_LABEL = "JUMLAH"
 
 KECAMATAN_COLUMNS = (
+    Column("Kode Kecamatan", min_width=12),
     Column("Kecamatan", min_width=16),
     Column("Jumlah Desa", "int"),
     Column("Orang di Daftar", "int"),
@@ -72,6 +80,7 @@ def kecamatan_rows(c: Consolidation) -> list[list[CellValue]]:
     def line(name: str, r: KecamatanRow | None, items: list[KecamatanRow]) -> list[CellValue]:
         total = r.total if r else sum((i.total for i in items), CategoryRow())
         return [
+            r.kode if r else None,
             name,
             r.desa if r else sum(i.desa for i in items),
             *_coverage(total),
@@ -81,13 +90,16 @@ def kecamatan_rows(c: Consolidation) -> list[list[CellValue]]:
             *_amounts(total),
         ]
 
-    return [line(r.kecamatan, r, []) for r in rows] + [line(TOTAL_LABEL, None, rows)]
+    # The total row's label stays in the first column, where a reader looks for it.
+    total = line(TOTAL_LABEL, None, rows)
+    total[0], total[1] = TOTAL_LABEL, None
+    return [line(r.kecamatan, r, []) for r in rows] + [total]
 
 
 def desa_rows(c: Consolidation) -> list[list[CellValue]]:
     out: list[list[CellValue]] = []
     for v in c.villages:
-        cells: list[CellValue] = [v.kode_desa, v.nama_desa, v.kecamatan, v.versi]
+        cells: list[CellValue] = [v.kode_desa, v.nama_desa, c.kecamatan_of(v), v.versi]
         for key in categories.KEYS:
             cells += _coverage(v.by_category[key])
         cells += _coverage(v.total) + _amounts(v.total)
@@ -137,5 +149,9 @@ def write_recap(
         ("Berkas", BERKAS_COLUMNS, berkas_rows(c)),
     )
     for title, columns, rows in sheets:
-        write_table(workbook.create_sheet(title), columns, rows, paper=paper)
+        ws = workbook.create_sheet(title)
+        write_table(ws, columns, rows, paper=paper, repeat_columns=(1, 2))
+        page_labels(ws, left=f"Kabupaten {kabupaten}",
+                    center=f"Rekap BPJS Ketenagakerjaan desa: {title}",
+                    right=f"Tahun Anggaran {c.year or '-'}")  # fmt: skip
     return save_atomic(workbook, path)

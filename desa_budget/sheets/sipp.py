@@ -1,8 +1,10 @@
 """The BPJS TK registration sheet: people covered this year but not registered yet (status belum).
 
 The columns are data (resources/sipp/columns.csv) because the official SIPP upload template is not
-public and changes: a new template is a CSV edit. PU go to sheet "PU", BPU (pekerja rentan and
-others on a declared income) to sheet "BPU". NIK and dates are text cells (dd-mm-yyyy) so no
+public and changes: a new template is a CSV edit, and each column says whether it is confirmed.
+PU go to sheet "PU" (program and JKK class are the employer's, on sheet "Pemberi Kerja"), pekerja
+rentan to "BPU Kolektif" (registered collectively through a branch office, with what the desa
+pays), other BPU to "BPU". NIK, telephone numbers and dates are text cells (dd-mm-yyyy) so no
 spreadsheet turns a NIK into 3,30212E+15 or a date into a serial number.
 """
 
@@ -20,18 +22,21 @@ from sqlalchemy.orm import Session, selectinload
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.paths import resources_dir
-from desa_budget.rules import PROGRAMS
+from desa_budget.roster.data import phone_digits
+from desa_budget.rules import PROGRAMS, RuleSet
+from desa_budget.sheets.sipp_sheets import columns_sheet, employer_sheet
 from desa_budget.sheets.xlsx_style import (
     CellValue,
     Column,
     new_workbook,
+    page_labels,
     save_atomic,
     write_table,
     write_text,
 )
 from desa_budget.village import categories
 
-SHEETS = ("PU", "BPU")
+SHEETS = ("PU", "BPU", "BPU Kolektif")
 # The sheet holds full NIKs, as BPJS needs them: the file says so in its first row and its name.
 CONFIDENTIAL = (
     "RAHASIA: berisi NIK lengkap peserta, hanya untuk pendaftaran BPJS Ketenagakerjaan. Jangan "
@@ -40,8 +45,11 @@ CONFIDENTIAL = (
 SUGGESTED_NAME = "RAHASIA_pendaftaran_bpjs_{year}.xlsx"
 HEADER_ROW = 2
 FIELDS = (
-    "nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "nama_ibu", "jabatan",
-    "kategori", "dasar_upah", "program", "kelas_jkk", "tanggal_mulai", "kode_desa", "keterangan",
+    "no", "nik", "jenis_identitas", "nomor_identitas", "nama", "tempat_lahir", "tanggal_lahir",
+    "jenis_kelamin", "status_kawin", "nama_ibu", "kewarganegaraan", "alamat", "no_hp", "email",
+    "npwp", "jabatan", "status_pegawai", "tanggal_awal_bekerja", "kategori", "dasar_upah",
+    "program", "kelas_jkk", "tanggal_mulai", "kode_desa", "desa", "jumlah_bulan", "iuran_bulan",
+    "iuran_setahun", "keterangan",
 )  # fmt: skip
 TYPES = {"text": "text", "date": "text", "amount": "amount", "int": "int"}  # type -> cell kind
 REQUIRED = {"ya": True, "tidak": False}
@@ -56,6 +64,7 @@ class SippColumn:
     required: bool
     source: str
     notes: str
+    status: str = ""  # "belum dikonfirmasi" (a guess of the official template) or "aplikasi"
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,20 @@ class SippPerson:
     nama_ibu: str = ""
     kelas_jkk: int = 1
     dibayar_oleh: str = "desa"
+    no_hp: str = ""
+    email: str = ""
+    alamat: str = ""
+    status_jabatan: str = "definitif"
+    awal_bekerja: date | None = None  # the post's TMT, when known
+    jumlah_bulan: int | None = None  # desa-paid months this year (with a rule set)
+    iuran_bulan: int | None = None  # the last covered month's desa-paid amount
+    iuran_setahun: int | None = None
+
+    @property
+    def sheet(self) -> str:
+        if self.segmen != "BPU":
+            return "PU"
+        return "BPU Kolektif" if self.kategori == "pekerja_rentan" else "BPU"
 
 
 @dataclass(frozen=True)
@@ -117,7 +140,8 @@ def load_columns(path: Path | None = None) -> tuple[SippColumn, ...]:
         else:
             found.append(
                 SippColumn(sheet, values["header"], field, kind, REQUIRED[required],
-                           values.get("source", ""), values.get("notes", ""))
+                           values.get("source", ""), values.get("notes", ""),
+                           values.get("status", ""))
             )  # fmt: skip
     for sheet in SHEETS:
         headers = [c.header for c in found if c.sheet == sheet]
@@ -132,9 +156,10 @@ def load_columns(path: Path | None = None) -> tuple[SippColumn, ...]:
     return tuple(found)
 
 
-def gather_sipp_data(session: Session, *, year: int) -> SippData:
-    """Everyone covered in ``year`` whose BPJS status is still belum, in roster order, with the
-    programs the year pays (the applied plan, else the roster)."""
+def gather_sipp_data(session: Session, *, year: int, rules: RuleSet | None = None) -> SippData:
+    """Everyone covered in ``year`` (the applied plan, else the roster) whose BPJS status is still
+    belum, in roster order; with ``rules``, also what the desa pays for each (the collective BPU
+    sheet shows it)."""
     from desa_budget.contributions.engine import months_in_post
     from desa_budget.contributions.simulation import load_covered_year
     from desa_budget.store.models import Person
@@ -153,6 +178,11 @@ def gather_sipp_data(session: Session, *, year: int) -> SippData:
             .options(selectinload(Person.posts))
         )
     }
+    paid = {}
+    if rules is not None:
+        from desa_budget.contributions.simulation import simulate_entries
+
+        paid = {p.person_id: p for p in simulate_entries(rules, entries, year).persons}
     persons: list[SippPerson] = []
     for e in entries:
         person = people[e.person_id]
@@ -161,6 +191,8 @@ def gather_sipp_data(session: Session, *, year: int) -> SippData:
         # Coverage starts at the TMT, or on 1 January for a post begun earlier or without a TMT.
         starts = [p.mulai for p in held]
         mulai = first if None in starts else max(min(s for s in starts if s), first)
+        known = [s for s in starts if s]
+        amounts = paid.get(e.person_id)
         persons.append(
             SippPerson(
                 nik=e.nik, nama=e.nama, jenis_kelamin=e.jenis_kelamin,
@@ -168,13 +200,34 @@ def gather_sipp_data(session: Session, *, year: int) -> SippData:
                 segmen=e.segmen, dasar_upah=e.dasar_upah, programs=e.programs,
                 tanggal_mulai=mulai, tempat_lahir=person.tempat_lahir or "",
                 nama_ibu=person.nama_ibu or "", kelas_jkk=e.kelas_jkk, dibayar_oleh=e.dibayar_oleh,
+                no_hp=phone_digits(person.no_hp), email=person.email, alamat=person.alamat,
+                status_jabatan=e.status_jabatan, awal_bekerja=min(known) if known else None,
+                jumlah_bulan=len(amounts.monthly) if amounts else None,
+                iuran_bulan=amounts.monthly[-1].desa if amounts and amounts.monthly else None,
+                iuran_setahun=amounts.desa if amounts else None,
             )
         )  # fmt: skip
     return SippData(profile.kode_desa, profile.nama_desa, year, tuple(persons))
 
 
-def _values(p: SippPerson, kode_desa: str) -> Mapping[str, CellValue]:
+def _values(p: SippPerson, data: SippData, number: int) -> Mapping[str, CellValue]:
+    kode_desa = data.kode_desa
     return {
+        "no": number,
+        "jenis_identitas": "KTP",
+        "nomor_identitas": p.nik,
+        "status_kawin": None,
+        "kewarganegaraan": "WNI",
+        "alamat": p.alamat or None,
+        "no_hp": p.no_hp or None,
+        "email": p.email or None,
+        "npwp": None,
+        "status_pegawai": categories.POST_STATUSES.get(p.status_jabatan, p.status_jabatan),
+        "tanggal_awal_bekerja": f"{p.awal_bekerja:%d-%m-%Y}" if p.awal_bekerja else None,
+        "desa": data.nama_desa,
+        "jumlah_bulan": p.jumlah_bulan,
+        "iuran_bulan": p.iuran_bulan,
+        "iuran_setahun": p.iuran_setahun,
         "nik": p.nik,
         "nama": p.nama,
         "tempat_lahir": p.tempat_lahir or None,
@@ -213,9 +266,9 @@ def export_sipp(
         own = [c for c in columns if c.sheet == sheet]
         rows: list[list[CellValue]] = []
         for p in data.persons:
-            if (p.segmen == "BPU") != (sheet == "BPU"):
+            if p.sheet != sheet:
                 continue
-            values = _values(p, data.kode_desa)
+            values = _values(p, data, len(rows) + 1)
             rows.append([values[c.field] for c in own])
             missing = [c.header for c in own if c.required and values[c.field] in (None, "")]
             if missing:
@@ -225,8 +278,24 @@ def export_sipp(
                     )
                 )
         ws = workbook.create_sheet(sheet)
-        write_table(ws, [Column(c.header, TYPES[c.type]) for c in own], rows)
+        # On paper the name repeats at the left of every page of a wide sheet.
+        name = next((i for i, c in enumerate(own, start=1) if c.field == "nama"), None)
+        write_table(ws, [Column(c.header, TYPES[c.type]) for c in own], rows,
+                    repeat_columns=(name, name) if name else None)  # fmt: skip
         _mark_confidential(ws, len(own))
+        page_labels(ws, left=f"Desa {data.nama_desa} ({data.kode_desa})",
+                    center=f"Pendaftaran BPJS Ketenagakerjaan: {sheet}",
+                    right=f"Tahun {data.year}")  # fmt: skip
+    groups: dict[tuple[str, str, int], int] = {}
+    for p in data.persons:
+        key = (p.segmen, ", ".join(x for x in PROGRAMS if x in p.programs), p.kelas_jkk)
+        groups[key] = groups.get(key, 0) + 1
+    employer_sheet(workbook, nama_desa=data.nama_desa, kode_desa=data.kode_desa, year=data.year,
+                   groups=[(*key, n) for key, n in sorted(groups.items())])  # fmt: skip
+    columns_sheet(workbook, [(c.sheet, c.header, "ya" if c.required else "tidak", c.status,
+                              c.source, c.notes) for c in columns])  # fmt: skip
+    for extra in ("Pemberi Kerja", "Kolom"):  # the notice on every sheet of the file
+        _mark_confidential(workbook[extra], workbook[extra].max_column)
     notes = workbook.create_sheet("Catatan")
     lines = (
         CONFIDENTIAL,

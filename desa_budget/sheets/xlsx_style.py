@@ -43,6 +43,11 @@ _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 _MAX_WIDTH = 60
+# Printable width of a page in column-width units (characters of the default font), margins
+# excluded: portrait / landscape on A4 and F4. A page is never shrunk under MIN_SCALE: more
+# pages wide are used instead, with the first columns repeated at their left.
+PAGE_UNITS = {("A4", False): 88, ("A4", True): 132, ("F4", False): 90, ("F4", True): 158}
+MIN_SCALE = 0.7
 
 
 @dataclass(frozen=True)
@@ -111,13 +116,21 @@ def write_table(
     *,
     paper: str = "A4",
     landscape: bool = True,
+    repeat_columns: tuple[int, int] | None = None,
+    print_from: int = 1,
 ) -> int:
     """Write one header row and ``rows`` from A1; returns the number of data rows.
 
     The header is bold and frozen, carries an autofilter over the data, repeats on every printed
     page, and the columns are as wide as their longest value (capped). Printing fits the width
-    on one page of ``paper`` (A4 or F4)."""
-    widths = [max(len(c.header) + 3, c.min_width) for c in columns]  # + room for the filter arrow
+    on one page of ``paper`` (A4 or F4) when that keeps at least MIN_SCALE; a wider table is
+    printed on as many pages wide as it needs, the columns ``repeat_columns`` (first and last,
+    1-based) repeated at the left of each."""
+    # A header may wrap onto three lines, never inside a word; + room for the filter arrow.
+    widths = [
+        max(max(len(w) for w in c.header.split()) + 3, (len(c.header) + 2) // 3 + 3, c.min_width)
+        for c in columns
+    ]
     for index, column in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=index)
         write_text(cell, column.header)
@@ -134,22 +147,87 @@ def write_table(
     last_column = get_column_letter(len(columns))
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = min(width, _MAX_WIDTH)
+    # Spreadsheets do not grow a row for wrapped text written by a program: size the header.
+    lines = max(
+        _wrapped_lines(c.header, min(w, _MAX_WIDTH) - 2)
+        for c, w in zip(columns, widths, strict=True)
+    )
+    ws.row_dimensions[1].height = 15 * lines
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{last_column}{count + 1}"
-    setup_print(ws, paper=paper, landscape=landscape, title_rows="1:1")
+    shown = [min(w, _MAX_WIDTH) for w in widths]
+    first, last = repeat_columns or (1, 0)
+    repeated = sum(shown[first - 1 : last])
+    shown = shown[print_from - 1 :]
+    if print_from > 1:
+        ws.print_area = f"{get_column_letter(print_from)}1:{last_column}{count + 1}"
+    across = pages_across(shown, paper=paper, landscape=landscape, repeated=repeated)
+    setup_print(ws, paper=paper, landscape=landscape, title_rows="1:1", pages_wide=across)
+    if repeat_columns and across > 1:
+        ws.print_title_cols = f"{get_column_letter(first)}:{get_column_letter(last)}"
     return count
 
 
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes wrapped at word boundaries in a column ``width`` characters wide."""
+    lines, used = 1, 0
+    for word in text.split():
+        need = len(word) if used == 0 else used + 1 + len(word)
+        if need > width and used:
+            lines, used = lines + 1, len(word)
+        else:
+            used = need
+    return lines
+
+
+def pages_across(
+    widths: Sequence[float], *, paper: str, landscape: bool, repeated: float = 0
+) -> int:
+    """Pages across a table of these column widths needs so it is not printed under MIN_SCALE;
+    ``repeated`` is the width of the columns printed again on every page after the first."""
+    room = PAGE_UNITS.get((paper, landscape), 132) / MIN_SCALE
+    total = sum(widths)
+    if total <= room:
+        return 1
+    pages = 1
+    left = total - room
+    while left > 0:
+        pages += 1
+        left -= room - repeated
+    return pages
+
+
+def page_labels(ws: Worksheet, *, left: str, center: str = "", right: str = "") -> None:
+    """Header (``left``, ``center``, ``right``: who and which year) and footer (the sheet's name
+    and "Halaman x dari y") on every printed page."""
+
+    def literal(text: str) -> str:
+        return text.replace("&", "&&")  # "&" starts a header code
+
+    # An empty part is left unset: "&C" with nothing after it is misread by some readers.
+    for part, text in ((ws.oddHeader.left, left), (ws.oddHeader.center, center),
+                       (ws.oddHeader.right, right)):  # fmt: skip
+        if text:
+            part.text = literal(text)
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.right.text = "Halaman &P dari &N"
+
+
 def setup_print(
-    ws: Worksheet, *, paper: str = "A4", landscape: bool = True, title_rows: str | None = None
+    ws: Worksheet,
+    *,
+    paper: str = "A4",
+    landscape: bool = True,
+    title_rows: str | None = None,
+    pages_wide: int = 1,
 ) -> None:
-    """Landscape (or portrait), fit to one page wide and as many pages tall as needed."""
+    """Landscape (or portrait), fit to ``pages_wide`` pages wide and as many pages tall as needed."""
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper {paper!r}; choose one of {sorted(PAPER_SIZES)}")
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = PAPER_SIZES[paper]
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0  # 0 = as many pages tall as needed
     if title_rows:
         ws.print_title_rows = title_rows

@@ -85,6 +85,10 @@ class Person(Base):
     tanggal_lahir: Mapped[date] = mapped_column(Date)
     tempat_lahir: Mapped[str] = mapped_column(String(100), default="")
     nama_ibu: Mapped[str] = mapped_column(String(150), default="")
+    # Optional contact data BPJS TK registration asks for; personal data, never in a DPMD export.
+    no_hp: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(100), default="")
+    alamat: Mapped[str] = mapped_column(String(300), default="")
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     posts: Mapped[list["Post"]] = relationship(
@@ -256,6 +260,51 @@ class AppliedPlan(Base):
     decision_json: Mapped[str] = mapped_column(Text)
     diterapkan: Mapped[datetime] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(100))
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)
+
+
+class RegulationNumber(Base):
+    """The number and date of one regulation of an adopted version, set or corrected after the
+    adoption (the adoption's own Perdes / Perkades numbers apply while there is no row)."""
+
+    __tablename__ = "regulation_number"
+    __table_args__ = (UniqueConstraint("budget_version_id", "peraturan"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    budget_version_id: Mapped[int] = mapped_column(
+        ForeignKey("budget_version.id", ondelete="CASCADE"), index=True
+    )
+    peraturan: Mapped[str] = mapped_column(String(30))  # a key of budget.regulations.KINDS
+    nomor: Mapped[str] = mapped_column(String(50), default="")
+    tanggal: Mapped[date | None] = mapped_column(Date, default=None)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)
+
+
+class DocumentPlacement(Base):
+    """The village's choice of the regulation a printed document is annexed to ("" = none)."""
+
+    __tablename__ = "document_placement"
+
+    dokumen: Mapped[str] = mapped_column(String(20), primary_key=True)
+    peraturan: Mapped[str] = mapped_column(String(30), default="")
+    lampiran: Mapped[str] = mapped_column(String(10), default="")  # "I", "II" or "" (the only one)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)
+
+
+class KegiatanPelaksana(Base):
+    """Who prepares (and signs) the RAB of one kegiatan: the pelaksana kegiatan."""
+
+    __tablename__ = "kegiatan_pelaksana"
+
+    kode_kegiatan: Mapped[str] = mapped_column(String(12), primary_key=True)
+    nama: Mapped[str] = mapped_column(String(100))
+    jabatan: Mapped[str] = mapped_column(String(100), default="")
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = versioned(version_id)

@@ -13,6 +13,7 @@ Desa Sukamaju 2026, monthly amounts (desa / potongan):
 """
 
 import io
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -139,6 +140,14 @@ def profile(**changes: object) -> ProfileData:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
+# Perdes APBDes 2, Perkades on the penjabaran 4 and on the iuran 3, all of 2 January.
+ADOPTED_REGULATIONS = {
+    "perdes_apbdes": Regulation("2", date(YEAR, 1, 2)),
+    "perkades_penjabaran": Regulation("4", date(YEAR, 1, 2)),
+    "perkades_iuran": Regulation("3", date(YEAR, 1, 2)),
+}
+
+
 def annex_data(
     persons: Sequence[PersonYear] | None = None, *, adopted: bool = False, **changes: object
 ) -> AnnexData:
@@ -162,8 +171,8 @@ def annex_data(
         adopted=adopted,
         simulation=sim,
         lines=lines,
-        perdes=Regulation("2", date(YEAR, 1, 2)) if adopted else Regulation(),
-        perkades=Regulation("3", date(YEAR, 1, 2)) if adopted else Regulation(),
+        regulations=ADOPTED_REGULATIONS if adopted else {},
+        tanggal=date(YEAR, 1, 2) if adopted else date(YEAR - 1, 11, 20),
         kegiatan_names=kegiatan,
         rekening_names=rekening,
         jp_ceilings="batas upah JP Rp10.547.400 (Januari–Februari 2026) dan Rp11.086.300 "
@@ -185,3 +194,17 @@ def text(pdf: bytes) -> str:
 def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     reader = PdfReader(io.BytesIO(pdf))
     return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+
+
+def font_sizes(pdf: bytes) -> list[tuple[float, str]]:
+    """Every piece of text with the size it is printed at (font size × text and page scale)."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+            found.append((round(size * scale, 2), text.strip()))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return found

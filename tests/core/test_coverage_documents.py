@@ -100,7 +100,7 @@ def test_the_applied_plan_is_the_budget_in_every_output(
     after = village.totals(capsys)
     assert after == dict.fromkeys(before, USED)
     ringkasan = village.pdf("ringkasan", capsys)
-    assert "Peserta ditanggung 4 orang dari 6 orang dalam daftar" in ringkasan
+    assert "Peserta iuran desa 4 orang dari 6 orang dalam daftar" in ringkasan
     assert "Tidak ditanggung tahun ini: 2 Pekerja Rentan." in ringkasan
     lampiran = village.pdf("lampiran", capsys)
     assert "SUMIYATI" in lampiran and "TUMINI" not in lampiran and "WARTINI" not in lampiran
@@ -124,7 +124,10 @@ def test_the_sipp_sheet_lists_only_the_covered(
     village.cli("export", "sipp", "--year", str(YEAR), "--out", str(out), capsys=capsys)
     workbook = load_workbook(out, read_only=True)
     try:
-        bpu = [row[1] for row in workbook["BPU"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+        bpu = [
+            row[2]  # No, NIK, Nama Lengkap
+            for row in workbook["BPU Kolektif"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)
+        ]
     finally:
         workbook.close()
     assert bpu == ["Painem", "Sumiyati"]

@@ -99,3 +99,44 @@ def test_bad_options_exit_2(tmp_path, capsys, bad):  # type: ignore[no-untyped-d
         cli(tmp_path, ["annex", "--year", str(YEAR), "--doc", "all", "--out", str(out), *bad])
     assert exc.value.code == EXIT_USER_ERROR
     assert not out.exists()
+
+
+def dokumen(tmp_path: Path, *argv: str) -> int:
+    return run_command(
+        build_parser().parse_args(["--data-dir", str(tmp_path / "data"), "dokumen", *argv])
+    )
+
+
+def test_regulations_and_pelaksana_set_from_the_command_line(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    db, _ = small_village(tmp_path)
+    with db.session() as s:
+        versions.adopt_version(
+            s, load_rules(), year=YEAR, jenis="murni", nomor_perkades="3",
+            tanggal_perkades=date(YEAR, 1, 2), operator="uji",
+        )  # fmt: skip
+    db.dispose()
+    assert dokumen(tmp_path, "nomor", "--year", str(YEAR), "--version", "murni",
+                   "--peraturan", "perkades_penjabaran", "--nomor", "4",
+                   "--tanggal", f"{YEAR}-01-03") == 0  # fmt: skip
+    assert dokumen(tmp_path, "letak", "--doc", "ringkasan", "--peraturan", "perkades_iuran",
+                   "--lampiran", "II") == 0  # fmt: skip
+    assert dokumen(tmp_path, "pelaksana", "--kegiatan", "1.1.03", "Darsih, S.E.",
+                   "--jabatan", "Kaur Keuangan") == 0  # fmt: skip
+    assert dokumen(tmp_path, "tampil", "--year", str(YEAR)) == 0
+    shown = capsys.readouterr().out
+    assert "Penjabaran APBDes: Lampiran Peraturan Kepala Desa tentang Penjabaran APBDes, " \
+           "nomor 4, tanggal 3 Januari 2025" in shown  # fmt: skip
+    assert "Rencana Anggaran Biaya (RAB): tanpa lampiran" in shown
+    assert "Pelaksana kegiatan 1.1.03: Darsih, S.E. (Kaur Keuangan)" in shown
+    code, out = annex(tmp_path, "--kode", "siskeudes")
+    assert code == 0, capsys.readouterr().err
+    content = text(out.read_bytes())
+    assert "TANGGAL : 3 JANUARI 2025 TENTANG : PENJABARAN ANGGARAN" in content
+    # The ringkasan, now Lampiran II of the Perkades on the contributions (no number yet).
+    assert "LAMPIRAN II PERATURAN KEPALA DESA UJI NOMOR : . . . . . . TAHUN 2025" in content
+    assert "DARSIH, S.E." in content and "KAUR KEUANGAN" in content
+    assert "Kegiatan : 01.01.03. Penyediaan" in content
+    # A refused edit: one sentence, exit 2.
+    assert dokumen(tmp_path, "nomor", "--year", str(YEAR), "--version", "perubahan",
+                   "--peraturan", "perdes_apbdes", "--nomor", "9") == EXIT_USER_ERROR  # fmt: skip
+    assert "belum ditetapkan" in capsys.readouterr().err

@@ -14,7 +14,7 @@ from desa_budget.errors import UserError
 from desa_budget.roster import service as roster
 from desa_budget.roster.workbook.apply import apply_import, plan_import
 from desa_budget.roster.workbook.export import export_roster, write_template
-from desa_budget.roster.workbook.layout import HEADERS
+from desa_budget.roster.workbook.layout import ALL_HEADERS, HEADERS
 from desa_budget.roster.workbook.parse import read_roster
 from desa_budget.roster.workbook.problems import ImportRefused
 from desa_budget.store.models import Person, Post
@@ -145,7 +145,7 @@ def test_equals_name_survives_export_and_import(tmp_path):
     with db.session() as s:
         assert export_roster(s, path, year=YEAR) == 1
     sheet = load_workbook(path).worksheets[0]
-    assert [c.value for c in sheet[1]] == list(HEADERS)
+    assert [c.value for c in sheet[1]] == list(ALL_HEADERS)
     assert sheet["B2"].data_type == "s" and sheet["B2"].value == "=SUM(A1:A9)"
     assert sheet["A2"].value == NIK1 and sheet["R2"].value == "0012345678"
     assert isinstance(sheet["J2"].value, datetime) and sheet["M2"].number_format == "#,##0"
@@ -249,7 +249,7 @@ def test_template_has_headers_and_imports_as_empty(tmp_path):
     path = tmp_path / "templat.xlsx"
     write_template(path)
     sheet = load_workbook(path).worksheets[0]
-    assert [c.value for c in sheet[1]] == list(HEADERS)
+    assert [c.value for c in sheet[1]] == list(ALL_HEADERS)
     with pytest.raises(UserError, match="tidak berisi baris data"):
         read_roster(path, year=YEAR, kode_desa=None)
 

@@ -1,6 +1,7 @@
 """Consolidation: totals equal the villages' own simulations; every bad file its own message."""
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,7 @@ def test_recap_workbook_and_pdf(five: tuple[Path, list[DpmdData]], tmp_path: Pat
     assert "Tidak ada anggaran pekerja rentan" in no_rentan["Catatan"]
     assert "di bawah aturan kabupaten (paling sedikit 10)" in no_rentan["Catatan"]
     kec = list(wb["Kecamatan"].iter_rows(values_only=True))
-    assert kec[-1][0] == "JUMLAH" and kec[-1][1] == 5
+    assert kec[-1][0] == "JUMLAH" and kec[-1][2] == 5  # Kode Kecamatan, Kecamatan, Jumlah Desa
     berkas = list(wb["Berkas"].iter_rows(values_only=True))[1:]
     assert [b[3] for b in berkas].count("Dipakai") == 5
     left = next(b for b in berkas if b[1] == "catatan.xlsx")
@@ -114,13 +115,13 @@ def test_not_a_jamsos_export(five: tuple[Path, list[DpmdData]], tmp_path: Path) 
     folder, _ = five
     src = folder / "desa_0.xlsx"
     _edit(src, tmp_path / "tanpa_rincian.xlsx", lambda wb: wb.remove(wb[L.RINCIAN]))
-    _edit(src, tmp_path / "judul.xlsx", lambda wb: wb[L.REKAP].cell(1, 3, "Jumlah Orang"))
+    _edit(src, tmp_path / "judul.xlsx", lambda wb: wb[L.REKAP].cell(1, 8, "Jumlah Orang"))
     result = consolidate([tmp_path / "tanpa_rincian.xlsx", tmp_path / "judul.xlsx"])
     assert _reason(result, "tanpa_rincian.xlsx") == (
         "bukan ekspor DPMD Jamsos Desa: sheet Rincian tidak ada"
     )
     assert _reason(result, "judul.xlsx") == (
-        "bukan ekspor DPMD Jamsos Desa: judul kolom sheet Rekap ke-3 'Jumlah Orang', "
+        "bukan ekspor DPMD Jamsos Desa: judul kolom sheet Rekap ke-8 'Jumlah Orang', "
         "seharusnya 'Orang di Daftar'"
     )
     assert result.year is None and not result.villages
@@ -140,9 +141,9 @@ def test_a_refused_file_is_closed_at_once(
 
 def test_other_format_version(five: tuple[Path, list[DpmdData]], tmp_path: Path) -> None:
     folder, _ = five
-    _edit(folder / "desa_0.xlsx", tmp_path / "v2.xlsx", lambda wb: wb[L.INFO].cell(13, 2, "2"))
-    result = consolidate([tmp_path / "v2.xlsx", folder / "desa_1.xlsx"])
-    assert _reason(result, "v2.xlsx") == "versi format 2, aplikasi ini membaca versi 1"
+    _edit(folder / "desa_0.xlsx", tmp_path / "v3.xlsx", lambda wb: wb[L.INFO].cell(13, 2, "3"))
+    result = consolidate([tmp_path / "v3.xlsx", folder / "desa_1.xlsx"])
+    assert _reason(result, "v3.xlsx") == "versi format 3, aplikasi ini membaca versi 1, 2"
 
 
 def test_other_year_and_duplicate_kode_desa(
@@ -164,7 +165,7 @@ def test_other_year_and_duplicate_kode_desa(
 
 def test_edited_amounts_are_refused(five: tuple[Path, list[DpmdData]], tmp_path: Path) -> None:
     folder, _ = five
-    _edit(folder / "desa_4.xlsx", tmp_path / "ubah.xlsx", lambda wb: wb[L.ANGGARAN].cell(2, 9, 1))
+    _edit(folder / "desa_4.xlsx", tmp_path / "ubah.xlsx", lambda wb: wb[L.ANGGARAN].cell(2, 14, 1))
     result = consolidate([tmp_path / "ubah.xlsx"])
     assert _reason(result, "ubah.xlsx").startswith("isi tidak konsisten: jumlah Anggaran")
 
@@ -178,3 +179,83 @@ def test_percent_has_no_float() -> None:
     assert str(percent(1, 3)) == "33.3"
     assert str(percent(2, 3)) == "66.7"
     assert percent(5, 0) is None
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_one_kecamatan_typed_two_ways_is_one_row(tmp_path: Path) -> None:
+    first = replace(village(40, 30), kode_desa="33.02.12.2041", kecamatan="Sumbang")
+    second = replace(village(41, 30), kode_desa="33.02.12.2042", kecamatan="Kec. Sumbang")
+    other = replace(village(42, 30), kode_desa="33.02.13.2001", kecamatan="Kembaran")
+    for n, data in enumerate((first, second, other)):
+        export_dpmd(tmp_path / f"d{n}.xlsx", data)
+    result = consolidate([tmp_path])
+    rows = result.kecamatan_rows()
+    assert [(r.kode, r.kecamatan, r.desa) for r in rows] == [
+        ("33.02.13", "Kembaran", 1), ("33.02.12", "Sumbang", 2),
+    ]  # fmt: skip
+    sumbang = rows[1]
+    assert sumbang.total.desa == first.simulation.desa + second.simulation.desa
+    wb = load_workbook(write_recap(tmp_path / "rekap.xlsx", result))
+    kec = list(wb["Kecamatan"].iter_rows(values_only=True))
+    assert [r[:3] for r in kec[1:3]] == [("33.02.13", "Kembaran", 1), ("33.02.12", "Sumbang", 2)]
+    desa = {r[0]: r for r in wb["Desa"].iter_rows(values_only=True)}
+    assert desa["33.02.12.2042"][2] == "Sumbang"  # the kecamatan's one name, not as typed
+
+
+def test_the_old_format_still_consolidates(tmp_path: Path) -> None:
+    """Files of format 1 (no identity columns, written before issue 14) beside format 2."""
+    new = replace(village(43, 30), kode_desa="33.02.12.2043", kecamatan="SUMBANG")
+    export_dpmd(tmp_path / "baru.xlsx", new)
+    old = [FIXTURES / "dpmd_format1_1.xlsx", FIXTURES / "dpmd_format1_2.xlsx"]
+    result = consolidate([*old, tmp_path / "baru.xlsx"])
+    assert not result.left_out and len(result.used) == 3
+    assert [(r.kode, r.kecamatan, r.desa) for r in result.kecamatan_rows()] == [
+        ("33.02.12", "Sumbang", 3)
+    ]
+    olds = [read_village(p) for p in old]
+    assert result.total.desa == sum(v.total.desa for v in olds) + new.simulation.desa
+    assert {v.kecamatan for v in olds} == {"Sumbang", "Kec. Sumbang"}
+
+
+def test_a_refused_file_says_whose_it_was(
+    five: tuple[Path, list[DpmdData]], tmp_path: Path
+) -> None:
+    folder, villages = five
+    _edit(folder / "desa_4.xlsx", tmp_path / "ubah.xlsx", lambda wb: wb[L.ANGGARAN].cell(2, 14, 1))
+    # A Rekap row pasted from another village: its own kode desa gives it away.
+    _edit(folder / "desa_3.xlsx", tmp_path / "tempel.xlsx",
+          lambda wb: wb[L.REKAP].cell(3, 1, "33.02.99.2999"))  # fmt: skip
+    result = consolidate([tmp_path / "ubah.xlsx", tmp_path / "tempel.xlsx"])
+    changed = next(f for f in result.files if f.path.name == "ubah.xlsx")
+    assert not changed.used and changed.kode_desa == villages[4].kode_desa
+    assert changed.nama_desa == villages[4].nama_desa
+    assert "ubah.xlsx: tidak dipakai, isi tidak konsisten" in changed.line
+    pasted = next(f for f in result.files if f.path.name == "tempel.xlsx")
+    assert "Rekap baris 3 milik kode desa 33.02.99.2999" in pasted.reason
+    assert pasted.kode_desa == villages[3].kode_desa
+    berkas = list(load_workbook(write_recap(tmp_path / "r.xlsx", replace(
+        result, villages=(read_village(folder / "desa_0.xlsx"),))))["Berkas"].iter_rows(values_only=True))  # fmt: skip
+    assert any(r[1] == "ubah.xlsx" and r[4] == villages[4].kode_desa for r in berkas)
+
+
+def test_notes_for_an_empty_roster_and_dana_desa_for_pekerja_rentan(tmp_path: Path) -> None:
+    from desa_budget.sheets.consolidate import flags
+    from desa_budget.sheets.dpmd_read import CategoryRow, VillageRecap
+    from desa_budget.village import categories
+
+    empty = VillageRecap(
+        tmp_path / "x.xlsx", "33.02.12.2050", "Kosong", "Sumbang", "Banyumas", 2026, "murni",
+        {k: CategoryRow() for k in categories.KEYS}, {}, {},
+    )  # fmt: skip
+    assert "Tidak ada orang dalam daftar peserta desa" in flags(empty, None)
+    rentan = replace(
+        empty,
+        by_category={**empty.by_category, "pekerja_rentan": CategoryRow(roster=5, covered=5,
+                                                                        desa=1_008_000)},
+        by_kategori_sumber={("pekerja_rentan", "DDS"): 1_008_000},
+    )  # fmt: skip
+    notes = flags(rentan, None)
+    assert any("Dana Desa (DDS) untuk iuran Pekerja Rentan: periksa" in n for n in notes)
+    assert "Tidak ada orang dalam daftar peserta desa" not in notes

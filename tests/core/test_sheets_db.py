@@ -1,12 +1,13 @@
 """The exports from a real (migrated) database: gather_*_data and the export / consolidate commands."""
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from budget_helpers import DESA_TOTAL, KADES_YEAR, YEAR, small_village
+from budget_helpers import DESA_TOTAL, KADES_YEAR, RENTAN_YEAR, YEAR, small_village
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -108,32 +109,57 @@ def test_sipp_lists_only_unregistered(tmp_path: Path) -> None:
     _set_status(db, ids["Tarno"], "terdaftar")
     with db.session() as s:
         nik = roster.PersonData(
-            "3302124107900005", "=Siti", "P", date(1990, 7, 1), "Purwokerto", "Ibu"
-        )
+            "3302124107900005", "=Siti", "P", date(1990, 7, 1), "Purwokerto", "Ibu",
+            no_hp="+62 812-3456-7890", email="siti@contoh.id", alamat="Dusun I RT 01/02",
+        )  # fmt: skip
         post = roster.PostData("perangkat_desa", "Kasi Pelayanan", mulai=date(2025, 4, 14))
         cover = roster.CoverageData(YEAR, "PU", 2_022_200, ("JKK", "JKM"))
         ids["Siti"] = roster.add_person(s, nik, [post], cover, operator="uji")
-        data = gather_sipp_data(s, year=YEAR)
+        data = gather_sipp_data(s, year=YEAR, rules=load_rules())
     assert sorted(p.nama for p in data.persons) == ["=Siti", "Painem", "Suparno"]
     path = tmp_path / "sipp.xlsx"
     warnings = export_sipp(path, data)
-    assert any("Suparno" in w and "Tempat Lahir" in w for w in warnings)
+    assert any("Suparno" in w and "Tempat Lahir" in w and "No HP" in w for w in warnings)
     wb = load_workbook(path)
-    assert wb.sheetnames[:2] == ["PU", "BPU"]
-    pu = {r[1].value: r for r in wb["PU"].iter_rows(min_row=HEADER_ROW + 1)}
+    assert wb.sheetnames[:3] == ["PU", "BPU", "BPU Kolektif"]
     header = [c.value for c in wb["PU"][HEADER_ROW]]  # under the confidentiality notice
+    pu = {
+        r[header.index("Nama Lengkap")].value: r for r in wb["PU"].iter_rows(min_row=HEADER_ROW + 1)
+    }
     siti = dict(zip(header, pu["=Siti"], strict=True))
     assert siti["NIK"].value == "3302124107900005" and siti["NIK"].data_type == "s"
+    assert (
+        siti["Jenis Identitas"].value == "KTP"
+        and siti["Nomor Identitas"].value == siti["NIK"].value
+    )
     assert siti["Nama Lengkap"].data_type == "s"
     assert siti["Tanggal Lahir"].value == "01-07-1990" and siti["Tanggal Lahir"].data_type == "s"
     assert siti["Tanggal Mulai Kepesertaan"].value == "14-04-2025"  # the TMT
+    assert siti["Tanggal Awal Bekerja"].value == "14-04-2025"
     assert siti["Jenis Kelamin"].value == "P" and siti["Tempat Lahir"].value == "Purwokerto"
+    assert siti["No HP"].value == "081234567890" and siti["No HP"].data_type == "s"
+    assert siti["Email"].value == "siti@contoh.id" and siti["Alamat"].value == "Dusun I RT 01/02"
+    assert siti["Status Pegawai"].value == "Definitif"
     assert siti["Upah"].value == 2_022_200 and siti["Upah"].data_type == "n"
+    assert "Program" not in header and "Kelas Risiko JKK" not in header  # set per employer
     suparno = dict(zip(header, pu["Suparno"], strict=True))
     assert suparno["Tanggal Mulai Kepesertaan"].value == "01-01-2025"  # no TMT: 1 January
-    bpu = [r[1] for r in wb["BPU"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
-    assert bpu == ["Painem"]
+    assert suparno["Tanggal Awal Bekerja"].value is None
+    assert list(wb["BPU"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)) == []
+    _notice, kolektif_header, *kolektif = wb["BPU Kolektif"].iter_rows(values_only=True)
+    painem = dict(zip(kolektif_header, kolektif[0], strict=True))
+    assert len(kolektif) == 1 and painem["Nama Lengkap"] == "Painem" and painem["Desa"] == "Uji"
+    assert (painem["Jumlah Bulan"], painem["Iuran per Bulan"], painem["Iuran Setahun"]) == (
+        12, 16_800, RENTAN_YEAR,
+    )  # fmt: skip
     assert "Tarno" not in pu
+    groups = list(wb["Pemberi Kerja"].iter_rows(values_only=True))
+    assert ("PU", "JKK, JKM, JHT, JP", 1, 1) in groups and ("PU", "JKK, JKM", 1, 1) in groups
+    kolom = list(wb["Kolom"].iter_rows(values_only=True))[HEADER_ROW:]
+    assert all(k[3] in ("belum dikonfirmasi", "aplikasi") for k in kolom)
+    assert ("PU", "No HP", "ya", "belum dikonfirmasi") == kolom[
+        [k[1] for k in kolom].index("No HP")
+    ][:4]
 
 
 def test_export_sipp_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,3 +169,23 @@ def test_export_sipp_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
                 "--out", str(out)) == 0  # fmt: skip
     assert "3 orang belum terdaftar (2 PU, 1 BPU)" in capsys.readouterr().out
     assert out.is_file()
+
+
+def test_personal_contact_data_never_goes_to_the_dpmd(tmp_path: Path) -> None:
+    db, ids = small_village(tmp_path)
+    with db.session() as s:
+        detail = roster.get_person(s, ids["Suparno"])
+        roster.update_person(
+            s, ids["Suparno"],
+            replace(detail.person, no_hp="081298765432", email="kades@contoh.id",
+                    alamat="Jl. Rahasia No. 9", nama_ibu="Ibu Kandung Rahasia"),
+            operator="uji",
+        )  # fmt: skip
+        data = gather_dpmd_data(s, load_rules(), year=YEAR, include_kpj=True)
+    path = export_dpmd(tmp_path / "dpmd.xlsx", data, full_nik=True, include_kpj=True)
+    cells = {
+        str(v) for ws in load_workbook(path).worksheets for r in ws.iter_rows(values_only=True)
+        for v in r if v is not None
+    }  # fmt: skip
+    secret = ("081298765432", "kades@contoh.id", "Jl. Rahasia No. 9", "Ibu Kandung Rahasia")
+    assert not any(s in c for s in secret for c in cells)

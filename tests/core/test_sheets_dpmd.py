@@ -47,7 +47,7 @@ def test_sheets_and_info(exported: tuple[Any, Path]) -> None:
     assert info[L.K_NOMOR_PERDES] == data.nomor_perdes
     assert info[L.K_TANGGAL_PERDES] == datetime(2025, 12, 20)  # a real date cell
     assert info[L.K_DIBUAT] == data.dibuat
-    assert info[L.K_FORMAT] == "1"
+    assert info[L.K_FORMAT] == "2"
     assert wb[L.INFO]["B10"].is_date and wb[L.INFO]["B10"].number_format == "DD-MM-YYYY"
     assert wb.properties.creator == "Jamsos Desa"
 
@@ -74,7 +74,8 @@ def test_rekap_matches_simulation(exported: tuple[Any, Path]) -> None:
     assert total["Dibayar Pemda Setahun"] == sim.pemda
     assert total["Orang Dilindungi"] == len(sim.persons)
     assert total["Belum Terdaftar"] + total["Terdaftar"] + total["Nonaktif"] == len(sim.persons)
-    assert all(type(v) is int for k, v in total.items() if k not in ("Kode Kategori", "Kategori"))
+    texts = ("Kode Desa", "Kecamatan", "Desa", "Versi Anggaran", "Kode Kategori", "Kategori")
+    assert all(type(v) is int for k, v in total.items() if k not in texts)
 
 
 def test_anggaran_matches_budget_lines(exported: tuple[Any, Path]) -> None:
@@ -84,6 +85,11 @@ def test_anggaran_matches_budget_lines(exported: tuple[Any, Path]) -> None:
     assert len(rows) == len(data.lines.lines)
     for row, line in zip(rows, data.lines.lines, strict=True):
         assert row == {
+            "Kode Desa": data.kode_desa,
+            "Kecamatan": data.kecamatan,
+            "Desa": data.nama_desa,
+            "Tahun Anggaran": 2026,
+            "Versi Anggaran": "murni",
             "Kode Kegiatan": line.kegiatan,
             "Kode Rekening": line.rekening,
             "Sumber Dana": line.sumber_dana,
@@ -95,7 +101,7 @@ def test_anggaran_matches_budget_lines(exported: tuple[Any, Path]) -> None:
             "Jumlah": line.jumlah,
         }
     assert sum(r["Jumlah"] for r in rows) == data.lines.total
-    assert ws["I2"].number_format == "#,##0" and ws["A2"].data_type == "s"
+    assert ws["N2"].number_format == "#,##0" and ws["F2"].data_type == "s"
 
 
 def test_rincian_one_row_per_covered_person(exported: tuple[Any, Path]) -> None:
@@ -120,7 +126,7 @@ def test_rincian_one_row_per_covered_person(exported: tuple[Any, Path]) -> None:
 def test_text_that_looks_like_a_formula_stays_text(exported: tuple[Any, Path]) -> None:
     _data, path = exported
     ws = load_workbook(path)[L.RINCIAN]
-    names = [c for c in ws["E"][1:] if str(c.value).startswith(("=", "+"))]
+    names = [c for c in ws["G"][1:] if str(c.value).startswith(("=", "+"))]
     assert names, "the generator makes names beginning with = and +"
     assert all(c.data_type == "s" for c in names)
     with zipfile.ZipFile(path) as z:
@@ -134,7 +140,7 @@ def test_full_nik_and_kpj_only_on_request(tmp_path: Path) -> None:
     ws = load_workbook(path)[L.RINCIAN]
     rows = _dicts(ws)
     first = data.simulation.persons[0]
-    assert rows[0]["NIK"] == first.nik and ws["D2"].data_type == "s"
+    assert rows[0]["NIK"] == first.nik and ws["F2"].data_type == "s"
     assert rows[0]["Nomor KPJ"] == data.kpj[first.person_id]
     assert list(rows[0])[-1] == "Nomor KPJ"
 
@@ -148,7 +154,8 @@ def test_print_setup_and_header(exported: tuple[Any, Path]) -> None:
         assert ws["A1"].font.b
         assert ws.print_title_rows == "$1:$1"
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        wide = 1 if ws.title != L.RINCIAN else ws.page_setup.fitToWidth
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (wide, 0)
         assert ws.page_setup.paperSize == 9
     assert wb[L.RINCIAN].page_setup.orientation == "landscape"
     assert not any(ws.merged_cells.ranges for ws in wb.worksheets)
@@ -176,3 +183,37 @@ def test_a_pemda_paid_person_is_not_apbdes_spending(tmp_path: Path) -> None:
     assert len(marked) == len(pemda)
     assert all(r["Iuran Desa Setahun"] == 0 for r in marked)
     assert sum(r["Dibayar Pemda Setahun"] for r in marked) == data.simulation.pemda
+
+
+def test_every_data_row_names_its_village_year_and_version(exported: tuple[Any, Path]) -> None:
+    """A clerk stacks the Anggaran (or Rekap, or Rincian) sheets of forty villages: each row
+    still says whose it is."""
+    data, path = exported
+    wb = load_workbook(path)
+    expected = (data.kode_desa, data.kecamatan, data.nama_desa, 2026, "murni")
+    for sheet in (L.REKAP, L.ANGGARAN, L.RINCIAN):
+        header, *rows = _rows(wb[sheet])
+        assert header[:5] == ("Kode Desa", "Kecamatan", "Desa", "Tahun Anggaran", "Versi Anggaran")
+        assert rows and all(row[:5] == expected for row in rows), sheet
+
+
+def test_printing_identifies_the_village_and_keeps_the_rincian_readable(
+    exported: tuple[Any, Path],
+) -> None:
+    data, path = exported
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        assert data.nama_desa in ws.oddHeader.left.text and data.kode_desa in ws.oddHeader.left.text
+        assert ws.oddHeader.right.text == "TA 2026, APBDes murni"
+        assert ws.oddFooter.right.text == "Halaman &P dari &N"
+        assert ws.row_dimensions[1].height >= 15
+    rincian = wb[L.RINCIAN]
+    # Not squeezed onto one page wide: two or more landscape pages, NIK and Nama on each.
+    assert rincian.page_setup.fitToWidth >= 2 and rincian.page_setup.orientation == "landscape"
+    assert rincian.print_title_cols == "$F:$G"
+    assert [rincian.cell(1, c).value for c in (6, 7)] == ["NIK", "Nama"]
+    # The identity columns are for stacking; the printed page names the village in its header.
+    assert rincian.print_area == f"'Rincian'!$F$1:$U${len(data.simulation.persons) + 1}"
+    assert wb[L.REKAP].page_setup.fitToWidth == 1 and wb[L.REKAP].print_area.startswith(
+        "'Rekap'!$G$1"
+    )

@@ -65,8 +65,11 @@ def test_target_checked_before_writing(tmp_path: Path) -> None:
 
 def test_sipp_column_map(tmp_path: Path) -> None:
     columns = load_columns()
-    assert {c.sheet for c in columns} == {"PU", "BPU"}
-    assert all("tidak publik" in c.source for c in columns if c.header == "NIK")
+    assert {c.sheet for c in columns} == {"PU", "BPU", "BPU Kolektif"}
+    assert all(c.status == "belum dikonfirmasi" for c in columns if c.header == "NIK")
+    assert all(c.status in ("belum dikonfirmasi", "aplikasi") for c in columns)
+    required = {c.header for c in columns if c.sheet == "PU" and c.required}
+    assert {"No HP", "Email", "Alamat", "Nama Ibu Kandung", "Status Pegawai"} <= required
     bad = tmp_path / "columns.csv"
     bad.write_text(
         "sheet,header,field,type,required,source,notes\n"
@@ -79,6 +82,7 @@ def test_sipp_column_map(tmp_path: Path) -> None:
         load_columns(bad)
     assert any("baris 3" in d and "gaji" in d for d in info.value.details)
     assert any("sheet BPU tanpa kolom" in d for d in info.value.details)
+    assert any("sheet BPU Kolektif tanpa kolom" in d for d in info.value.details)
 
 
 def _consolidate_cli(*argv: str) -> int:

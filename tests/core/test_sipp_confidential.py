@@ -24,7 +24,7 @@ def test_every_sheet_opens_with_a_confidentiality_notice(tmp_path: Path) -> None
         notice = str(wb[name]["A1"].value)
         assert notice.startswith("RAHASIA") and "NIK lengkap" in notice, name
     pu = wb["PU"]
-    assert HEADER_ROW == 2 and pu.cell(row=HEADER_ROW, column=1).value == "NIK"
+    assert HEADER_ROW == 2 and pu.cell(row=HEADER_ROW, column=2).value == "NIK"  # after "No"
     assert pu.freeze_panes == "A3" and pu.auto_filter.ref.startswith("A2:")
     assert pu.print_title_rows in ("1:2", "$1:$2")
     assert "RAHASIA" in (wb.properties.keywords or "")

@@ -101,6 +101,14 @@ def test_exports_and_consolidation(
     assert {"Info", "Rekap", "Anggaran", "Rincian"} <= set(workbook.sheetnames)
     workbook.close()
 
+    choose_file(monkeypatch, tmp_path / "rab_siskeudes.xlsx")
+    with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
+        page.siskeudes_button.click()
+    rab = load_workbook(tmp_path / "rab_siskeudes.xlsx", read_only=True)
+    first = next(rab["RAB Rinci"].iter_rows(min_row=2, max_row=2, values_only=True))
+    assert first[0] == "01.01.03." and first[-1] == first[-2] * first[-3]
+    rab.close()
+
     choose_file(monkeypatch, folder / "pendaftaran.xlsx")
     with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
         page.sipp_button.click()
@@ -154,3 +162,56 @@ def test_a_village_without_a_profile_gets_a_clear_message(
     assert "Profil desa belum diisi" in boxes.texts()[0]
     qtbot.waitUntil(lambda: page.task is None or not page.task.running)
     assert page.pages.page_count() == 0
+
+
+def test_regulations_and_pelaksana_are_set_on_the_page_and_undone(
+    qtbot: QtBot, page: DokumenPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    from desa_budget.budget import regulations
+    from ui.dialogs.document_settings import DocumentSettingsDialog, DocumentSettingsForm
+
+    summary = page.settings_box.settings_label.text()
+    assert (
+        "Penjabaran APBDes: Lampiran Peraturan Kepala Desa tentang Penjabaran APBDes, nomor …"
+        in summary
+    )
+    assert "Rencana Anggaran Biaya (RAB): tanpa lampiran" in summary
+    assert "Ditandatangani Kepala Desa Suparno" in summary  # from the roster
+    assert "RAB 1.1.03: …" in summary
+    assert "Pelaksana RAB: 0 diisi, 5 belum" in page.settings_box.settings_label.toolTip()
+    seen: list[object] = []
+
+    def ask(cls: type, parent: object, settings: object) -> DocumentSettingsForm:
+        seen.append(settings)
+        dialog = DocumentSettingsDialog(None, settings)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        combo, roman = dialog.placement["ringkasan"]
+        combo.setCurrentIndex(combo.findData("perkades_iuran"))
+        roman.setText("II")
+        name, jabatan = dialog.pelaksana["1.1.03"]
+        name.setCurrentText("Rini Astuti")
+        jabatan.setText("Kaur Keuangan")
+        return dialog.form()
+
+    monkeypatch.setattr(DocumentSettingsDialog, "ask", classmethod(ask))
+    before = ctx.undo_stack.count()
+    page.settings_box.settings_button.click()
+    assert ctx.undo_stack.count() == before + 1  # one step for the whole dialog
+    with ctx.db.session() as s:
+        assert regulations.placements(s)["ringkasan"].lampiran == "II"
+        assert regulations.pelaksana_list(s)["1.1.03"].nama == "Rini Astuti"
+    label = page.settings_box.settings_label
+    qtbot.waitUntil(lambda: "RAB 1.1.03: Rini Astuti" in label.text())
+    assert "Ringkasan: Lampiran II Perkades Besaran Iuran" in label.toolTip()
+    choose_file(monkeypatch, tmp_path / "rab.pdf")
+    page.doc.setCurrentIndex(page.doc.findData("rab"))
+    page.notation.setCurrentIndex(page.notation.findData("siskeudes"))
+    with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
+        page.save_button.click()
+    content = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "rab.pdf")).pages)
+    assert "RINI ASTUTI" in content and "01.01.03." in content
+    ctx.undo_stack.undo()
+    with ctx.db.session() as s:
+        assert regulations.placements(s)["ringkasan"].peraturan == ""
+        assert regulations.pelaksana_list(s) == {}

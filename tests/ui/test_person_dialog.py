@@ -82,3 +82,25 @@ def test_dates_and_bpu_rules_are_explained(qtbot: QtBot, dialog: PersonDialog) -
 def test_escape_cancels(qtbot: QtBot, dialog: PersonDialog) -> None:
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_contact_data_for_bpjs_registration_is_optional_and_checked(
+    qtbot: QtBot, dialog: PersonDialog
+) -> None:
+    qtbot.keyClicks(dialog.nik, NEW_NIK)
+    qtbot.keyClicks(dialog.nama, "Tarjo")
+    qtbot.keyClicks(dialog.jabatan, "Kaur")
+    dialog.dasar_upah.set_value(2_500_000)
+    assert save_enabled(dialog)  # all three empty: allowed
+    qtbot.keyClicks(dialog.no_hp, "0812-34")
+    qtbot.keyClicks(dialog.email, "tarjo@")
+    assert "08" in problem(dialog, "no_hp") and "email" in problem(dialog, "email")
+    assert not save_enabled(dialog)
+    qtbot.keyClicks(dialog.no_hp, "56-7890")
+    qtbot.keyClicks(dialog.email, "contoh.id")
+    qtbot.keyClicks(dialog.alamat, "Dusun I RT 01/02")
+    assert problem(dialog, "no_hp") == "" and save_enabled(dialog)
+    person = dialog.form().person
+    assert (person.no_hp, person.email, person.alamat) == (
+        "0812-3456-7890", "tarjo@contoh.id", "Dusun I RT 01/02",
+    )  # fmt: skip

@@ -124,6 +124,12 @@ class PersonDialog(QDialog):
         self.tanggal_lahir = DateEdit()
         self.tempat_lahir = QLineEdit()
         self.nama_ibu = QLineEdit()
+        # Optional, for BPJS TK registration; personal data that never goes to the DPMD.
+        self.no_hp = QLineEdit()
+        self.no_hp.setPlaceholderText(_("mis. 081234567890 (boleh kosong)"))
+        self.email = QLineEdit()
+        self.alamat = QLineEdit()
+        self.alamat.setPlaceholderText(_("untuk pendaftaran BPJS TK (boleh kosong)"))
         self.kategori = _combo([(c.key, c.label) for c in categories.CATEGORIES])
         self.jabatan = QLineEdit()
         self.status = _combo(list(categories.POST_STATUSES.items()))
@@ -156,6 +162,9 @@ class PersonDialog(QDialog):
         self._row(form, _("Tanggal lahir"), self.tanggal_lahir, "tanggal_lahir")
         self._row(form, _("Tempat lahir"), self.tempat_lahir, "tempat_lahir")
         self._row(form, _("Nama ibu kandung"), self.nama_ibu, "nama_ibu")
+        self._row(form, _("No. HP"), self.no_hp, "no_hp")
+        self._row(form, _("Email"), self.email, "email")
+        self._row(form, _("Alamat"), self.alamat, "alamat")
 
         post_box = QGroupBox(_("Jabatan"))
         form = QFormLayout(post_box)
@@ -223,6 +232,9 @@ class PersonDialog(QDialog):
         self.tanggal_lahir.setDate(to_qdate(person.tanggal_lahir))
         self.tempat_lahir.setText(person.tempat_lahir)
         self.nama_ibu.setText(person.nama_ibu)
+        self.no_hp.setText(person.no_hp)
+        self.email.setText(person.email)
+        self.alamat.setText(person.alamat)
         if self.post_record is not None:
             post = self.post_record.data
             _select(self.kategori, post.kategori)
@@ -258,6 +270,8 @@ class PersonDialog(QDialog):
 
     def _connect(self) -> None:
         for edit in (self.nik, self.nama, self.tempat_lahir, self.nama_ibu, self.jabatan):
+            edit.textChanged.connect(self.revalidate)
+        for edit in (self.no_hp, self.email, self.alamat):
             edit.textChanged.connect(self.revalidate)
         for edit in (self.nomor_sk, self.nomor_kpj, self.dasar_upah):
             edit.textChanged.connect(self.revalidate)
@@ -315,6 +329,9 @@ class PersonDialog(QDialog):
             tanggal_lahir=tanggal_lahir,
             tempat_lahir=self.tempat_lahir.text().strip(),
             nama_ibu=self.nama_ibu.text().strip(),
+            no_hp=self.no_hp.text().strip(),
+            email=self.email.text().strip(),
+            alamat=" ".join(self.alamat.text().split()),
         )
         post = PostData(
             kategori=str(self.kategori.currentData()),

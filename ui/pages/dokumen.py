@@ -28,6 +28,7 @@ from ui.dialogs.print_pages import PrintPages, print_images
 from ui.i18n import N_, _, ngettext
 from ui.models.document_models import FileOutcomeModel
 from ui.pages import Page
+from ui.pages.dokumen_settings import DocumentSettingsBox
 from ui.widgets.coverage_box import coverage_lines
 from ui.widgets.page_preview import PRINT_DPI, PagePreview, pdf_page_images, pdftoppm, to_images
 from ui.widgets.tables import group, table_view
@@ -49,6 +50,7 @@ class DocOptions:
     paper: str
     landscape: bool | None  # None: each document's usual orientation
     full_nik: bool
+    notation: str = "app"  # "siskeudes": codes as 01.01.03. and 5.1.3.04.
 
 
 class _Progress(QObject):
@@ -81,6 +83,9 @@ class DokumenPage(Page):
         self.orientation.addItem(_("Seperti biasanya"), None)
         self.orientation.addItem(_("Tegak (portrait)"), False)
         self.orientation.addItem(_("Mendatar (landscape)"), True)
+        self.notation = QComboBox()
+        self.notation.addItem(_("Seperti aplikasi (1.1.03, 5.1.3.04)"), "app")
+        self.notation.addItem(_("Gaya Siskeudes (01.01.03., 5.1.3.04.)"), "siskeudes")
         self.full_nik = QCheckBox(_("Tampilkan NIK lengkap"))
         self.full_nik.setToolTip(_("Tanpa centang, NIK disamarkan sebagian (data pribadi)."))
         form = QFormLayout()
@@ -88,8 +93,9 @@ class DokumenPage(Page):
         form.addRow(_("Versi"), self.version)
         form.addRow(_("Kertas"), self.paper)
         form.addRow(_("Arah"), self.orientation)
+        form.addRow(_("Kode"), self.notation)
         form.addRow("", self.full_nik)
-        for combo in (self.doc, self.version, self.paper, self.orientation):
+        for combo in (self.doc, self.version, self.paper, self.orientation, self.notation):
             combo.currentIndexChanged.connect(self._on_options_changed)
         self.full_nik.toggled.connect(self._on_options_changed)
 
@@ -117,8 +123,15 @@ class DokumenPage(Page):
             self.last_label,
         )  # fmt: skip
 
+        self.settings_box = DocumentSettingsBox(ctx)
+
         self.dpmd_button = QPushButton(_("Ekspor DPMD (xlsx)…"))
         self.sipp_button = QPushButton(_("Lembar pendaftaran BPJS (xlsx)…"))
+        self.siskeudes_button = QPushButton(_("RAB untuk Siskeudes (xlsx)…"))
+        self.siskeudes_button.setToolTip(
+            _("Rincian RAB (kode gaya Siskeudes) untuk diketik atau ditempel ke Siskeudes.")
+        )
+        self.siskeudes_button.clicked.connect(self.choose_export_siskeudes)
         self.dpmd_button.clicked.connect(self.choose_export_dpmd)
         self.sipp_button.clicked.connect(self.choose_export_sipp)
         export_note = QLabel(
@@ -128,7 +141,9 @@ class DokumenPage(Page):
             )
         )
         export_note.setWordWrap(True)
-        export_box = group(_("Ekspor"), self.dpmd_button, self.sipp_button, export_note)
+        export_box = group(
+            _("Ekspor"), self.dpmd_button, self.siskeudes_button, self.sipp_button, export_note
+        )
 
         self.consolidate_button = QPushButton(_("Gabungkan folder berkas desa…"))
         self.recap_xlsx_button = QPushButton(_("Simpan rekap xlsx…"))
@@ -164,6 +179,7 @@ class DokumenPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.pages, _("Pratinjau"))
         self.tabs.addTab(recap_tab, _("Rekap DPMD"))
+        self.tabs.addTab(self.settings_box, _("Peraturan dan penanda tangan"))
 
         layout = QHBoxLayout(self)
         layout.addWidget(left)
@@ -210,6 +226,7 @@ class DokumenPage(Page):
             self.version.addItem(versions.LABELS[jenis] + state, jenis)
         self.version.setCurrentIndex(max(self.version.findData(chosen), 0))
         self.version.blockSignals(False)
+        self.settings_box.load(self.ctx.year, self.version.currentData())
         self._on_options_changed()
 
     def options(self) -> DocOptions:
@@ -219,9 +236,12 @@ class DokumenPage(Page):
             paper=str(self.paper.currentData()),
             landscape=self.orientation.currentData(),
             full_nik=self.full_nik.isChecked(),
+            notation=str(self.notation.currentData()),
         )
 
     def _on_options_changed(self) -> None:
+        if self.sender() is self.version:
+            self.settings_box.load(self.ctx.year, self.version.currentData())
         if self._pdf is not None and self._pdf[0] != self.options() and self.pages.page_count():
             self.pages.show_message(
                 _('Pilihan berubah. Klik "Tampilkan pratinjau" untuk melihat hasilnya.')
@@ -243,6 +263,7 @@ class DokumenPage(Page):
             paper=options.paper,
             landscape=options.landscape,
             full_nik=options.full_nik,
+            notation=options.notation,
         )
 
     def _run(self, work: Any, label: str, done: Any) -> None:
@@ -302,6 +323,7 @@ class DokumenPage(Page):
             return write_pdf(
                 path, data, docs=[options.doc], paper=options.paper,
                 landscape=options.landscape, full_nik=options.full_nik,
+                notation=options.notation,
             )  # fmt: skip
 
         self._run(work, _("Menyimpan {file}…").format(file=path.name), self._written)
@@ -369,6 +391,30 @@ class DokumenPage(Page):
 
         self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
 
+    def choose_export_siskeudes(self) -> None:
+        name = f"rab_siskeudes_{self.ctx.year}.xlsx"
+        path = save_file(
+            self, title=_("RAB untuk Siskeudes"), suggested=self._folder() / name,
+            file_filter=XLSX_FILTER, suffix=".xlsx",
+        )  # fmt: skip
+        if path is not None:
+            self.export_siskeudes(path)
+
+    def export_siskeudes(self, path: Path) -> None:
+        options = self.options()
+
+        def work() -> Path:
+            from desa_budget.sheets.dpmd import gather_dpmd_data
+            from desa_budget.sheets.siskeudes import export_siskeudes
+
+            with self.ctx.db.session() as session:
+                data = gather_dpmd_data(
+                    session, self.ctx.rules, year=self.ctx.year, jenis=options.jenis
+                )
+            return export_siskeudes(path, data, paper=options.paper)
+
+        self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
+
     def choose_export_sipp(self) -> None:
         from desa_budget.sheets.sipp import SUGGESTED_NAME
 
@@ -385,7 +431,7 @@ class DokumenPage(Page):
             from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
 
             with self.ctx.db.session() as session:
-                data = gather_sipp_data(session, year=self.ctx.year)
+                data = gather_sipp_data(session, year=self.ctx.year, rules=self.ctx.rules)
             return path, export_sipp(path, data)
 
         def done(result: tuple[Path, list[str]]) -> None:

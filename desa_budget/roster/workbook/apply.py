@@ -20,7 +20,14 @@ from desa_budget.contributions.engine import months_in_post
 from desa_budget.format import format_date, format_number
 from desa_budget.i18n import _
 from desa_budget.roster import service as roster
-from desa_budget.roster.data import FIELD_LABELS, CoverageData, Limits, PostData, load_limits
+from desa_budget.roster.data import (
+    FIELD_LABELS,
+    PERSONAL_FIELDS,
+    CoverageData,
+    Limits,
+    PostData,
+    load_limits,
+)
 from desa_budget.roster.read import POST_FIELDS
 from desa_budget.roster.rows import DuplicateNikError
 from desa_budget.roster.workbook.parse import FieldChange, ImportEntry, ImportPlan, read_roster
@@ -113,9 +120,11 @@ def merged_coverage(person: Person, coverage: CoverageData, year: int) -> Covera
     )
 
 
-def _changes(person: Person, entry: ImportEntry, year: int) -> list[FieldChange]:
+def _changes(
+    person: Person, entry: ImportEntry, year: int, personal: tuple[str, ...] = ()
+) -> list[FieldChange]:
     changes: list[FieldChange] = []
-    for name in _PERSON_FIELDS:
+    for name in _PERSON_FIELDS + personal:
         old, new = getattr(person, name), getattr(entry.person, name)
         if old != new:
             changes.append(FieldChange(FIELD_LABELS[name], show(name, old), show(name, new)))
@@ -166,7 +175,7 @@ def match_plan(
         if person is None:
             entries.append(replace(entry, person_id=None, changes=()))
         else:
-            changes = tuple(_changes(person, entry, plan.year))
+            changes = tuple(_changes(person, entry, plan.year, plan.personal))
             entries.append(replace(entry, person_id=person.id, changes=changes))
     return replace(plan, entries=tuple(entries), matched=True)
 
@@ -199,7 +208,7 @@ def apply_import(
                 # Not there when read, there now: another import (another PC) saved it meanwhile.
                 raise ConcurrentEditError() from exc
         elif entry.changes:
-            _update(session, person, entry, plan.year, operator=operator, limits=limits)
+            _update(session, person, entry, plan, operator=operator, limits=limits)
     return ImportSummary(
         added=len(plan.adds),
         changed=len(plan.changed),
@@ -212,12 +221,15 @@ def _update(
     session: Session,
     person: Person,
     entry: ImportEntry,
-    year: int,
+    plan: ImportPlan,
     *,
     operator: str,
     limits: Limits,
 ) -> None:
-    new_person = replace(entry.person, tempat_lahir=person.tempat_lahir, nama_ibu=person.nama_ibu)
+    year = plan.year
+    # Personal data the file has no column for (an earlier template) stays as stored.
+    kept = {name: getattr(person, name) for name in PERSONAL_FIELDS if name not in plan.personal}
+    new_person = replace(entry.person, **kept)
     if roster.person_data(person) != new_person:
         roster.update_person(session, person.id, new_person, operator=operator)
     stored_posts = match_posts(person.posts, entry.posts, year)

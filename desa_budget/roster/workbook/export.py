@@ -20,9 +20,9 @@ from desa_budget.contributions.simulation import load_roster_year
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.roster.workbook.layout import (
+    ALL_HEADERS,
     COLUMN,
     DATE_FORMAT,
-    HEADERS,
     NOTES,
     SHEET_TITLE,
     VOCABULARY,
@@ -60,7 +60,7 @@ def _sheet(workbook: Workbook, rows: int) -> Worksheet:
     ws.title = SHEET_TITLE
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
-    for index, header in enumerate(HEADERS, start=1):
+    for index, header in enumerate(ALL_HEADERS, start=1):
         cell = ws.cell(row=1, column=index)
         _text(cell, header)
         cell.font = bold
@@ -68,11 +68,11 @@ def _sheet(workbook: Workbook, rows: int) -> Worksheet:
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = WIDTHS[index - 1]
-        if header in ("NIK", "Nomor SK", "Nomor KPJ"):
+        if header in ("NIK", "Nomor SK", "Nomor KPJ", "No HP"):
             ws.column_dimensions[letter].number_format = "@"
     ws.freeze_panes = "A2"
     last = max(rows + 1, 2)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{last}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(ALL_HEADERS))}{last}"
     for header, values in VOCABULARY.items():
         letter = get_column_letter(COLUMN[header] + 1)
         check = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
@@ -168,6 +168,11 @@ def roster_rows(session: Session, year: int) -> list[list[CellValue]]:
                     categories.WORKER_SHARE.get(cov.iuran_pekerja) if cov else None,
                     categories.BPJS_STATUSES.get(cov.status_bpjs) if cov else None,
                     cov.nomor_kpj if cov else None,
+                    person.tempat_lahir,
+                    person.nama_ibu,
+                    person.no_hp,
+                    person.email,
+                    person.alamat,
                 ]
             )
     return rows

@@ -29,9 +29,13 @@ HEADERS: tuple[str, ...] = (
     "Status BPJS",
     "Nomor KPJ",
 )
-COLUMN = {name: index for index, name in enumerate(HEADERS)}  # header -> 0-based index
+# Optional personal data BPJS TK registration asks for, after the required columns. A workbook
+# without them (the earlier template) still imports, and then leaves the stored values alone.
+PERSONAL_HEADERS: tuple[str, ...] = ("Tempat Lahir", "Nama Ibu Kandung", "No HP", "Email", "Alamat")
+ALL_HEADERS = HEADERS + PERSONAL_HEADERS
+COLUMN = {name: index for index, name in enumerate(ALL_HEADERS)}  # header -> 0-based index
 DATE_COLUMNS = frozenset({"Tanggal Lahir", "Tanggal SK", "Mulai Bertugas", "Akhir Masa Jabatan"})
-WIDTHS = (20, 30, 9, 13, 16, 26, 10, 22, 12, 13, 13, 8, 13, 20, 9, 14, 16, 15)
+WIDTHS = (20, 30, 9, 13, 16, 26, 10, 22, 12, 13, 13, 8, 13, 20, 9, 14, 16, 15, 16, 22, 15, 24, 40)
 DATE_FORMAT = "DD-MM-YYYY"
 
 # Allowed values as written in the sheet (see the Petunjuk sheet the template carries).
@@ -54,6 +58,11 @@ NOTES: tuple[tuple[str, str], ...] = (
     ("Iuran Pekerja", "Desa atau Potong Siltap (kosong = Desa)."),
     ("Status BPJS", "Belum Terdaftar, Terdaftar atau Nonaktif (kosong = Belum Terdaftar)."),
     ("Nomor KPJ", "Rahasia: membuka saldo peserta. Simpan berkas ini dengan hati-hati."),
+    (
+        "Tempat Lahir s.d. Alamat",
+        "Boleh kosong; diperlukan untuk pendaftaran BPJS TK. No HP "
+        "diawali 08. Data pribadi: tidak ikut ekspor DPMD.",
+    ),
 )
 
 CellValue = str | int | date | None

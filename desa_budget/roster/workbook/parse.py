@@ -13,6 +13,7 @@ from desa_budget.errors import UserError
 from desa_budget.i18n import _, ngettext
 from desa_budget.roster.data import (
     FIELD_LABELS,
+    PERSONAL_FIELDS,
     CoverageData,
     Limits,
     PersonData,
@@ -23,9 +24,9 @@ from desa_budget.roster.data import (
     validate_person_data,
     validate_post,
 )
-from desa_budget.roster.workbook.layout import COLUMN, HEADERS
+from desa_budget.roster.workbook.layout import COLUMN, PERSONAL_HEADERS
 from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused
-from desa_budget.roster.workbook.safe_read import cell_value, read_sheet
+from desa_budget.roster.workbook.safe_read import cell_value, read_sheet_columns
 from desa_budget.roster.workbook.sheet_rows import (
     COVERAGE_COLUMNS,
     PERSON_COLUMNS,
@@ -33,6 +34,8 @@ from desa_budget.roster.workbook.sheet_rows import (
     parse_row,
     problem,
 )
+
+PERSONAL = dict(zip(PERSONAL_HEADERS, PERSONAL_FIELDS, strict=True))  # header -> PersonData field
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class ImportPlan:
     entries: tuple[ImportEntry, ...]
     warnings: tuple[ImportProblem, ...] = ()
     matched: bool = False  # True once compared with the database (plan_import)
+    personal: tuple[str, ...] = ()  # PersonData fields of the optional columns the file has
 
     @property
     def adds(self) -> tuple[ImportEntry, ...]:
@@ -124,8 +128,9 @@ def _check_person(
     """Every check on every row of one person (rows with the same NIK)."""
     first = rows[0]
     findings = _Findings(errors, warnings)
+    personal = tuple(h for h in PERSONAL if h in first.cells)
     for other in rows[1:]:
-        for column in PERSON_COLUMNS + COVERAGE_COLUMNS:
+        for column in PERSON_COLUMNS + personal + COVERAGE_COLUMNS:
             if column in first.unread or column in other.unread or _same(first, other, column):
                 continue
             findings.error(
@@ -184,7 +189,7 @@ _FIELD_OF = {label: name for name, label in FIELD_LABELS.items()}
 
 def _same(first: SheetRow, other: SheetRow, column: str) -> bool:
     name = _FIELD_OF[column]
-    if column in PERSON_COLUMNS:
+    if column in PERSON_COLUMNS or column in PERSONAL:
         return bool(getattr(first.person, name) == getattr(other.person, name))
     return bool(getattr(first.coverage, name) == getattr(other.coverage, name))
 
@@ -195,7 +200,7 @@ def read_roster(
     """Parse and check a roster workbook (all rows, all problems at once). Never writes."""
     limits = limits or load_limits()
     name = Path(path).name
-    rows = read_sheet(path)
+    headers, rows = read_sheet_columns(path)
     if not rows:
         raise UserError(
             _("Berkas {file} tidak berisi baris data di bawah judul kolom.").format(file=name)
@@ -204,7 +209,7 @@ def read_roster(
     warnings: list[ImportProblem] = []
     groups: dict[str, list[SheetRow]] = {}
     for number, values in rows:
-        cells = {h: cell_value(values, COLUMN[h]) for h in HEADERS}
+        cells = {h: cell_value(values, COLUMN[h]) for h in headers}
         row, row_errors, row_warnings = parse_row(number, cells, year)
         errors.extend(row_errors)
         warnings.extend(row_warnings)
@@ -226,4 +231,7 @@ def read_roster(
             ).format(n=len(errors), file=name),
             errors,
         )
-    return ImportPlan(year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings))
+    return ImportPlan(
+        year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings),
+        personal=tuple(PERSONAL[h] for h in headers if h in PERSONAL),
+    )  # fmt: skip

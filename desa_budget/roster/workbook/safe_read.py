@@ -23,7 +23,12 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _, ngettext
-from desa_budget.roster.workbook.layout import HEADERS, SHEET_TITLE
+from desa_budget.roster.workbook.layout import (
+    ALL_HEADERS,
+    HEADERS,
+    PERSONAL_HEADERS,
+    SHEET_TITLE,
+)
 from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused, cell_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -215,7 +220,20 @@ def _formula_cells(path: Path) -> set[tuple[int, int]]:
     return found
 
 
-def _check_headers(values: tuple[Any, ...]) -> None:
+def _personal_count(values: tuple[Any, ...]) -> int:
+    """How many of the optional personal columns follow the required ones, in order."""
+    count = 0
+    for offset, expected in enumerate(PERSONAL_HEADERS):
+        index = len(HEADERS) + offset
+        found = values[index] if index < len(values) else None
+        if " ".join(str(found or "").split()).casefold() != expected.casefold():
+            break
+        count += 1
+    return count
+
+
+def _check_headers(values: tuple[Any, ...]) -> int:
+    """Refuse wrong headers; the number of columns the sheet has (required + personal)."""
     wrong: list[ImportProblem] = []
     for index, expected in enumerate(HEADERS):
         found = values[index] if index < len(values) else None
@@ -226,7 +244,8 @@ def _check_headers(values: tuple[Any, ...]) -> None:
                 expected=expected, wrote=wrote
             )
             wrong.append(ImportProblem(None, _letter(index), text, message))
-    for index in range(len(HEADERS), len(values)):
+    width = len(HEADERS) + _personal_count(values)
+    for index in range(width, len(values)):
         if values[index] not in (None, ""):
             message = _("tidak dikenal: {value}.").format(value=repr(values[index]))
             wrong.append(ImportProblem(None, _letter(index), cell_text(values[index]), message))
@@ -237,6 +256,7 @@ def _check_headers(values: tuple[Any, ...]) -> None:
             ),
             wrong,
         )
+    return width
 
 
 def _letter(index: int) -> str:
@@ -246,6 +266,14 @@ def _letter(index: int) -> str:
 
 def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
     """The data rows of a roster workbook after the file, size, header and formula checks."""
+    return read_sheet_columns(path)[1]
+
+
+def read_sheet_columns(
+    path: Path | str,
+) -> tuple[tuple[str, ...], list[tuple[int, tuple[Any, ...]]]]:
+    """The headers the sheet has (the required ones, then the optional personal ones it carries)
+    and its data rows, after the file, size, header and formula checks."""
     path = Path(path)
     _check_file(path)
     rows: list[tuple[int, tuple[Any, ...]]] = []
@@ -258,7 +286,7 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
                     file=path.name
                 )
             )
-        _check_headers(first[1])
+        width = _check_headers(first[1])
         rows = list(iterator)
     empty = {
         (n, i) for n, values in rows for i in range(len(HEADERS)) if cell_value(values, i) is None
@@ -284,7 +312,7 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
             _("ada isian di luar kolom daftar (kolom tanpa judul)."),
         )
         for number, values in rows
-        for index in range(len(HEADERS), len(values))
+        for index in range(width, len(values))
         if values[index] not in (None, "")
     ]
     if outside:
@@ -294,7 +322,7 @@ def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
             ).format(file=path.name),
             outside,
         )
-    return rows
+    return ALL_HEADERS[:width], rows
 
 
 def cell_value(values: tuple[Any, ...], index: int) -> Any:

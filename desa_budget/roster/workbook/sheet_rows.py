@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from desa_budget.i18n import _
-from desa_budget.roster.data import CoverageData, PersonData, PostData
-from desa_budget.roster.workbook.layout import COLUMN, HEADERS
+from desa_budget.roster.data import PERSONAL_FIELDS, CoverageData, PersonData, PostData
+from desa_budget.roster.workbook.layout import COLUMN, HEADERS, PERSONAL_HEADERS
 from desa_budget.roster.workbook.problems import ImportProblem, cell_text
 from desa_budget.roster.workbook.safe_read import (
     CellError,
@@ -120,6 +120,11 @@ def parse_row(
         nama=str(nama).strip() if nama is not None else "",
         jenis_kelamin=values["Jenis Kelamin"],
         tanggal_lahir=values["Tanggal Lahir"],
+        **{
+            field: _phone(cells[header]) if field == "no_hp" else _text(cells[header])
+            for header, field in zip(PERSONAL_HEADERS, PERSONAL_FIELDS, strict=True)
+            if header in cells
+        },
     )
     jabatan = cells["Jabatan"]
     if jabatan is None and kategori is None:
@@ -169,3 +174,11 @@ def _programs(
         errors.append(problem(number, "Program", value, message))
         unread.add("Program")
     return tuple(p for p in PROGRAMS if p in parts)
+
+
+def _phone(value: Any) -> str:
+    """A telephone number the spreadsheet may have turned into a number (812... for 0812...)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        digits = str(int(value))
+        return "0" + digits if digits.startswith("8") else digits
+    return _text(value)
