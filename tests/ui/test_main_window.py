@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from ui_helpers import NEW_NIK, YEAR, new_person_form
+from ui_helpers import NEW_NIK, YEAR, new_person_form, saved_form
 
 from desa_budget.format import format_rp
 from ui.app_context import AppContext, NavTarget
@@ -80,9 +80,7 @@ def test_ctrl_n_adds_a_person_and_the_beranda_follows(
     beranda = window.pages["beranda"]
     assert isinstance(beranda, BerandaPage)
     before = beranda.desa_figure.value.text()
-    monkeypatch.setattr(
-        PersonDialog, "ask", classmethod(lambda cls, *a, **k: new_person_form(dasar_upah=2_000_000))
-    )
+    monkeypatch.setattr(PersonDialog, "ask", saved_form(new_person_form(dasar_upah=2_000_000)))
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "peserta"
     roster = window.pages["peserta"]

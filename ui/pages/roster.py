@@ -36,7 +36,7 @@ from ui.commands.roster import (
     edit_commands,
 )
 from ui.dialogs.end_post_dialog import EndPostDialog, PostChoice
-from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.person_dialog import PersonDialog, PersonForm
 from ui.i18n import _, ngettext
 from ui.models.roster_model import (
     ACTIVE_ONLY,
@@ -240,20 +240,35 @@ class RosterPage(Page):
             self._limits[year] = load_limits(year)
         return self._limits[year]
 
+    def nik_holder(self, person_id: int | None) -> Callable[[str], str | None]:
+        """For the form: who else on the roster holds a NIK (checked as soon as it is typed)."""
+
+        def holder(nik: str) -> str | None:
+            with self.ctx.db.session() as session:
+                return roster.nik_holder(session, nik, person_id)
+
+        return holder
+
     def add_person(self) -> None:
         year = self.ctx.year
         with self.ctx.db.session() as session:
             kode = roster.kode_desa(session)
         kategori = str(self.kategori.currentData()) or None
-        form = PersonDialog.ask(
-            self, year=year, kode_desa=kode, limits=self.limits_for(year), kategori=kategori
-        )
-        if form is None:
-            return
-        command = AddPersonCommand(self.ctx, form.person, [form.post], form.coverage)
-        self._push(lambda: push(self.ctx, command))
-        if command.person_id is not None:
-            self.select_persons([command.person_id])
+        added: list[int] = []
+
+        def save(form: PersonForm) -> None:
+            posts = [form.post, *(entry.data for entry in form.other_posts)]
+            command = AddPersonCommand(self.ctx, form.person, posts, form.coverage)
+            push(self.ctx, command)  # a refusal (UserError) keeps the form open
+            if command.person_id is not None:
+                added.append(command.person_id)
+
+        PersonDialog.ask(
+            self, year=year, kode_desa=kode, limits=self.limits_for(year), kategori=kategori,
+            nik_holder=self.nik_holder(None), save=save,
+        )  # fmt: skip
+        if added:
+            self.select_persons(added)
 
     def edit_selected(self) -> None:
         ids = self.selected_ids()
@@ -270,15 +285,17 @@ class RosterPage(Page):
         with self.ctx.db.session() as session:
             detail = roster.get_person(session, person_id)
             kode = roster.kode_desa(session)
-        form = PersonDialog.ask(
-            self, year=year, kode_desa=kode, limits=self.limits_for(year), detail=detail
-        )
-        if form is None:
-            return
-        commands = edit_commands(self.ctx, detail, form, year)
-        if commands:
-            text = _("Ubah {nama}").format(nama=form.person.nama)
-            self._push(lambda: push_macro(self.ctx, text, commands))
+
+        def save(form: PersonForm) -> None:
+            commands = edit_commands(self.ctx, detail, form, year)
+            if commands:
+                text = _("Ubah {nama}").format(nama=form.person.nama)
+                push_macro(self.ctx, text, commands)  # a refusal keeps the form open
+
+        if PersonDialog.ask(
+            self, year=year, kode_desa=kode, limits=self.limits_for(year), detail=detail,
+            nik_holder=self.nik_holder(person_id), save=save,
+        ) is not None:  # fmt: skip
             self.select_persons([person_id])
 
     def end_selected(self) -> None:
