@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desa_budget.errors import UserError
 from desa_budget.format import format_time
 from desa_budget.roster.read import persons_in_post
+from desa_budget.rules.labels import column_label
 from desa_budget.store import audit, backup
 from desa_budget.store.backup import BackupInfo
 from desa_budget.village.profile import ProfileData, get_profile
@@ -265,7 +266,7 @@ class PengaturanPage(Page):
             self.rule_model.set_grid((), ())
             return
         headers = (
-            *table.columns,
+            *(_(column_label(c)) for c in table.columns),
             _("Berlaku dari"),
             _("Berlaku sampai"),
             _("Keyakinan"),

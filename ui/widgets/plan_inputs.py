@@ -44,8 +44,14 @@ class PlanInputs(QWidget):
         self.pagu.setPlaceholderText(_("mis. 45.000.000"))
         self.save_pagu_button = QPushButton(_("Simpan sebagai pagu tahun ini"))
         self.mode = QComboBox()
-        self.mode.addItem(_("Berhenti di tingkat yang tidak cukup (strict)"), "strict")
-        self.mode.addItem(_("Lanjut ke tingkat yang masih cukup (fill)"), "fill")
+        self.mode.addItem(_("Berhenti di tingkat yang tidak cukup"), "strict")
+        self.mode.addItem(_("Lewati tingkat yang tidak cukup, isi yang masih cukup"), "fill")
+        self.mode.setToolTip(
+            _(
+                "Berhenti: tingkat sesudah tingkat yang tidak tertanggung tidak diisi. "
+                "Lewati: pagu yang tersisa dipakai untuk tingkat berikutnya yang masih cukup."
+            )
+        )
         self.iuran = QComboBox()
         self.iuran.addItem(_("Sesuai daftar peserta"), ROSTER)
         self.iuran.addItem(_("Semua dibayar desa"), "desa")
