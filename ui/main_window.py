@@ -22,7 +22,11 @@ from ui.i18n import _
 from ui.pages import PAGES, Page, PageSpec
 
 DEFAULT_SIZE = QSize(1280, 720)  # inside a 1366 × 768 office screen with its taskbar
-MINIMUM_SIZE = QSize(1000, 600)
+MINIMUM_SIZE = QSize(760, 520)  # the pages' own minimums decide beyond this
+# Every page fits this (tests/ui/test_small_screen.py): a 1024 × 768 screen less its taskbar
+# and the window's frame and title bar.
+SMALL_SCREEN = QSize(1008, 688)
+FRAME = QSize(16, 40)  # room for the window's own frame and title bar on the screen
 
 
 class MainWindow(QMainWindow):
@@ -43,12 +47,13 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
         self.nav.setSpacing(2)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(_(s.title)) for s in self.specs)
+        self.nav.setFixedWidth(min(max(widest + 28, 130), 190))  # as wide as the titles need
         for spec in self.specs:
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(180, 34))
+            item.setSizeHint(QSize(widest + 16, 32))
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         self._slots: dict[str, QWidget] = {}
@@ -235,6 +240,7 @@ class MainWindow(QMainWindow):
         geometry = settings.window_geometry
         if not geometry or not self.restoreGeometry(QByteArray(geometry)):
             self.resize(DEFAULT_SIZE)
+        self._fit_screen()
         state = settings.window_state
         if state:
             self.restoreState(QByteArray(state))
@@ -242,6 +248,16 @@ class MainWindow(QMainWindow):
         last = settings.last_page
         if keys:
             self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def _fit_screen(self) -> None:
+        """Open within the screen: a window saved on a larger screen, or the default size on a
+        1024 × 768 one, is made to fit, and placed at its top left."""
+        screen = self.screen().availableGeometry()
+        room = screen.size() - FRAME
+        size = self.size().boundedTo(room).expandedTo(self.minimumSize().boundedTo(room))
+        if size != self.size() or not screen.contains(self.frameGeometry()):
+            self.resize(size)
+            self.move(screen.topLeft())
 
     def save_state(self) -> None:
         settings = self.ctx.settings

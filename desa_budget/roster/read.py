@@ -152,6 +152,7 @@ class RosterRow:
     months: int  # months in post during the year
     desa: int  # the year's amount paid by the desa (or the Pemda, see dibayar_oleh)
     potongan: int  # worker shares withheld from pay
+    akhir: date | None = None  # when the person's last post ends, if it has an end date
 
     @property
     def aktif(self) -> bool:
@@ -182,6 +183,7 @@ def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) ->
         person = people.pop(entry.person_id)
         desa, potongan = amounts.get(entry.person_id, (0, 0))
         held = [p for p in person.posts if months_in_post(p.mulai, p.akhir, year)]
+        ends = [p.akhir for p in held]
         rows.append(
             RosterRow(
                 person_id=entry.person_id,
@@ -200,6 +202,7 @@ def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) ->
                 months=len(entry.months),
                 desa=desa,
                 potongan=potongan,
+                akhir=None if None in ends or not ends else max(e for e in ends if e is not None),
             )
         )
     rest = sorted(people.values(), key=lambda p: (p.nama.casefold(), p.id))
@@ -231,6 +234,7 @@ def _inactive_row(person: Person, year: int) -> RosterRow:
         months=0,
         desa=0,
         potongan=0,
+        akhir=last.akhir if last else None,
     )
 
 

@@ -13,7 +13,7 @@ from ui_helpers import NEW_NIK, YEAR, new_person_form, saved_form
 from desa_budget.format import format_rp
 from ui.app_context import AppContext, NavTarget
 from ui.dialogs.person_dialog import PersonDialog
-from ui.main_window import DEFAULT_SIZE, MainWindow
+from ui.main_window import DEFAULT_SIZE, FRAME, MainWindow
 from ui.models.summary_models import Finding
 from ui.pages.beranda import BerandaPage
 from ui.pages.roster import RosterPage
@@ -40,10 +40,10 @@ def test_window_state_and_last_tab_are_remembered(qtbot: QtBot, ctx: AppContext)
     qtbot.addWidget(first)
     first.show()
     first.show_page("peserta")
-    assert first.size() == DEFAULT_SIZE  # nothing saved yet: the default size
-    # Smaller than the default in both directions, and inside the offscreen screen (which
-    # clamps a larger window), at its minimum width.
-    first.resize(1000, 640)
+    room = first.screen().availableGeometry().size() - FRAME
+    assert first.size() == DEFAULT_SIZE.boundedTo(room)  # nothing saved: the default, fitted
+    # Smaller than the default in both directions, and inside the offscreen screen (800 × 800).
+    first.resize(770, 560)
     first.move(0, 100)
     assert not ctx.settings.window_geometry
     first.close()
@@ -52,7 +52,7 @@ def test_window_state_and_last_tab_are_remembered(qtbot: QtBot, ctx: AppContext)
     qtbot.addWidget(second)
     second.show()
     assert second.current_key() == "peserta"
-    assert second.size() == QSize(1000, 640) != DEFAULT_SIZE
+    assert second.size() == QSize(770, 560) != DEFAULT_SIZE
     assert second.frameGeometry().topLeft() == QPoint(0, 100)
 
 

@@ -74,7 +74,7 @@ class RencanaPage(Page):
         scroll = QScrollArea()
         scroll.setWidget(self.inputs)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(370)
+        scroll.setMinimumWidth(300)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.month_model = MonthModel(self)
@@ -93,7 +93,8 @@ class RencanaPage(Page):
         splitter.setStretchFactor(1, 1)
         # Wide enough for the inputs in the chosen language (English labels run longer).
         bar = scroll.verticalScrollBar().sizeHint().width()
-        splitter.setSizes([max(380, self.inputs.minimumSizeHint().width() + bar + 4), 800])
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([max(340, self.inputs.minimumSizeHint().width() + bar + 4), 800])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -104,11 +105,13 @@ class RencanaPage(Page):
         self.used_figure = Figure(_("Terpakai dari pagu"))
         self.left_figure = Figure(_("Sisa pagu"))
         figures = QGridLayout()
-        for column, figure in enumerate(
+        for number, figure in enumerate(
             (self.desa_figure, self.potongan_figure, self.used_figure, self.left_figure)
-        ):
-            figures.addWidget(figure, 0, column)
+        ):  # two by two: whole amounts on a 1024 × 768 screen
+            figures.addWidget(figure, number // 2, number % 2)
         self.tier_view = table_view(self.tier_model, TierModel.NAMA)
+        self.tier_view.setWordWrap(True)
+        self.tier_model.modelReset.connect(self.tier_view.resizeRowsToContents)
         self.plan_note = QLabel()
         self.plan_note.setWordWrap(True)
         self.month_view = table_view(self.month_model, MonthModel.BULAN)

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -124,6 +125,7 @@ class RosterPage(Page):
         for column, sample in _SAMPLES.items():
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
         header.setSectionResizeMode(RosterModel.NAMA, QHeaderView.ResizeMode.Stretch)
+        self._sample_widths = {c: self.view.columnWidth(c) for c in _SAMPLES}
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -136,6 +138,33 @@ class RosterPage(Page):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.totals)
         self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """On a narrow screen the columns give way: the kategori (a filter above, and the
+        jabatan says it) and then the status BPJS step aside, then the wide texts narrow down
+        (cut with "…", whole in the tooltip), so the amounts on the right stay in sight."""
+        room = self.view.viewport().width() - 140  # the name keeps at least this much
+        hidden: set[int] = set()
+        widths = dict(self._sample_widths)
+        for column in (RosterModel.KATEGORI, RosterModel.STATUS_BPJS):
+            if sum(w for c, w in widths.items() if c not in hidden) <= room:
+                break
+            hidden.add(column)
+        shown = {c: w for c, w in widths.items() if c not in hidden}
+        excess = sum(shown.values()) - room
+        for column in (RosterModel.JABATAN, RosterModel.PROGRAM):
+            if excess > 0 and column in shown:
+                cut = min(excess, shown[column] // 3)
+                shown[column] -= cut
+                excess -= cut
+        for column in _SAMPLES:
+            self.view.setColumnHidden(column, column in hidden)
+            if column in shown:
+                self.view.setColumnWidth(column, shown[column])
 
     # Loading
     def refresh(self) -> None:
@@ -371,9 +400,9 @@ _SAMPLES = {
     RosterModel.PROGRAM: "PU · JKK, JKM, JHT, JP",
     RosterModel.STATUS_BPJS: "Belum Terdaftar",
     RosterModel.DASAR_UPAH: "10.000.000",
-    RosterModel.BULAN: "Berakhir",
-    RosterModel.DESA: "10.000.000",
-    RosterModel.POTONGAN: "1.000.000",
+    RosterModel.BULAN: "Berakhir 30-06-2026",
+    RosterModel.DESA: "Iuran desa / tahun",
+    RosterModel.POTONGAN: "Dipotong / tahun",
 }
 
 

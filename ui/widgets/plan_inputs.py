@@ -56,6 +56,11 @@ class PlanInputs(QWidget):
         self.iuran.addItem(_("Sesuai daftar peserta"), ROSTER)
         self.iuran.addItem(_("Semua dibayar desa"), "desa")
         self.iuran.addItem(_("Semua dipotong dari siltap"), "potong")
+        for combo in (self.mode, self.iuran):  # long choices must not widen the panel
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         self.bpu_discount = QCheckBox(_("Pakai diskon iuran BPU bila berlaku"))
         form = QFormLayout()
         form.addRow(_("Pagu iuran"), self.pagu)
