@@ -78,9 +78,9 @@ class RosterModel(DtoTableModel[RosterRow]):
         ),
         Column(N_("Dasar upah"), lambda r: format_cell(r.dasar_upah), lambda r: r.dasar_upah, True),
         Column(N_("Bulan"), _months, lambda r: r.months, True),
-        Column(N_("Iuran desa / tahun"), lambda r: format_cell(r.desa), lambda r: r.desa, True),
+        Column(N_("Iuran desa\nper tahun"), lambda r: format_cell(r.desa), lambda r: r.desa, True),
         Column(
-            N_("Dipotong / tahun"), lambda r: format_cell(r.potongan), lambda r: r.potongan, True
+            N_("Dipotong\nper tahun"), lambda r: format_cell(r.potongan), lambda r: r.potongan, True
         ),
     )
 

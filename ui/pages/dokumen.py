@@ -109,9 +109,7 @@ class DokumenPage(Page):
             pdf_buttons2.addWidget(button)
         self.last_label = QLabel()
         self.last_label.setWordWrap(True)
-        annex_box = group(
-            _("Lampiran APBDes (PDF)"), form, pdf_buttons, pdf_buttons2, self.last_label
-        )
+        annex_box = group(_("Lampiran APBDes (PDF)"), form, pdf_buttons, pdf_buttons2)
 
         self.dpmd_button = QPushButton(_("Ekspor DPMD (xlsx)…"))
         self.sipp_button = QPushButton(_("Lembar pendaftaran BPJS (xlsx)…"))
@@ -146,6 +144,7 @@ class DokumenPage(Page):
         left_layout.addWidget(annex_box)
         left_layout.addWidget(export_box)
         left_layout.addWidget(dpmd_box)
+        left_layout.addWidget(self.last_label)  # any file saved here, PDF or workbook
         left_layout.addStretch()
 
         self.pages = PagePreview()
@@ -160,6 +159,10 @@ class DokumenPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.pages, _("Pratinjau"))
         self.tabs.addTab(recap_tab, _("Rekap DPMD"))
+        # The consolidation is a DPMD officer's tool, apart from a secretary's documents: shown
+        # only in the DPMD mode (Pengaturan › Operator dan bahasa, or the Alat menu).
+        self.dpmd_box = dpmd_box
+        self.show_dpmd_tools(ctx.settings.dpmd_mode)
 
         layout = QHBoxLayout(self)
         layout.addWidget(left)
@@ -177,6 +180,10 @@ class DokumenPage(Page):
         self.preview_button.setEnabled(self.has_pdftoppm)
         self.print_button.setEnabled(self.has_pdftoppm)
         self._update_recap_buttons()
+
+    def show_dpmd_tools(self, shown: bool) -> None:
+        self.dpmd_box.setVisible(shown)
+        self.tabs.setTabVisible(1, shown)
 
     # Options
     def refresh(self) -> None:
@@ -211,6 +218,7 @@ class DokumenPage(Page):
         )
 
     def _on_options_changed(self) -> None:
+        self.last_label.clear()  # "Tersimpan: …" spoke of the file saved with other choices
         if self._pdf is not None and self._pdf[0] != self.options() and self.pages.page_count():
             self.pages.show_message(
                 _('Pilihan berubah. Klik "Tampilkan pratinjau" untuk melihat hasilnya.')
@@ -261,9 +269,16 @@ class DokumenPage(Page):
 
         self._run(work, _("Menyusun dokumen…"), done)
 
+    def _name(self, document: str, suffix: str, extra: str = "") -> str:
+        """Kode desa, desa, document and year (a DPMD gets files it can tell apart)."""
+        from desa_budget.village.file_names import suggested_name
+
+        with self.ctx.db.session() as session:
+            return suggested_name(session, document, self.ctx.year, suffix, extra=extra)
+
     def choose_save_pdf(self) -> None:
         options = self.options()
-        name = f"lampiran_{options.doc}_{self.ctx.year}_{options.paper}.pdf"
+        name = self._name(options.doc, ".pdf", extra=options.paper)
         path = save_file(
             self,
             title=_("Simpan PDF"),
@@ -336,7 +351,7 @@ class DokumenPage(Page):
 
     # Exports
     def choose_export_dpmd(self) -> None:
-        name = f"dpmd_{self.ctx.year}.xlsx"
+        name = self._name("dpmd", ".xlsx")
         path = save_file(
             self, title=_("Ekspor DPMD"), suggested=self._folder() / name,
             file_filter=XLSX_FILTER, suffix=".xlsx",
@@ -359,7 +374,7 @@ class DokumenPage(Page):
         self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
 
     def choose_export_sipp(self) -> None:
-        name = f"pendaftaran_bpjs_{self.ctx.year}.xlsx"
+        name = self._name("sipp", ".xlsx")
         path = save_file(
             self, title=_("Lembar pendaftaran BPJS"), suggested=self._folder() / name,
             file_filter=XLSX_FILTER, suffix=".xlsx",

@@ -259,7 +259,10 @@ class RencanaPage(Page):
         """Save the pagu as typed; the year's total belanja is left as it is."""
         pagu = self.inputs.pagu.value() or None
         if self.stored is not None and pagu != self.stored.pagu:
-            self._push(SetPaguCommand(self.ctx, self.stored, pagu))
+            if self._push(SetPaguCommand(self.ctx, self.stored, pagu)):
+                self.inputs.pagu_saved(self.ctx.year, pagu)
+        elif self.stored is not None:
+            self.inputs.pagu_saved(self.ctx.year, pagu)  # already so: say it all the same
 
     # Scenarios
     def _load_scenarios(self) -> None:

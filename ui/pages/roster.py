@@ -4,8 +4,7 @@ the import/export buttons are ``roster_files``."""
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,6 +125,7 @@ class RosterPage(Page):
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
         header.setSectionResizeMode(RosterModel.NAMA, QHeaderView.ResizeMode.Stretch)
         self._sample_widths = {c: self.view.columnWidth(c) for c in _SAMPLES}
+        self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -139,15 +139,17 @@ class RosterPage(Page):
         layout.addWidget(self.totals)
         self._update_buttons()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
         """On a narrow screen the columns give way: the kategori (a filter above, and the
         jabatan says it) and then the status BPJS step aside, then the wide texts narrow down
         (cut with "…", whole in the tooltip), so the amounts on the right stay in sight."""
-        room = self.view.viewport().width() - 140  # the name keeps at least this much
+        bar = self.view.verticalScrollBar().sizeHint().width()
+        room = self.view.width() - bar - 4 - 150  # the name keeps at least this much
         hidden: set[int] = set()
         widths = dict(self._sample_widths)
         for column in (RosterModel.KATEGORI, RosterModel.STATUS_BPJS):
@@ -156,9 +158,9 @@ class RosterPage(Page):
             hidden.add(column)
         shown = {c: w for c, w in widths.items() if c not in hidden}
         excess = sum(shown.values()) - room
-        for column in (RosterModel.JABATAN, RosterModel.PROGRAM):
+        for column in (RosterModel.JABATAN, RosterModel.PROGRAM, RosterModel.BULAN):
             if excess > 0 and column in shown:
-                cut = min(excess, shown[column] // 3)
+                cut = min(excess, shown[column] // 2)
                 shown[column] -= cut
                 excess -= cut
         for column in _SAMPLES:
@@ -401,8 +403,8 @@ _SAMPLES = {
     RosterModel.STATUS_BPJS: "Belum Terdaftar",
     RosterModel.DASAR_UPAH: "10.000.000",
     RosterModel.BULAN: "Berakhir 30-06-2026",
-    RosterModel.DESA: "Iuran desa / tahun",
-    RosterModel.POTONGAN: "Dipotong / tahun",
+    RosterModel.DESA: "10.000.000",
+    RosterModel.POTONGAN: "1.000.000",
 }
 
 

@@ -110,11 +110,13 @@ class RosterFiles(QObject):
 
     def choose_export(self) -> None:
         year = self.ctx.year
+        from desa_budget.village.file_names import suggested_name
+
         folder = Path(self.ctx.settings.last_export_dir or Path.home())
+        with self.ctx.db.session() as session:
+            name = suggested_name(session, "daftar", year, ".xlsx")
         path = file_dialogs.save_xlsx(
-            self.page,
-            title=_("Ekspor daftar peserta"),
-            suggested=folder / f"daftar_peserta_{year}.xlsx",
+            self.page, title=_("Ekspor daftar peserta"), suggested=folder / name
         )
         if path is not None:
             self.ctx.settings.last_export_dir = str(path.parent)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desa_budget.budget.scenarios import ScenarioParams
 from desa_budget.budget.tiers import Tier, tiers_in_order
+from desa_budget.format import format_rp
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
 from ui.i18n import _
@@ -65,10 +66,15 @@ class PlanInputs(QWidget):
         form = QFormLayout()
         form.addRow(_("Pagu iuran"), self.pagu)
         form.addRow("", self.save_pagu_button)
+        self.pagu_status = QLabel()
+        self.pagu_status.setWordWrap(True)
+        self.pagu_status.setStyleSheet("color: #2e7d5b;")
+        form.addRow("", self.pagu_status)
         form.addRow(_("Cara mengisi"), self.mode)
         form.addRow(_("Iuran pekerja"), self.iuran)
         form.addRow("", self.bpu_discount)
         self.pagu.value_changed.connect(self._emit)
+        self.pagu.value_changed.connect(lambda _v: self.pagu_status.clear())
         for combo in (self.mode, self.iuran):
             combo.currentIndexChanged.connect(self._emit)
         self.bpu_discount.toggled.connect(self._emit)
@@ -124,6 +130,14 @@ class PlanInputs(QWidget):
         layout.addLayout(form)
         layout.addWidget(programs_box)
         layout.addWidget(tiers_box, 1)
+
+    def pagu_saved(self, year: int, pagu: int | None) -> None:
+        """Say that the pagu is saved (it is undone with Ctrl+Z like any edit)."""
+        self.pagu_status.setText(
+            _("✔ Pagu {tahun} tersimpan: {pagu}.").format(tahun=year, pagu=format_rp(pagu))
+            if pagu
+            else _("✔ Pagu {tahun} dikosongkan.").format(tahun=year)
+        )
 
     # Loading
     def set_tiers(self, tiers: tuple[Tier, ...]) -> None:
