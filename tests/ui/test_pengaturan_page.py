@@ -14,8 +14,8 @@ from desa_budget.budget import settings as budget_settings
 from desa_budget.store import audit
 from desa_budget.village.profile import ProfileData, get_profile
 from ui import msgbox
-from ui.dialogs import file_choosers
 from ui.app_context import AppContext
+from ui.dialogs import file_choosers
 from ui.pages.pengaturan import PengaturanPage
 
 TIMEOUT = 20_000

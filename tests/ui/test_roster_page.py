@@ -17,9 +17,11 @@ from desa_budget.roster import service as roster
 from desa_budget.roster.data import PostData
 from desa_budget.roster.workbook.export import export_roster
 from desa_budget.roster.workbook.layout import COLUMN
+from desa_budget.store.database import ConcurrentEditError
 from desa_budget.store.models import AuditEntry
 from ui import errors, file_dialogs
 from ui.app_context import AppContext, NavTarget
+from ui.commands.imports import ImportCommand
 from ui.dialogs.end_post_dialog import EndPostDialog, PostChoice
 from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.dialogs.person_dialog import PersonDialog, PersonForm
@@ -332,7 +334,7 @@ def test_importing_a_bad_file_lists_every_error_and_changes_nothing(
     assert ctx.settings.last_import_dir == str(tmp_path)
 
 
-def test_importing_a_good_file_previews_then_writes_and_clears_undo(
+def test_importing_a_good_file_previews_then_writes_and_can_be_undone(
     page: RosterPage,
     ctx: AppContext,
     qtbot: QtBot,
@@ -366,8 +368,24 @@ def test_importing_a_good_file_previews_then_writes_and_clears_undo(
     plan = previews[0]
     assert [c.kolom for e in plan.changed for c in e.changes] == ["Dasar Upah"]
     assert row_of(page, nik).dasar_upah == 3_250_000
-    assert ctx.undo_stack.count() == 0
+    assert ctx.undo_stack.count() == 2  # the earlier edit is kept; the import is one more step
     assert "Impor selesai" in boxes.titles()
+    before_ids = {r.nik: r.person_id for r in page.model.rows()}
+    ctx.undo_stack.undo()  # the import is undone: the old wage is back, under the same id
+    assert row_of(page, nik).dasar_upah != 3_250_000
+    assert row_of(page, nik).person_id == before_ids[nik]
+    assert row_of(page, NEW_NIK) is not None  # the edit before the import stays
+    ctx.undo_stack.redo()
+    assert row_of(page, nik).dasar_upah == 3_250_000
+    with ctx.db.session() as session:  # a colleague changes that person meanwhile
+        person = roster.get_person(session, row_of(page, nik).person_id)
+        changed = replace(person.person, nama="Diubah Orang Lain")
+        roster.update_person(session, person.id, changed, operator="B")
+    step = ctx.undo_stack.command(ctx.undo_stack.index() - 1)
+    assert isinstance(step, ImportCommand)
+    with pytest.raises(ConcurrentEditError), ctx.db.session() as session:
+        step.backward(session)  # a stale undo of the import is refused, like any other
+    assert row_of(page, nik).dasar_upah == 3_250_000
 
 
 def test_export_writes_the_file(

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 PDF_FILTER = "PDF (*.pdf)"
 XLSX_FILTER = "Excel (*.xlsx)"
+TEXT_FILTER = "Teks (*.txt)"
 
 
 def save_file(
@@ -19,6 +20,8 @@ def save_file(
     if not name:
         return None
     path = Path(name)
+    if not suffix:  # the caller checks the suffix (several kinds offered)
+        return path
     return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
 
