@@ -4,7 +4,8 @@ the import/export buttons are ``roster_files``."""
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -127,6 +129,8 @@ class RosterPage(Page):
         self._sample_widths = {c: self.view.columnWidth(c) for c in _SAMPLES}
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.totals = QLabel()
@@ -237,6 +241,28 @@ class RosterPage(Page):
         self.end_button.setEnabled(count >= 1)
         self.delete_button.setEnabled(count >= 1)
 
+    def row_menu(self) -> QMenu:
+        """What a right click on the selected rows offers."""
+        menu = QMenu(self)
+        count = len(self.selected_ids())
+        for text, slot, enabled in (
+            (_("Ubah…"), self.edit_selected, count == 1),
+            (_("Akhiri jabatan…"), self.end_selected, count >= 1),
+            (_("Hapus…"), self.delete_selected, count >= 1),
+            (_("Salin NIK"), self.copy_niks, count >= 1),
+            (_("Tambah peserta…"), self.add_person, True),
+        ):
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+        return menu
+
+    def copy_niks(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(r.nik for r in self.selected_rows()))
+
+    def _on_view_context_menu_requested(self, point: QPoint) -> None:
+        self.row_menu().popup(self.view.viewport().mapToGlobal(point))
+
     # Main-window hooks
     def focus_search(self) -> bool:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -260,6 +286,10 @@ class RosterPage(Page):
             if target.filters:
                 index = combo.findData(values.get(name, ALL))
                 combo.setCurrentIndex(max(index, 0))
+        if target.person_id is None and target.field == "tambah":
+            self.add_person()
+        elif target.person_id is None and target.field == "impor":
+            self.files.choose_import()
         if target.person_id is not None:
             self.select_persons([target.person_id])
             if target.field:
