@@ -193,6 +193,26 @@ def main(argv: list[str] | None = None) -> int:
     preview.show()
     save(preview, args.out / f"23_import_errors{suffix}.png", app)
     preview.hide()
+    from ui.dialogs.post_dialog import PostDialog
+
+    post = PostDialog(window, detail.posts[0].data, lahir=detail.person.tanggal_lahir)
+    post.show()
+    save(post, args.out / f"37_post_dialog{suffix}.png", app)
+    post.hide()
+    new.show()
+    new.tanggal_lahir.show_calendar()  # the calendar pop-up, in the window's language
+    settle(app)
+    app.primaryScreen().grabWindow(0).save(str(args.out / f"38_calendar{suffix}.png"))
+    new.tanggal_lahir.menu.close()
+    new.hide()
+    window.show_page("peserta")
+    help_box = window.show_help() or window.help_box
+    save(help_box, args.out / f"39_help{suffix}.png", app)
+    help_box.hide()
+    window.dpmd_action.setChecked(True)
+    window.show_page("dokumen")
+    save(window, args.out / f"40_dokumen_dpmd{suffix}.png", app)
+    window.dpmd_action.setChecked(False)
     more_dialogs(window, ctx, app, args.out, suffix)
     QTimer.singleShot(0, window.close)
     app.exec()
