@@ -3,6 +3,7 @@
 The window, the PDFs, the spreadsheets and the command line all format through here.
 """
 
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -154,3 +155,26 @@ def terbilang(amount: int) -> str:
 def terbilang_rupiah(amount: int) -> str:
     """2426640 -> "dua juta empat ratus dua puluh enam ribu enam ratus empat puluh rupiah"."""
     return terbilang(amount) + " rupiah"
+
+
+_TYPED_DATE = re.compile(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})")
+_TYPED_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_typed_date(text: str) -> date | None:
+    """A date as people type it: "05-07-1985", "5/7/1985", "05.07.1985", "05071985" (day first)
+    or "1985-07-05"; None when the text is not (yet) a whole date that exists."""
+    text = text.strip()
+    found = _TYPED_DATE.fullmatch(text)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+    elif (iso := _TYPED_ISO.fullmatch(text)) is not None:
+        year, month, day = (int(part) for part in iso.groups())
+    elif len(text) == 8 and text.isdigit():
+        day, month, year = int(text[:2]), int(text[2:4]), int(text[4:])
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,7 +1,12 @@
-"""Screenshots of every screen of the demo village at 1366 × 768, for looking at what we built.
+"""Screenshots of every page and dialog of the demo village, for looking at what we built.
 
-Run under a real X server:  xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py
-PNG files go to build/screenshots/ (or --out); the language is Indonesian unless --lang en.
+Run under a real X server whose screen is the size to try, once per size and language:
+
+    xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py --size 1366x768
+    xvfb-run -a -s "-screen 0 1024x768x24" python scripts/screenshots.py --size 1024x768 --lang en
+
+PNG files go to build/screenshots/<lang>_<size>/ (or --out). The window opens as it would on that
+screen (within it), then is set to the whole screen less a taskbar.
 """
 
 import argparse
@@ -18,7 +23,7 @@ from typing import Any  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-SIZE = (1366, 768)
+TASKBAR = 40  # a Windows taskbar takes this much of the screen's height
 
 
 def settle(app: QApplication) -> None:
@@ -102,7 +107,7 @@ def more_dialogs(window: Any, ctx: Any, app: QApplication, out: Path, suffix: st
             wizard.steps.setCurrentIndex(STEP_PROFILE)
             wizard.form.kode_desa.setText("33.02.13.1001")
             save(dialog, out / f"29_first_start_profile{suffix}.png", app)
-        dialog.close()
+        dialog.hide()
 
 
 def applied_plan(window: Any, ctx: Any, app: QApplication, out: Path, suffix: str) -> None:
@@ -131,9 +136,12 @@ def applied_plan(window: Any, ctx: Any, app: QApplication, out: Path, suffix: st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
+    parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--lang", default="id", choices=["id", "en"])
+    parser.add_argument("--size", default="1366x768", help="the screen, e.g. 1024x768")
     args = parser.parse_args(argv)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    args.out = args.out or ROOT / "build" / "screenshots" / f"{args.lang}_{width}x{height}"
     args.out.mkdir(parents=True, exist_ok=True)
 
     from ui import first_start, i18n
@@ -149,9 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     app, window, ctx = started.app, started.window, started.ctx
     assert window is not None and ctx is not None
     i18n.set_language(args.lang)
-    window.setGeometry(0, 0, *SIZE)
     settle(app)
-    suffix = "" if args.lang == "id" else f"_{args.lang}"
+    opened = window.frameGeometry()
+    print(f"opened at {opened.width()} x {opened.height()} on a {width} x {height} screen")
+    window.setGeometry(0, 0, width, height - TASKBAR)
+    settle(app)
+    suffix = ""
     with ctx.db.session() as session:  # a pagu, so the planner has something to show
         from desa_budget.budget.settings import set_budget_year
 
@@ -185,16 +196,16 @@ def main(argv: list[str] | None = None) -> int:
     person.dasar_upah.set_value(900_000)  # show a problem under its field
     person.show()
     save(person, args.out / f"20_person_dialog{suffix}.png", app)
-    person.close()
+    person.hide()
     new = PersonDialog(window, year=ctx.year, kode_desa=kode, limits=load_limits(ctx.year))
     new.nik.setText("12345")
     new.show()
     save(new, args.out / f"21_person_new{suffix}.png", app)
-    new.close()
+    new.hide()
     ending = EndPostDialog(window, open_posts(detail, ctx.year), date(ctx.year, 6, 30))
     ending.show()
     save(ending, args.out / f"22_end_post{suffix}.png", app)
-    ending.close()
+    ending.hide()
     error = ImportRefused(
         "Impor dibatalkan: 3 masalah di berkas daftar.xlsx. Tidak ada data yang diubah.",
         [
@@ -206,7 +217,27 @@ def main(argv: list[str] | None = None) -> int:
     preview = ImportPreviewDialog(window, file_name="daftar.xlsx", error=error)
     preview.show()
     save(preview, args.out / f"23_import_errors{suffix}.png", app)
-    preview.close()
+    preview.hide()
+    from ui.dialogs.post_dialog import PostDialog
+
+    post = PostDialog(window, detail.posts[0].data, lahir=detail.person.tanggal_lahir)
+    post.show()
+    save(post, args.out / f"37_post_dialog{suffix}.png", app)
+    post.hide()
+    new.show()
+    new.tanggal_lahir.show_calendar()  # the calendar pop-up, in the window's language
+    settle(app)
+    app.primaryScreen().grabWindow(0).save(str(args.out / f"38_calendar{suffix}.png"))
+    new.tanggal_lahir.menu.close()
+    new.hide()
+    window.show_page("peserta")
+    help_box = window.show_help() or window.help_box
+    save(help_box, args.out / f"39_help{suffix}.png", app)
+    help_box.hide()
+    window.dpmd_action.setChecked(True)
+    window.show_page("dokumen")
+    save(window, args.out / f"40_dokumen_dpmd{suffix}.png", app)
+    window.dpmd_action.setChecked(False)
     more_dialogs(window, ctx, app, args.out, suffix)
     applied_plan(window, ctx, app, args.out, suffix)
     QTimer.singleShot(0, window.close)

@@ -99,7 +99,24 @@ def untranslated(catalog: Catalog) -> list[str]:
     return missing
 
 
+def compile_qt() -> None:
+    """Qt's own words (context menus, file and print dialogs) in Indonesian: the hand-written
+    resources/locale/id/qt_id.ts compiled with PySide6's lrelease (ui/i18n.py loads the .qm)."""
+    import shutil
+    import subprocess
+
+    source = locale_dir() / "id" / "qt_id.ts"
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        print("pyside6-lrelease tidak ditemukan: qt_id.qm tidak dikompilasi ulang.")
+        return
+    target = source.with_suffix(".qm")
+    subprocess.run([lrelease, "-silent", str(source), "-qm", str(target)], check=True)
+    print(f"Qt: {target}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    compile_qt()
     template = extract()
     print(f"{len(template)} teks ditandai di desa_budget/ dan ui/.")
     for language in TRANSLATED:

@@ -22,7 +22,11 @@ from ui.i18n import _
 from ui.pages import PAGES, Page, PageSpec
 
 DEFAULT_SIZE = QSize(1280, 720)  # inside a 1366 × 768 office screen with its taskbar
-MINIMUM_SIZE = QSize(1000, 600)
+MINIMUM_SIZE = QSize(760, 520)  # the pages' own minimums decide beyond this
+# Every page fits this (tests/ui/test_small_screen.py): a 1024 × 768 screen less its taskbar
+# and the window's frame and title bar.
+SMALL_SCREEN = QSize(1008, 688)
+FRAME = QSize(16, 40)  # room for the window's own frame and title bar on the screen
 
 
 class MainWindow(QMainWindow):
@@ -43,12 +47,13 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
         self.nav.setSpacing(2)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(_(s.title)) for s in self.specs)
+        self.nav.setFixedWidth(min(max(widest + 28, 130), 190))  # as wide as the titles need
         for spec in self.specs:
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(180, 34))
+            item.setSizeHint(QSize(widest + 16, 32))
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         self._slots: dict[str, QWidget] = {}
@@ -65,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_shortcuts()
+        self._build_menus()
         self.statusBar().showMessage(_("Data: {lokasi}").format(lokasi=ctx.db.location))
 
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
@@ -114,6 +120,79 @@ class MainWindow(QMainWindow):
         self.new_action = action(_("Tambah peserta"), "Ctrl+N", self.new_person)
         self.search_action = action(_("Cari"), "Ctrl+F", self.focus_search)
         self.print_action = action(_("Cetak"), "Ctrl+P", self.print_current)
+
+    def _build_menus(self) -> None:
+        """The common actions with their shortcuts, where a Windows user looks for them."""
+        bar = self.menuBar()
+        berkas = bar.addMenu(_("&Berkas"))
+        self.import_action = berkas.addAction(_("Impor daftar peserta dari Excel…"))
+        self.import_action.triggered.connect(lambda: self._roster_files("choose_import"))
+        self.export_action = berkas.addAction(_("Ekspor daftar peserta ke Excel…"))
+        self.export_action.triggered.connect(lambda: self._roster_files("choose_export"))
+        berkas.addSeparator()
+        backup_action = berkas.addAction(_("Simpan cadangan ke…"))
+        backup_action.triggered.connect(self._backup_to)
+        berkas.addAction(self.print_action)
+        berkas.addSeparator()
+        quit_action = berkas.addAction(_("Keluar"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        ubah = bar.addMenu(_("&Ubah"))
+        for act in (self.undo_action, self.redo_action, None, self.new_action, self.search_action):
+            if act is None:
+                ubah.addSeparator()
+            else:
+                ubah.addAction(act)
+        buka = bar.addMenu(_("B&uka"))
+        for number, spec in enumerate(self.specs, start=1):
+            go = buka.addAction(_(spec.title))
+            go.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            go.triggered.connect(lambda _on=False, key=spec.key: self.show_page(key))
+        anggaran = bar.addMenu(_("&Anggaran"))
+        adopt = anggaran.addAction(_("Tetapkan APBDes…"))
+        adopt.triggered.connect(self.adopt_budget)
+        alat = bar.addMenu(_("A&lat"))
+        self.dpmd_action = alat.addAction(_("Mode petugas DPMD (rekap kabupaten)"))
+        self.dpmd_action.setCheckable(True)
+        self.dpmd_action.setChecked(self.ctx.settings.dpmd_mode)
+        self.dpmd_action.toggled.connect(self._on_dpmd_action_toggled)
+        bantuan = bar.addMenu(_("Ban&tuan"))
+        self.help_action = bantuan.addAction(_("Bantuan halaman ini"))
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_action.triggered.connect(self.show_help)
+        about = bantuan.addAction(_("Tentang Jamsos Desa"))
+        about.triggered.connect(lambda: self.show_page("tentang"))
+
+    def show_help(self) -> None:
+        from ui.help import show_help
+
+        key = self.current_key()
+        spec = next((s for s in self.specs if s.key == key), None)
+        self.help_box = show_help(self, key, _(spec.title) if spec else "")
+
+    def _roster_files(self, action: str) -> None:
+        page = self.show_page("peserta")
+        if page is not None:
+            getattr(page.files, action)()  # type: ignore[attr-defined]
+
+    def _backup_to(self) -> None:
+        page = self.show_page("pengaturan")
+        if page is not None:
+            page.choose_backup_folder()  # type: ignore[attr-defined]
+
+    def adopt_budget(self) -> None:
+        """Tetapkan APBDes: the Versi APBDes tab of Simulasi & Rencana, and its form."""
+        page = self.show_page("rencana")
+        if page is not None:
+            page.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+            page.adopt()  # type: ignore[attr-defined]
+
+    def _on_dpmd_action_toggled(self, on: bool) -> None:
+        self.ctx.settings.dpmd_mode = on
+        dokumen = self.pages.get("dokumen")
+        if dokumen is not None:
+            dokumen.show_dpmd_tools(on)  # type: ignore[attr-defined]
 
     def _on_undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(
@@ -235,6 +314,7 @@ class MainWindow(QMainWindow):
         geometry = settings.window_geometry
         if not geometry or not self.restoreGeometry(QByteArray(geometry)):
             self.resize(DEFAULT_SIZE)
+        self._fit_screen()
         state = settings.window_state
         if state:
             self.restoreState(QByteArray(state))
@@ -242,6 +322,16 @@ class MainWindow(QMainWindow):
         last = settings.last_page
         if keys:
             self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def _fit_screen(self) -> None:
+        """Open within the screen: a window saved on a larger screen, or the default size on a
+        1024 × 768 one, is made to fit, and placed at its top left."""
+        screen = self.screen().availableGeometry()
+        room = screen.size() - FRAME
+        size = self.size().boundedTo(room).expandedTo(self.minimumSize().boundedTo(room))
+        if size != self.size() or not screen.contains(self.frameGeometry()):
+            self.resize(size)
+            self.move(screen.topLeft())
 
     def save_state(self) -> None:
         settings = self.ctx.settings

@@ -38,6 +38,7 @@ class Settings:
 
     # Preferences
     language = Key("prefs/language", "id")
+    dpmd_mode = Key("prefs/dpmd_mode", False)  # a DPMD officer: the consolidation tools shown
     # A shared PostgreSQL server chosen at the first start ("" = the SQLite file in the data folder)
     server_url = Key("database/server_url", "")  # never with its password (ui/server_login.py)
     server_password = Key("database/server_password", "")  # where it is: "store", "ask", "" = none

@@ -162,6 +162,7 @@ class RosterRow:
     desa: int  # the year's amount paid by the desa (or the Pemda, see dibayar_oleh)
     potongan: int  # worker shares withheld from pay
     paid: tuple[str, ...] = ()  # the programs paid this year (the applied plan, else the roster)
+    akhir: date | None = None  # when the person's last post ends, if it has an end date
 
     @property
     def aktif(self) -> bool:
@@ -205,6 +206,7 @@ def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) ->
         person = people.pop(entry.person_id)
         desa, potongan = amounts.get(entry.person_id, (0, 0))
         held = [p for p in person.posts if months_in_post(p.mulai, p.akhir, year)]
+        ends = [p.akhir for p in held]
         rows.append(
             RosterRow(
                 person_id=entry.person_id,
@@ -224,6 +226,7 @@ def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) ->
                 desa=desa,
                 potongan=potongan,
                 paid=paid.get(entry.person_id, ()),
+                akhir=None if None in ends or not ends else max(e for e in ends if e is not None),
             )
         )
     rest = sorted(people.values(), key=lambda p: (p.nama.casefold(), p.id))
@@ -255,6 +258,7 @@ def _inactive_row(person: Person, year: int) -> RosterRow:
         months=0,
         desa=0,
         potongan=0,
+        akhir=last.akhir if last else None,
     )
 
 

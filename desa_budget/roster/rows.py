@@ -77,9 +77,19 @@ class DuplicateNikError(UserError):
     """The NIK belongs to someone else on the roster."""
 
 
-def refuse_duplicate_nik(session: Session, nik: str, person_id: int | None = None) -> None:
+def nik_holder(session: Session, nik: str, person_id: int | None = None) -> str | None:
+    """The name of someone else on the roster with this NIK (None: the NIK is free)."""
     other = session.scalar(select(Person).where(Person.nik == nik))
-    if other is not None and other.id != person_id:
+    return other.nama if other is not None and other.id != person_id else None
+
+
+def duplicate_nik_message(nik: str, nama: str) -> str:
+    return _("NIK {nik} sudah terdaftar atas nama {nama}.").format(nik=nik, nama=nama)
+
+
+def refuse_duplicate_nik(session: Session, nik: str, person_id: int | None = None) -> None:
+    holder = nik_holder(session, nik, person_id)
+    if holder is not None:
         raise DuplicateNikError(
-            _("NIK {nik} sudah terdaftar atas nama {nama}.").format(nik=nik, nama=other.nama)
+            _("NIK {nik} sudah terdaftar atas nama {nama}.").format(nik=nik, nama=holder)
         )

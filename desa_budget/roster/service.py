@@ -58,6 +58,7 @@ from desa_budget.roster.rows import (
     apply_values,
     get_row,
     log,
+    nik_holder,
     refuse_duplicate_nik,
     values_of,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "get_person",
     "get_post",
     "list_roster",
+    "nik_holder",
     "restore_coverage",
     "restore_person",
     "restore_post",

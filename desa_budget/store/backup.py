@@ -117,10 +117,15 @@ def _sqlite_file(db: Database) -> Path:
 
 
 def make_backup(
-    db: Database, *, reason: BackupKind = "manual", now: datetime | None = None
+    db: Database,
+    *,
+    reason: BackupKind = "manual",
+    now: datetime | None = None,
+    folder: Path | None = None,
 ) -> Path:
-    """A consistent copy of the open database in the backups folder; returns its path."""
-    return write_backup(_sqlite_file(db), db.paths.backups, kind=reason, now=now)
+    """A consistent copy of the open database in ``folder`` (default: the backups folder, e.g.
+    a flash disk chosen by the user); returns its path."""
+    return write_backup(_sqlite_file(db), folder or db.paths.backups, kind=reason, now=now)
 
 
 def _parse(path: Path) -> BackupInfo | None:

@@ -106,19 +106,22 @@ def nik_birth_date_and_gender(nik: str, *, today: date | None = None) -> tuple[d
     return None
 
 
+def nik_shape_message(nik: str) -> str:
+    """What is wrong with a NIK that is not 16 digits, in plain words."""
+    if not nik:
+        return _("NIK wajib diisi: 16 angka dari KTP atau KK.")
+    if not (nik.isascii() and nik.isdigit()):
+        return _("NIK hanya berisi angka (16 angka dari KTP atau KK).")
+    return _("NIK harus 16 angka; yang tertulis {n} angka.").format(n=len(nik))
+
+
 def check_nik(
     nik: str, *, jenis_kelamin: str, tanggal_lahir: date, kode_desa: str | None = None
 ) -> NikCheck:
     """Check a NIK against the person's gender and birth date (and, as a warning, the desa)."""
     nik = str(nik).strip()
     if not _is_nik_shape(nik):
-        return NikCheck(
-            errors=(
-                _("NIK harus 16 angka (tertulis {n} karakter: {nik}).").format(
-                    n=len(nik), nik=repr(nik)
-                ),
-            )
-        )
+        return NikCheck(errors=(nik_shape_message(nik),))
     errors: list[str] = []
     warnings: list[str] = []
     raw_day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])

@@ -8,12 +8,12 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from ui_helpers import NEW_NIK, YEAR, new_person_form
+from ui_helpers import NEW_NIK, YEAR, new_person_form, saved_form
 
 from desa_budget.format import format_rp
 from ui.app_context import AppContext, NavTarget
 from ui.dialogs.person_dialog import PersonDialog
-from ui.main_window import DEFAULT_SIZE, MainWindow
+from ui.main_window import DEFAULT_SIZE, FRAME, MainWindow
 from ui.models.summary_models import Finding
 from ui.pages.beranda import BerandaPage
 from ui.pages.roster import RosterPage
@@ -40,10 +40,10 @@ def test_window_state_and_last_tab_are_remembered(qtbot: QtBot, ctx: AppContext)
     qtbot.addWidget(first)
     first.show()
     first.show_page("peserta")
-    assert first.size() == DEFAULT_SIZE  # nothing saved yet: the default size
-    # Smaller than the default in both directions, and inside the offscreen screen (which
-    # clamps a larger window), at its minimum width.
-    first.resize(1000, 640)
+    room = first.screen().availableGeometry().size() - FRAME
+    assert first.size() == DEFAULT_SIZE.boundedTo(room)  # nothing saved: the default, fitted
+    # Smaller than the default in both directions, and inside the offscreen screen (800 × 800).
+    first.resize(770, 560)
     first.move(0, 100)
     assert not ctx.settings.window_geometry
     first.close()
@@ -52,7 +52,7 @@ def test_window_state_and_last_tab_are_remembered(qtbot: QtBot, ctx: AppContext)
     qtbot.addWidget(second)
     second.show()
     assert second.current_key() == "peserta"
-    assert second.size() == QSize(1000, 640) != DEFAULT_SIZE
+    assert second.size() == QSize(770, 560) != DEFAULT_SIZE
     assert second.frameGeometry().topLeft() == QPoint(0, 100)
 
 
@@ -80,9 +80,7 @@ def test_ctrl_n_adds_a_person_and_the_beranda_follows(
     beranda = window.pages["beranda"]
     assert isinstance(beranda, BerandaPage)
     before = beranda.desa_figure.value.text()
-    monkeypatch.setattr(
-        PersonDialog, "ask", classmethod(lambda cls, *a, **k: new_person_form(dasar_upah=2_000_000))
-    )
+    monkeypatch.setattr(PersonDialog, "ask", saved_form(new_person_form(dasar_upah=2_000_000)))
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "peserta"
     roster = window.pages["peserta"]

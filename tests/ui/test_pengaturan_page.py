@@ -1,6 +1,7 @@
 """Pengaturan driven as a secretary would: make a backup and restore it (asked first), edit the
 profile with the kode desa checked as typed, read the rule tables, set the operator and language."""
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from desa_budget.store import audit
 from desa_budget.village.profile import ProfileData, get_profile
 from ui import msgbox
 from ui.app_context import AppContext
+from ui.dialogs import file_choosers
 from ui.pages.pengaturan import PengaturanPage
 
 TIMEOUT = 20_000
@@ -202,3 +204,21 @@ def test_profile_and_operator_edits_undo_and_redo(page: PengaturanPage, ctx: App
     ctx.undo_stack.redo()
     assert stored().operator_nama == "Bu Sekdes" and page.operator.text() == "Bu Sekdes"
     assert stored().kepala_desa_nama == "Hj. Siti Aminah"  # the operator step kept the profile
+
+
+def test_a_backup_is_written_to_a_chosen_folder_and_the_folder_opens(
+    qtbot: QtBot, page: PengaturanPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flash = tmp_path / "flashdisk"
+    flash.mkdir()
+    monkeypatch.setattr(file_choosers, "choose_folder", lambda *a, **k: flash)
+    opened: list[Path] = []
+    monkeypatch.setattr(file_choosers, "open_folder", lambda folder: opened.append(folder))
+    with qtbot.waitSignal(page.backup_made, timeout=TIMEOUT) as made:
+        page.backup_to_button.click()
+    written = Path(made.args[0])
+    assert written.parent == flash and written.stat().st_size > 0
+    assert written.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert str(written) in page.backup_status.text()
+    page.open_backups_button.click()
+    assert opened == [page.ctx.db.paths.backups]

@@ -14,14 +14,18 @@ from ui_helpers import NEW_NIK, YEAR, new_person_form
 from desa_budget.errors import UserError
 from desa_budget.format import format_rp
 from desa_budget.roster import service as roster
+from desa_budget.roster.data import PostData
 from desa_budget.roster.workbook.export import export_roster
 from desa_budget.roster.workbook.layout import COLUMN
+from desa_budget.store.database import ConcurrentEditError
 from desa_budget.store.models import AuditEntry
-from ui import file_dialogs
+from ui import errors, file_dialogs
 from ui.app_context import AppContext, NavTarget
+from ui.commands.imports import ImportCommand
 from ui.dialogs.end_post_dialog import EndPostDialog, PostChoice
 from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.dialogs.person_dialog import PersonDialog, PersonForm
+from ui.dialogs.post_dialog import PostDialog
 from ui.models.roster_model import RosterModel
 from ui.pages.roster import RosterPage
 
@@ -41,9 +45,17 @@ def answer_person(monkeypatch: pytest.MonkeyPatch, make: Any) -> list[dict[str, 
     """Patch the form: ``make(kwargs)`` returns what the user would have entered."""
     calls: list[dict[str, Any]] = []
 
-    def ask(cls: type, parent: object, **kwargs: Any) -> PersonForm | None:
+    def ask(cls: type, parent: Any, **kwargs: Any) -> PersonForm | None:
         calls.append(kwargs)
-        return make(kwargs)
+        form = make(kwargs)
+        if form is None:
+            return None
+        try:
+            kwargs["save"](form)  # what Simpan does
+        except UserError as exc:  # the real form shows why and stays open; the user then cancels
+            errors.show_user_error(parent, exc)
+            return None
+        return form
 
     monkeypatch.setattr(PersonDialog, "ask", classmethod(ask))
     return calls
@@ -322,7 +334,7 @@ def test_importing_a_bad_file_lists_every_error_and_changes_nothing(
     assert ctx.settings.last_import_dir == str(tmp_path)
 
 
-def test_importing_a_good_file_previews_then_writes_and_clears_undo(
+def test_importing_a_good_file_previews_then_writes_and_can_be_undone(
     page: RosterPage,
     ctx: AppContext,
     qtbot: QtBot,
@@ -356,8 +368,24 @@ def test_importing_a_good_file_previews_then_writes_and_clears_undo(
     plan = previews[0]
     assert [c.kolom for e in plan.changed for c in e.changes] == ["Dasar Upah"]
     assert row_of(page, nik).dasar_upah == 3_250_000
-    assert ctx.undo_stack.count() == 0
+    assert ctx.undo_stack.count() == 2  # the earlier edit is kept; the import is one more step
     assert "Impor selesai" in boxes.titles()
+    before_ids = {r.nik: r.person_id for r in page.model.rows()}
+    ctx.undo_stack.undo()  # the import is undone: the old wage is back, under the same id
+    assert row_of(page, nik).dasar_upah != 3_250_000
+    assert row_of(page, nik).person_id == before_ids[nik]
+    assert row_of(page, NEW_NIK) is not None  # the edit before the import stays
+    ctx.undo_stack.redo()
+    assert row_of(page, nik).dasar_upah == 3_250_000
+    with ctx.db.session() as session:  # a colleague changes that person meanwhile
+        person = roster.get_person(session, row_of(page, nik).person_id)
+        changed = replace(person.person, nama="Diubah Orang Lain")
+        roster.update_person(session, person.id, changed, operator="B")
+    step = ctx.undo_stack.command(ctx.undo_stack.index() - 1)
+    assert isinstance(step, ImportCommand)
+    with pytest.raises(ConcurrentEditError), ctx.db.session() as session:
+        step.backward(session)  # a stale undo of the import is refused, like any other
+    assert row_of(page, nik).dasar_upah == 3_250_000
 
 
 def test_export_writes_the_file(
@@ -380,3 +408,74 @@ def test_the_roster_follows_the_year(page: RosterPage, ctx: AppContext) -> None:
     assert f"tahun {YEAR - 5}" in totals(page)
     assert ctx.settings.last_year == YEAR - 5
     assert page.model.columnCount() == len(RosterModel.COLUMNS)
+
+
+def drive_form(monkeypatch: pytest.MonkeyPatch, steps: Any) -> list[PersonDialog]:
+    """Patch the form's ask(): build the real form, let ``steps(dialog)`` fill it, press Simpan."""
+    shown: list[PersonDialog] = []
+
+    def ask(cls: type, parent: Any, **kwargs: Any) -> PersonForm | None:
+        dialog = PersonDialog(parent, **kwargs)
+        shown.append(dialog)
+        steps(dialog)
+        dialog.accept()
+        accepted = dialog.result() == PersonDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.form() if accepted else None
+
+    monkeypatch.setattr(PersonDialog, "ask", classmethod(ask))
+    return shown
+
+
+def test_a_second_post_is_added_and_ended_in_the_window(
+    page: RosterPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = next(r for r in page.model.rows() if r.kategori == "sekretaris_desa")
+    with ctx.db.session() as session:
+        count = len(roster.get_person(session, target.person_id).posts)
+    plt = PostData(
+        kategori="perangkat_desa", jabatan="Plt. Kaur Keuangan", status="plt",
+        mulai=date(YEAR, 3, 1),
+    )  # fmt: skip
+    asked: list[PostData | None] = []
+
+    def post_answer(cls: type, parent: Any, post: PostData | None, **kwargs: Any) -> PostData:
+        asked.append(post)
+        return plt if post is None else replace(post, akhir=date(YEAR, 8, 31))
+
+    monkeypatch.setattr(PostDialog, "ask", classmethod(post_answer))
+
+    def add_second(dialog: PersonDialog) -> None:
+        assert "tidak diubah di sini" not in dialog.other_posts.note.text()
+        dialog.other_posts.add_button.click()
+
+    drive_form(monkeypatch, add_second)
+    page.select_persons([target.person_id])
+    page.edit_button.click()
+    with ctx.db.session() as session:
+        posts = roster.get_person(session, target.person_id).posts
+    assert len(posts) == count + 1 and posts[-1].data.jabatan == "Plt. Kaur Keuangan"
+    assert row_of(page, target.nik).jumlah_jabatan == target.jumlah_jabatan + 1
+    ctx.undo_stack.undo()
+    assert row_of(page, target.nik).jumlah_jabatan == target.jumlah_jabatan
+    ctx.undo_stack.redo()
+
+    def end_second(dialog: PersonDialog) -> None:
+        box = dialog.other_posts
+        box.list.setCurrentRow(len(box.entries) - 1)
+        assert box.end_button.isEnabled()
+        box.end_button.click()
+
+    drive_form(monkeypatch, end_second)
+    page.edit_button.click()
+    with ctx.db.session() as session:
+        second = roster.get_person(session, target.person_id).posts[-1]
+    assert second.data.jabatan == "Plt. Kaur Keuangan" and second.data.akhir == date(YEAR, 8, 31)
+    assert asked[-1] is not None and asked[-1].akhir is not None  # an end date is proposed
+
+    ctx.undo_stack.undo()  # the end is undone; the post stays
+    with ctx.db.session() as session:
+        assert roster.get_person(session, target.person_id).posts[-1].data.akhir is None
+    ctx.undo_stack.redo()
+    with ctx.db.session() as session:
+        assert roster.get_person(session, target.person_id).posts[-1].data.akhir is not None

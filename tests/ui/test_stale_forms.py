@@ -13,9 +13,11 @@ from two_operators import BACKENDS, STALE, Operators, two_operators
 from ui_helpers import YEAR
 
 from desa_budget.budget import settings as bs
+from desa_budget.errors import UserError
 from desa_budget.roster import service as roster
 from desa_budget.rules import RuleSet
 from desa_budget.village.profile import get_profile, save_profile
+from ui import errors
 from ui.dialogs.code_dialogs import PersonCodesDialog, PersonCodesForm
 from ui.dialogs.mapping_dialog import MappingChoice, MappingDialog
 from ui.dialogs.person_dialog import PersonDialog, PersonForm
@@ -55,7 +57,7 @@ def test_a_stale_person_form_is_refused(
     seen = person(ops)
     post, coverage = seen.posts[0], seen.coverages[0]
 
-    def ask(cls: type, parent: object, **kwargs: Any) -> PersonForm:
+    def ask(cls: type, parent: Any, **kwargs: Any) -> PersonForm | None:
         with ops.b.session() as s:  # while A's form is open, B saves the same row
             if part == "orang":
                 roster.update_person(s, seen.id, replace(seen.person, nama="Tarjo B"), operator="B")
@@ -69,10 +71,17 @@ def test_a_stale_person_form_is_refused(
                 )
         form = PersonForm(seen.person, post.data, post.id, coverage.data)
         if part == "orang":
-            return replace(form, person=replace(seen.person, nama="Tarjo A"))
-        if part == "jabatan":
-            return replace(form, post=replace(post.data, jabatan="Ketua RT 03"))
-        return replace(form, coverage=replace(coverage.data, dasar_upah=2_500_000))
+            form = replace(form, person=replace(seen.person, nama="Tarjo A"))
+        elif part == "jabatan":
+            form = replace(form, post=replace(post.data, jabatan="Ketua RT 03"))
+        else:
+            form = replace(form, coverage=replace(coverage.data, dasar_upah=2_500_000))
+        try:
+            kwargs["save"](form)  # Simpan: the real form shows the refusal and stays open
+        except UserError as exc:
+            errors.show_user_error(parent, exc)
+            return None
+        return form
 
     monkeypatch.setattr(PersonDialog, "ask", classmethod(ask))
     page.edit_person(seen.id)

@@ -1,6 +1,7 @@
 """Shared values and builders for the UI tests."""
 
 from datetime import date
+from typing import Any
 
 from desa_budget.roster.service import CoverageData, PersonData, PostData
 from ui.dialogs.person_dialog import PersonForm
@@ -23,3 +24,14 @@ def new_person_form(*, dasar_upah: int = 1_500_000, nama: str = "Tarjo Wiryo") -
             tahun=YEAR, segmen="PU", dasar_upah=dasar_upah, programs=("JKK", "JKM")
         ),
     )
+
+
+def saved_form(form: PersonForm | None) -> Any:
+    """A stand-in for ``PersonDialog.ask``: the user fills in ``form`` and presses Simpan."""
+
+    def ask(cls: type, parent: object, **kwargs: Any) -> PersonForm | None:
+        if form is not None:
+            kwargs["save"](form)
+        return form
+
+    return classmethod(ask)

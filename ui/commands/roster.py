@@ -250,6 +250,15 @@ def edit_commands(
         commands.append(AddPostCommand(ctx, detail.id, form.post))
     elif post.data != form.post:
         commands.append(UpdatePostCommand(ctx, post.id, post.data, form.post, version=post.version))
+    stored = {p.id: p for p in detail.posts}
+    for entry in form.other_posts:
+        before = stored.get(entry.post_id) if entry.post_id is not None else None
+        if before is None:
+            commands.append(AddPostCommand(ctx, detail.id, entry.data))
+        elif before.data != entry.data:
+            commands.append(
+                UpdatePostCommand(ctx, before.id, before.data, entry.data, version=before.version)
+            )
     effective = detail.coverage_for(year)
     if effective is None or replace(effective, tahun=year) != form.coverage:
         exact = next((c for c in detail.coverages if c.data.tahun == year), None)

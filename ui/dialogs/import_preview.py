@@ -1,6 +1,10 @@
-"""Before an import writes anything: what will be added and changed, or every error in the file."""
+"""Before an import writes anything: what will be added and changed, or every error in the file
+(which can be copied, saved as a workbook or text, and printed)."""
+
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,8 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from desa_budget.errors import UserError
+from desa_budget.roster.problem_list import problems_text, write_problems
 from desa_budget.roster.workbook.parse import ImportPlan
 from desa_budget.roster.workbook.problems import problems_of
+from ui.dialogs.file_choosers import TEXT_FILTER, XLSX_FILTER, save_file
+from ui.dialogs.print_pages import PrintPages
 from ui.i18n import _, label_buttons, ngettext
 from ui.models.import_models import (
     ImportAddModel,
@@ -52,6 +59,8 @@ class ImportPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Impor daftar peserta: {file}").format(file=file_name))
+        self.file_name = file_name
+        self.saved_to: Path | None = None
         self.resize(960, 560)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -122,6 +131,44 @@ class ImportPreviewDialog(QDialog):
         )
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         label_buttons(self.buttons)
+        self.problems = problems
+        self.title_line = error.message
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        self.copy_button = self.buttons.addButton(_("Salin daftar"), role)
+        self.save_button = self.buttons.addButton(_("Simpan daftar…"), role)
+        self.print_button = self.buttons.addButton(_("Cetak…"), role)
+        self.copy_button.clicked.connect(self.copy_problems)
+        self.save_button.clicked.connect(self.save_problems)
+        self.print_button.clicked.connect(self.print_problems)
+
+    # The list kept away from the screen: clipboard, file, paper
+    def copy_problems(self) -> None:
+        QGuiApplication.clipboard().setText(problems_text(self.problems, title=self.title_line))
+        self.copy_button.setText(_("Tersalin"))
+
+    def save_problems(self) -> None:
+        path = save_file(
+            self,
+            title=_("Simpan daftar masalah"),
+            suggested=Path.home() / f"masalah_{Path(self.file_name).stem}.xlsx",
+            file_filter=f"{XLSX_FILTER};;{TEXT_FILTER}",
+            suffix="",
+        )
+        if path is None:
+            return
+        if path.suffix.lower() not in (".xlsx", ".txt"):
+            path = path.with_suffix(".xlsx")
+        write_problems(path, self.problems, title=self.title_line)
+        self.saved_to = path
+        self.summary.setText(self.summary.text() + "\n" + _("Tersimpan: {path}").format(path=path))
+
+    def print_problems(self) -> None:
+        printer = PrintPages.ask(self, pages=1)
+        if printer is None:
+            return
+        document = QTextDocument()
+        document.setPlainText(problems_text(self.problems, title=self.title_line))
+        document.print_(printer)
 
     @classmethod
     def ask(cls, parent: QWidget | None, *, file_name: str, plan: ImportPlan) -> bool:

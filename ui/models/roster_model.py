@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desa_budget.format import format_cell
+from desa_budget.format import format_cell, format_date
 from desa_budget.roster.read import (
     AKTIF,
     BELUM_MULAI,
@@ -74,8 +74,22 @@ def _covered_tip(row: RosterRow) -> str:
 
 
 def _months(row: RosterRow) -> str:
-    """Months in post; a person not in post this year shows why instead of 0."""
-    return str(row.months) if row.aktif else _(STATE_LABELS.get(row.keadaan, row.keadaan))
+    """Months in post; a person not in post this year shows why instead of 0, and an ended post
+    its end date."""
+    if row.aktif:
+        if row.akhir is not None and row.months < 12:
+            return _("{n} (s.d. {akhir})").format(n=row.months, akhir=format_date(row.akhir))
+        return str(row.months)
+    state = _(STATE_LABELS.get(row.keadaan, row.keadaan))
+    if row.keadaan == BERAKHIR and row.akhir is not None:
+        return _("{keadaan} {akhir}").format(keadaan=state, akhir=format_date(row.akhir))
+    return state
+
+
+def _who(row: RosterRow) -> str:
+    """The name's tooltip: what the columns a narrow screen hides would say."""
+    status = categories.BPJS_STATUSES.get(row.status_bpjs, row.status_bpjs)
+    return f"{row.nama} — {category_label(row.kategori)} · {status}"
 
 
 class RosterModel(DtoTableModel[RosterRow]):
@@ -83,7 +97,7 @@ class RosterModel(DtoTableModel[RosterRow]):
     DASAR_UPAH, BULAN, DESA, POTONGAN = range(7, 11)
 
     COLUMNS: ClassVar[tuple[Column[RosterRow], ...]] = (
-        Column(N_("Nama"), lambda r: r.nama, lambda r: r.nama.casefold()),
+        Column(N_("Nama"), lambda r: r.nama, lambda r: r.nama.casefold(), tooltip=_who),
         Column(N_("NIK"), lambda r: r.nik),
         Column(N_("Jabatan"), _jabatan, lambda r: r.jabatan.casefold(), tooltip=_jabatan),
         Column(
@@ -103,8 +117,10 @@ class RosterModel(DtoTableModel[RosterRow]):
         ),
         Column(N_("Dasar upah"), lambda r: format_cell(r.dasar_upah), lambda r: r.dasar_upah, True),
         Column(N_("Bulan"), _months, lambda r: r.months, True),
-        Column(N_("Iuran desa"), lambda r: format_cell(r.desa), lambda r: r.desa, True),
-        Column(N_("Dipotong"), lambda r: format_cell(r.potongan), lambda r: r.potongan, True),
+        Column(N_("Iuran desa\nper tahun"), lambda r: format_cell(r.desa), lambda r: r.desa, True),
+        Column(
+            N_("Dipotong\nper tahun"), lambda r: format_cell(r.potongan), lambda r: r.potongan, True
+        ),
     )
 
     def headerData(

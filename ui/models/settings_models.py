@@ -3,9 +3,10 @@
 from typing import ClassVar
 
 from desa_budget.format import format_time
+from desa_budget.history import HistoryRow
 from desa_budget.store.audit import AuditRow
 from desa_budget.store.backup import KIND_WORDS, BackupInfo
-from ui.i18n import N_
+from ui.i18n import N_, _
 from ui.models.table_model import Column, DtoTableModel
 
 
@@ -43,4 +44,23 @@ class AuditModel(DtoTableModel[AuditRow]):
         Column(N_("Kolom"), lambda a: a.kolom),
         Column(N_("Lama"), lambda a: a.nilai_lama or "—", tooltip=lambda a: a.nilai_lama or ""),
         Column(N_("Baru"), lambda a: a.nilai_baru or "—", tooltip=lambda a: a.nilai_baru or ""),
+    )
+
+
+class HistoryModel(DtoTableModel[HistoryRow]):
+    """Riwayat: the core's rows, labels shown in the window's language."""
+
+    WAKTU, OPERATOR, JENIS, DATA, KOLOM, LAMA, BARU = range(7)
+    COLUMNS: ClassVar[tuple[Column[HistoryRow], ...]] = (
+        Column(
+            N_("Waktu"),
+            lambda h: format_time(h.waktu, seconds=True),
+            lambda h: (h.waktu.isoformat(), h.id),
+        ),
+        Column(N_("Operator"), lambda h: h.operator),
+        Column(N_("Jenis"), lambda h: _(h.jenis), tooltip=lambda h: h.keterangan),
+        Column(N_("Data"), lambda h: h.data, tooltip=lambda h: h.data),
+        Column(N_("Kolom"), lambda h: _(h.kolom)),
+        Column(N_("Lama"), lambda h: h.lama, tooltip=lambda h: h.lama),
+        Column(N_("Baru"), lambda h: h.baru, tooltip=lambda h: h.baru),
     )

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -188,8 +190,34 @@ class BerandaPage(Page):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
 
+        # An empty roster (just after the first start): say what to do next.
+        self.next_step = QFrame()
+        self.next_step.setFrameShape(QFrame.Shape.StyledPanel)
+        self.next_step.setStyleSheet("QFrame { background: #eef6f1; }")
+        step_text = QLabel(
+            _(
+                "Daftar peserta masih kosong. Langkah berikutnya: tambahkan perangkat desa, BPD, "
+                "RT/RW dan pekerja rentan satu per satu, atau impor daftar yang sudah ada di Excel."
+            )
+        )
+        step_text.setWordWrap(True)
+        self.add_first_button = QPushButton(_("Tambah peserta (Ctrl+N)"))
+        self.import_first_button = QPushButton(_("Impor dari Excel…"))
+        self.add_first_button.clicked.connect(
+            lambda: self.ctx.navigate(NavTarget("peserta", field="tambah"))
+        )
+        self.import_first_button.clicked.connect(
+            lambda: self.ctx.navigate(NavTarget("peserta", field="impor"))
+        )
+        step_row = QHBoxLayout(self.next_step)
+        step_row.addWidget(step_text, 1)
+        step_row.addWidget(self.add_first_button)
+        step_row.addWidget(self.import_first_button)
+        self.next_step.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.next_step)
         layout.addLayout(figures)
         layout.addLayout(grid, 1)
 
@@ -212,6 +240,7 @@ class BerandaPage(Page):
         self, sim: Simulation, plan: PlanResult | None, findings: Sequence[CheckFinding]
     ) -> None:
         self.simulation = sim
+        self.next_step.setVisible(sim.roster_total == 0)
         self.title.setText(_("Ringkasan tahun {tahun}").format(tahun=sim.year))
         self.desa_figure.set(format_rp(sim.desa))
         self.potongan_figure.set(format_rp(sim.potongan))

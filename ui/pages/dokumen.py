@@ -81,8 +81,8 @@ class DokumenPage(Page):
         self.paper.addItem(_("F4 / Folio (215 × 330 mm)"), "F4")
         self.orientation = QComboBox()
         self.orientation.addItem(_("Seperti biasanya"), None)
-        self.orientation.addItem(_("Tegak (portrait)"), False)
-        self.orientation.addItem(_("Mendatar (landscape)"), True)
+        self.orientation.addItem(_("Tegak"), False)
+        self.orientation.addItem(_("Mendatar"), True)
         self.notation = QComboBox()
         self.notation.addItem(_("Seperti aplikasi (1.1.03, 5.1.3.04)"), "app")
         self.notation.addItem(_("Gaya Siskeudes (01.01.03., 5.1.3.04.)"), "siskeudes")
@@ -119,9 +119,8 @@ class DokumenPage(Page):
         self.coverage_label = QLabel()  # what the draft follows: an applied plan or the roster
         self.coverage_label.setWordWrap(True)
         annex_box = group(
-            _("Lampiran APBDes (PDF)"), self.coverage_label, form, pdf_buttons, pdf_buttons2,
-            self.last_label,
-        )  # fmt: skip
+            _("Lampiran APBDes (PDF)"), self.coverage_label, form, pdf_buttons, pdf_buttons2
+        )
 
         self.settings_box = DocumentSettingsBox(ctx)
 
@@ -165,6 +164,7 @@ class DokumenPage(Page):
         left_layout.addWidget(annex_box)
         left_layout.addWidget(export_box)
         left_layout.addWidget(dpmd_box)
+        left_layout.addWidget(self.last_label)  # any file saved here, PDF or workbook
         left_layout.addStretch()
 
         self.pages = PagePreview()
@@ -180,6 +180,10 @@ class DokumenPage(Page):
         self.tabs.addTab(self.pages, _("Pratinjau"))
         self.tabs.addTab(recap_tab, _("Rekap DPMD"))
         self.tabs.addTab(self.settings_box, _("Peraturan dan penanda tangan"))
+        # The consolidation is a DPMD officer's tool, apart from a secretary's documents: shown
+        # only in the DPMD mode (Pengaturan › Operator dan bahasa, or the Alat menu).
+        self.dpmd_box = dpmd_box
+        self.show_dpmd_tools(ctx.settings.dpmd_mode)
 
         layout = QHBoxLayout(self)
         layout.addWidget(left)
@@ -197,6 +201,10 @@ class DokumenPage(Page):
         self.preview_button.setEnabled(self.has_pdftoppm)
         self.print_button.setEnabled(self.has_pdftoppm)
         self._update_recap_buttons()
+
+    def show_dpmd_tools(self, shown: bool) -> None:
+        self.dpmd_box.setVisible(shown)
+        self.tabs.setTabVisible(1, shown)
 
     # Options
     def refresh(self) -> None:
@@ -242,6 +250,7 @@ class DokumenPage(Page):
     def _on_options_changed(self) -> None:
         if self.sender() is self.version:
             self.settings_box.load(self.ctx.year, self.version.currentData())
+        self.last_label.clear()  # "Tersimpan: …" spoke of the file saved with other choices
         if self._pdf is not None and self._pdf[0] != self.options() and self.pages.page_count():
             self.pages.show_message(
                 _('Pilihan berubah. Klik "Tampilkan pratinjau" untuk melihat hasilnya.')
@@ -293,9 +302,16 @@ class DokumenPage(Page):
 
         self._run(work, _("Menyusun dokumen…"), done)
 
+    def _name(self, document: str, suffix: str, extra: str = "") -> str:
+        """Kode desa, desa, document and year (a DPMD gets files it can tell apart)."""
+        from desa_budget.village.file_names import suggested_name
+
+        with self.ctx.db.session() as session:
+            return suggested_name(session, document, self.ctx.year, suffix, extra=extra)
+
     def choose_save_pdf(self) -> None:
         options = self.options()
-        name = f"lampiran_{options.doc}_{self.ctx.year}_{options.paper}.pdf"
+        name = self._name(options.doc, ".pdf", extra=options.paper)
         path = save_file(
             self,
             title=_("Simpan PDF"),
@@ -369,7 +385,7 @@ class DokumenPage(Page):
 
     # Exports
     def choose_export_dpmd(self) -> None:
-        name = f"dpmd_{self.ctx.year}.xlsx"
+        name = self._name("dpmd", ".xlsx")
         path = save_file(
             self, title=_("Ekspor DPMD"), suggested=self._folder() / name,
             file_filter=XLSX_FILTER, suffix=".xlsx",

@@ -3,6 +3,7 @@ village profile, the rule tables read-only with their dates and sources, the ope
 the audit log, and the language."""
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from desa_budget.errors import UserError
 from desa_budget.format import format_time
 from desa_budget.roster.read import persons_in_post
+from desa_budget.rules.labels import column_label
 from desa_budget.store import audit, backup
 from desa_budget.store.backup import BackupInfo
 from desa_budget.village.profile import ProfileData, get_profile
@@ -29,6 +31,7 @@ from ui import errors, msgbox, server_login
 from ui.app_context import AppContext, NavTarget
 from ui.commands import push
 from ui.commands.village import SaveProfileCommand
+from ui.dialogs import file_choosers
 from ui.first_start import check_server
 from ui.i18n import LANGUAGES, _, ngettext
 from ui.models.grid_model import GridModel
@@ -107,12 +110,27 @@ class PengaturanPage(Page):
         self.backup_view = table_view(self.backup_model, BackupModel.BERKAS)
         self.backup_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.make_backup_button = QPushButton(_("Buat cadangan sekarang"))
+        self.backup_to_button = QPushButton(_("Simpan cadangan ke…"))
+        self.backup_to_button.setToolTip(
+            _("Mis. ke flash disk: satu berkas berisi semua data desa ini.")
+        )
+        self.open_backups_button = QPushButton(_("Buka folder cadangan"))
         self.restore_button = QPushButton(_("Pulihkan cadangan terpilih…"))
         self.make_backup_button.clicked.connect(self.make_backup)
+        self.backup_to_button.clicked.connect(self.choose_backup_folder)
+        self.open_backups_button.clicked.connect(
+            lambda: file_choosers.open_folder(self.ctx.db.paths.backups)
+        )
         self.restore_button.clicked.connect(self.restore_selected)
+        self.backup_status = QLabel()
+        self.backup_status.setWordWrap(True)
+        self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.make_backup_button)
-        buttons.addWidget(self.restore_button)
+        for button in (
+            self.make_backup_button, self.backup_to_button, self.open_backups_button,
+            self.restore_button,
+        ):  # fmt: skip
+            buttons.addWidget(button)
         buttons.addStretch()
         note = QLabel(
             _(
@@ -126,7 +144,7 @@ class PengaturanPage(Page):
             )
         )
         note.setWordWrap(True)
-        backups_box = group(_("Cadangan"), note, self.backup_view, buttons)
+        backups_box = group(_("Cadangan"), note, self.backup_view, buttons, self.backup_status)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(where_box)
@@ -254,6 +272,8 @@ class PengaturanPage(Page):
         sqlite = self.ctx.db.file is not None
         busy = self.task is not None and self.task.running
         self.make_backup_button.setEnabled(sqlite and not busy)
+        self.backup_to_button.setEnabled(sqlite and not busy)
+        self.open_backups_button.setEnabled(sqlite)
         self.connect_server_button.setEnabled(not busy)
         chosen = self.backup_view.selectionModel().selectedRows()
         self.restore_button.setEnabled(sqlite and not busy and bool(chosen))
@@ -265,7 +285,7 @@ class PengaturanPage(Page):
             self.rule_model.set_grid((), ())
             return
         headers = (
-            *table.columns,
+            *(_(column_label(c)) for c in table.columns),
             _("Berlaku dari"),
             _("Berlaku sampai"),
             _("Keyakinan"),
@@ -290,15 +310,23 @@ class PengaturanPage(Page):
         self.tabs.setCurrentIndex(TAB_PROFILE)
 
     # Backups
-    def make_backup(self) -> None:
+    def make_backup(self, folder: Path | None = None) -> None:
         db = self.ctx.db
 
         def done(path: Any) -> None:
             self._load_backups()
             self._update_buttons()
+            self.backup_status.setText(_("✔ Cadangan tersimpan: {path}").format(path=path))
             self.backup_made.emit(str(path))
 
-        self._run(lambda: backup.make_backup(db), _("Membuat cadangan…"), done)
+        self._run(lambda: backup.make_backup(db, folder=folder), _("Membuat cadangan…"), done)
+
+    def choose_backup_folder(self) -> None:
+        folder = file_choosers.choose_folder(
+            self, title=_("Simpan cadangan ke folder"), folder=str(Path.home())
+        )
+        if folder is not None:
+            self.make_backup(folder)
 
     def selected_backup(self) -> BackupInfo | None:
         rows = self.backup_view.selectionModel().selectedRows()

@@ -75,7 +75,7 @@ class RencanaPage(Page):
         scroll = QScrollArea()
         scroll.setWidget(self.inputs)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(370)
+        scroll.setMinimumWidth(300)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.month_model = MonthModel(self)
@@ -94,7 +94,8 @@ class RencanaPage(Page):
         splitter.setStretchFactor(1, 1)
         # Wide enough for the inputs in the chosen language (English labels run longer).
         bar = scroll.verticalScrollBar().sizeHint().width()
-        splitter.setSizes([max(380, self.inputs.minimumSizeHint().width() + bar + 4), 800])
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([max(340, self.inputs.minimumSizeHint().width() + bar + 4), 800])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -105,15 +106,17 @@ class RencanaPage(Page):
         self.used_figure = Figure(_("Terpakai dari pagu"))
         self.left_figure = Figure(_("Sisa pagu"))
         figures = QGridLayout()
-        for column, figure in enumerate(
+        for number, figure in enumerate(
             (self.desa_figure, self.potongan_figure, self.used_figure, self.left_figure)
-        ):
-            figures.addWidget(figure, 0, column)
+        ):  # two by two: whole amounts on a 1024 × 768 screen
+            figures.addWidget(figure, number // 2, number % 2)
         self.coverage_box = CoverageBox(self.ctx)
         self.coverage_box.apply_clicked.connect(
             lambda: self.coverage_box.apply(self.inputs.params(), self.plan, self.stored)
         )
         self.tier_view = table_view(self.tier_model, TierModel.NAMA)
+        self.tier_view.setWordWrap(True)
+        self.tier_model.modelReset.connect(self.tier_view.resizeRowsToContents)
         self.plan_note = QLabel()
         self.plan_note.setWordWrap(True)
         self.month_view = table_view(self.month_model, MonthModel.BULAN)
@@ -263,7 +266,10 @@ class RencanaPage(Page):
         """Save the pagu as typed; the year's total belanja is left as it is."""
         pagu = self.inputs.pagu.value() or None
         if self.stored is not None and pagu != self.stored.pagu:
-            self._push(SetPaguCommand(self.ctx, self.stored, pagu))
+            if self._push(SetPaguCommand(self.ctx, self.stored, pagu)):
+                self.inputs.pagu_saved(self.ctx.year, pagu)
+        elif self.stored is not None:
+            self.inputs.pagu_saved(self.ctx.year, pagu)  # already so: say it all the same
 
     # Scenarios
     def _load_scenarios(self) -> None:

@@ -4,7 +4,8 @@ the import/export buttons are ``roster_files``."""
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,7 +38,7 @@ from ui.commands.roster import (
     edit_commands,
 )
 from ui.dialogs.end_post_dialog import EndPostDialog, PostChoice
-from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.person_dialog import PersonDialog, PersonForm
 from ui.i18n import _, ngettext
 from ui.models.roster_model import (
     ACTIVE_ONLY,
@@ -130,7 +132,11 @@ class RosterPage(Page):
         for column, sample in _SAMPLES.items():
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
         header.setSectionResizeMode(RosterModel.NAMA, QHeaderView.ResizeMode.Stretch)
+        self._sample_widths = {c: self.view.columnWidth(c) for c in _SAMPLES}
+        self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.totals = QLabel()
@@ -142,6 +148,35 @@ class RosterPage(Page):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.totals)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """On a narrow screen the columns give way: the kategori (a filter above, and the
+        jabatan says it) and then the status BPJS step aside, then the wide texts narrow down
+        (cut with "…", whole in the tooltip), so the amounts on the right stay in sight."""
+        bar = self.view.verticalScrollBar().sizeHint().width()
+        room = self.view.width() - bar - 4 - 150  # the name keeps at least this much
+        hidden: set[int] = set()
+        widths = dict(self._sample_widths)
+        for column in (RosterModel.KATEGORI, RosterModel.STATUS_BPJS):
+            if sum(w for c, w in widths.items() if c not in hidden) <= room:
+                break
+            hidden.add(column)
+        shown = {c: w for c, w in widths.items() if c not in hidden}
+        excess = sum(shown.values()) - room
+        for column in (RosterModel.JABATAN, RosterModel.PROGRAM, RosterModel.BULAN):
+            if excess > 0 and column in shown:
+                cut = min(excess, shown[column] // 2)
+                shown[column] -= cut
+                excess -= cut
+        for column in _SAMPLES:
+            self.view.setColumnHidden(column, column in hidden)
+            if column in shown:
+                self.view.setColumnWidth(column, shown[column])
 
     # Loading
     def refresh(self) -> None:
@@ -213,6 +248,28 @@ class RosterPage(Page):
         self.end_button.setEnabled(count >= 1)
         self.delete_button.setEnabled(count >= 1)
 
+    def row_menu(self) -> QMenu:
+        """What a right click on the selected rows offers."""
+        menu = QMenu(self)
+        count = len(self.selected_ids())
+        for text, slot, enabled in (
+            (_("Ubah…"), self.edit_selected, count == 1),
+            (_("Akhiri jabatan…"), self.end_selected, count >= 1),
+            (_("Hapus…"), self.delete_selected, count >= 1),
+            (_("Salin NIK"), self.copy_niks, count >= 1),
+            (_("Tambah peserta…"), self.add_person, True),
+        ):
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+        return menu
+
+    def copy_niks(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(r.nik for r in self.selected_rows()))
+
+    def _on_view_context_menu_requested(self, point: QPoint) -> None:
+        self.row_menu().popup(self.view.viewport().mapToGlobal(point))
+
     # Main-window hooks
     def focus_search(self) -> bool:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -237,6 +294,10 @@ class RosterPage(Page):
             if target.filters:
                 index = combo.findData(values.get(name, ALL))
                 combo.setCurrentIndex(max(index, 0))
+        if target.person_id is None and target.field == "tambah":
+            self.add_person()
+        elif target.person_id is None and target.field == "impor":
+            self.files.choose_import()
         if target.person_id is not None:
             self.select_persons([target.person_id])
             if target.field:
@@ -248,20 +309,35 @@ class RosterPage(Page):
             self._limits[year] = load_limits(year)
         return self._limits[year]
 
+    def nik_holder(self, person_id: int | None) -> Callable[[str], str | None]:
+        """For the form: who else on the roster holds a NIK (checked as soon as it is typed)."""
+
+        def holder(nik: str) -> str | None:
+            with self.ctx.db.session() as session:
+                return roster.nik_holder(session, nik, person_id)
+
+        return holder
+
     def add_person(self) -> None:
         year = self.ctx.year
         with self.ctx.db.session() as session:
             kode = roster.kode_desa(session)
         kategori = str(self.kategori.currentData()) or None
-        form = PersonDialog.ask(
-            self, year=year, kode_desa=kode, limits=self.limits_for(year), kategori=kategori
-        )
-        if form is None:
-            return
-        command = AddPersonCommand(self.ctx, form.person, [form.post], form.coverage)
-        self._push(lambda: push(self.ctx, command))
-        if command.person_id is not None:
-            self.select_persons([command.person_id])
+        added: list[int] = []
+
+        def save(form: PersonForm) -> None:
+            posts = [form.post, *(entry.data for entry in form.other_posts)]
+            command = AddPersonCommand(self.ctx, form.person, posts, form.coverage)
+            push(self.ctx, command)  # a refusal (UserError) keeps the form open
+            if command.person_id is not None:
+                added.append(command.person_id)
+
+        PersonDialog.ask(
+            self, year=year, kode_desa=kode, limits=self.limits_for(year), kategori=kategori,
+            nik_holder=self.nik_holder(None), save=save,
+        )  # fmt: skip
+        if added:
+            self.select_persons(added)
 
     def edit_selected(self) -> None:
         ids = self.selected_ids()
@@ -278,15 +354,17 @@ class RosterPage(Page):
         with self.ctx.db.session() as session:
             detail = roster.get_person(session, person_id)
             kode = roster.kode_desa(session)
-        form = PersonDialog.ask(
-            self, year=year, kode_desa=kode, limits=self.limits_for(year), detail=detail
-        )
-        if form is None:
-            return
-        commands = edit_commands(self.ctx, detail, form, year)
-        if commands:
-            text = _("Ubah {nama}").format(nama=form.person.nama)
-            self._push(lambda: push_macro(self.ctx, text, commands))
+
+        def save(form: PersonForm) -> None:
+            commands = edit_commands(self.ctx, detail, form, year)
+            if commands:
+                text = _("Ubah {nama}").format(nama=form.person.nama)
+                push_macro(self.ctx, text, commands)  # a refusal keeps the form open
+
+        if PersonDialog.ask(
+            self, year=year, kode_desa=kode, limits=self.limits_for(year), detail=detail,
+            nik_holder=self.nik_holder(person_id), save=save,
+        ) is not None:  # fmt: skip
             self.select_persons([person_id])
 
     def end_selected(self) -> None:
@@ -363,7 +441,7 @@ _SAMPLES = {
     RosterModel.DITANGGUNG: "Ditanggung",
     RosterModel.STATUS_BPJS: "Belum Terdaftar",
     RosterModel.DASAR_UPAH: "10.000.000",
-    RosterModel.BULAN: "Berakhir",
+    RosterModel.BULAN: "Berakhir 30-06-2026",
     RosterModel.DESA: "10.000.000",
     RosterModel.POTONGAN: "1.000.000",
 }

@@ -76,14 +76,17 @@ class RosterFiles(QObject):
         limits = self.page.limits_for(self.ctx.year)
 
         def work() -> object:
-            from desa_budget.roster.workbook.apply import apply_import
+            from desa_budget.roster.import_record import apply_import_recorded
 
             with db.session() as session:
-                return apply_import(session, plan, operator=operator, limits=limits)
+                return apply_import_recorded(session, plan, operator=operator, limits=limits)
 
-        def done(summary: Any) -> None:
-            self.ctx.reset_history()
-            self.ctx.notify_changed()
+        def done(record: Any) -> None:
+            from ui.commands.imports import ImportCommand, push_done
+
+            # The import is one undo step (Ctrl+Z puts every touched person back as they were).
+            push_done(self.ctx, ImportCommand(self.ctx, path.name, record))
+            summary = record.summary
             msgbox.info(
                 self.page,
                 _("Impor selesai"),
@@ -92,7 +95,12 @@ class RosterFiles(QObject):
                     "{added} orang ditambahkan, {changed} diubah, {unchanged} tetap.",
                     summary.added,
                 ).format(added=summary.added, changed=summary.changed, unchanged=summary.unchanged),
-                "\n".join(str(w) for w in summary.warnings) or None,
+                "\n".join(
+                    [
+                        _("Impor ini dapat dibatalkan dengan Ctrl+Z."),
+                        *(str(w) for w in summary.warnings),
+                    ]
+                ),
             )
             self.import_finished.emit(True)
 
@@ -110,11 +118,13 @@ class RosterFiles(QObject):
 
     def choose_export(self) -> None:
         year = self.ctx.year
+        from desa_budget.village.file_names import suggested_name
+
         folder = Path(self.ctx.settings.last_export_dir or Path.home())
+        with self.ctx.db.session() as session:
+            name = suggested_name(session, "daftar", year, ".xlsx")
         path = file_dialogs.save_xlsx(
-            self.page,
-            title=_("Ekspor daftar peserta"),
-            suggested=folder / f"daftar_peserta_{year}.xlsx",
+            self.page, title=_("Ekspor daftar peserta"), suggested=folder / name
         )
         if path is not None:
             self.ctx.settings.last_export_dir = str(path.parent)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desa_budget.budget.scenarios import ScenarioParams
 from desa_budget.budget.tiers import Tier, tiers_in_order
+from desa_budget.format import format_rp
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
 from ui.i18n import _
@@ -44,20 +45,36 @@ class PlanInputs(QWidget):
         self.pagu.setPlaceholderText(_("mis. 45.000.000"))
         self.save_pagu_button = QPushButton(_("Simpan sebagai pagu tahun ini"))
         self.mode = QComboBox()
-        self.mode.addItem(_("Berhenti di tingkat yang tidak cukup (strict)"), "strict")
-        self.mode.addItem(_("Lanjut ke tingkat yang masih cukup (fill)"), "fill")
+        self.mode.addItem(_("Berhenti di tingkat yang tidak cukup"), "strict")
+        self.mode.addItem(_("Lewati tingkat yang tidak cukup, isi yang masih cukup"), "fill")
+        self.mode.setToolTip(
+            _(
+                "Berhenti: tingkat sesudah tingkat yang tidak tertanggung tidak diisi. "
+                "Lewati: pagu yang tersisa dipakai untuk tingkat berikutnya yang masih cukup."
+            )
+        )
         self.iuran = QComboBox()
         self.iuran.addItem(_("Sesuai daftar peserta"), ROSTER)
         self.iuran.addItem(_("Semua dibayar desa"), "desa")
         self.iuran.addItem(_("Semua dipotong dari siltap"), "potong")
+        for combo in (self.mode, self.iuran):  # long choices must not widen the panel
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         self.bpu_discount = QCheckBox(_("Pakai diskon iuran BPU bila berlaku"))
         form = QFormLayout()
         form.addRow(_("Pagu iuran"), self.pagu)
         form.addRow("", self.save_pagu_button)
+        self.pagu_status = QLabel()
+        self.pagu_status.setWordWrap(True)
+        self.pagu_status.setStyleSheet("color: #2e7d5b;")
+        form.addRow("", self.pagu_status)
         form.addRow(_("Cara mengisi"), self.mode)
         form.addRow(_("Iuran pekerja"), self.iuran)
         form.addRow("", self.bpu_discount)
         self.pagu.value_changed.connect(self._emit)
+        self.pagu.value_changed.connect(lambda _v: self.pagu_status.clear())
         for combo in (self.mode, self.iuran):
             combo.currentIndexChanged.connect(self._emit)
         self.bpu_discount.toggled.connect(self._emit)
@@ -113,6 +130,14 @@ class PlanInputs(QWidget):
         layout.addLayout(form)
         layout.addWidget(programs_box)
         layout.addWidget(tiers_box, 1)
+
+    def pagu_saved(self, year: int, pagu: int | None) -> None:
+        """Say that the pagu is saved (it is undone with Ctrl+Z like any edit)."""
+        self.pagu_status.setText(
+            _("✔ Pagu {tahun} tersimpan: {pagu}.").format(tahun=year, pagu=format_rp(pagu))
+            if pagu
+            else _("✔ Pagu {tahun} dikosongkan.").format(tahun=year)
+        )
 
     # Loading
     def set_tiers(self, tiers: tuple[Tier, ...]) -> None:

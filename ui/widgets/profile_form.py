@@ -53,6 +53,19 @@ class ProfileForm(QWidget):
         self.target_pekerja_rentan = QSpinBox()
         self.target_pekerja_rentan.setRange(0, 100_000)
         self.target_pekerja_rentan.setValue(100)
+        self.kabupaten_profil.setToolTip(
+            _(
+                "Aturan dan kode anggaran kabupaten Anda: kode kegiatan/rekening bawaan, urutan "
+                "prioritas dan aturan setempat (mis. program wajib). Pilih Nasional bila "
+                "kabupaten Anda belum ada."
+            )
+        )
+        self.target_pekerja_rentan.setToolTip(
+            _(
+                "Berapa pekerja rentan (petani, nelayan, buruh harian…) yang ingin ditanggung "
+                "desa tahun ini; perencanaan mengisi tingkat pekerja rentan sampai jumlah ini."
+            )
+        )
         form.addRow(_("Nama desa"), self.nama_desa)
         form.addRow(_("Kode desa (Kemendagri)"), self.kode_desa)
         form.addRow("", self.kode_problem)

@@ -1,0 +1,35 @@
+"""A 1024 × 768 office screen: the window opens within the screen and no page asks for more room
+than such a screen gives (less its taskbar and the window's title bar), in either language."""
+
+import pytest
+from PySide6.QtCore import QSize
+from pytestqt.qtbot import QtBot
+
+from ui import i18n
+from ui.app_context import AppContext
+from ui.main_window import SMALL_SCREEN, MainWindow
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_no_page_needs_more_than_a_1024_by_768_screen(
+    qtbot: QtBot, ctx: AppContext, language: str
+) -> None:
+    i18n.set_language(language)
+    window = MainWindow(ctx, village="Desa Sukamaju")
+    qtbot.addWidget(window)
+    window.show()
+    too_big = []
+    for key in window.page_keys():
+        window.show_page(key)
+        needed = window.minimumSizeHint().expandedTo(window.minimumSize())
+        if needed.width() > SMALL_SCREEN.width() or needed.height() > SMALL_SCREEN.height():
+            too_big.append(f"{key}: {needed.width()} × {needed.height()}")
+    assert not too_big, f"wider or taller than {SMALL_SCREEN.toTuple()}: {too_big}"
+
+
+def test_the_window_opens_within_the_screen(qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.size() != QSize(1280, 720) or room.width() >= 1296  # shrunk when needed
