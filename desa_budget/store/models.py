@@ -1,7 +1,8 @@
 """The database tables (SQLAlchemy 2 typed ORM). Schema changes go through Alembic migrations."""
 
-import secrets
+import hashlib
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -14,8 +15,17 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Mapper,
+    Session,
+    mapped_column,
+    object_mapper,
+    relationship,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,21 +40,60 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def next_version(current: int | None) -> int:
-    """A new version for a row: a random token, never 0 and never the current one.
+def content_version(row: object) -> int:
+    """A row's version: a token made from its content (every column but the version itself).
 
-    Not a counter, so that a row deleted and made again (an undo, a re-added code) never comes
-    back with a version that a stale form or undo step still holds. See store.versioning.
+    The same content always gives the same token. So an undo that puts a row back as it was also
+    puts back the version the earlier undo step holds, and several edits in a row undo and redo in
+    turn; any other content (a colleague's save) gives another token, and a stale step is refused.
+    Never 0 (``versioning.ABSENT``) and within a 32-bit INTEGER on every database.
     """
-    while True:
-        token = secrets.randbelow(2**31 - 1) + 1  # fits a 32-bit INTEGER on every database
-        if token != current:
-            return token
+    mapper = object_mapper(row)
+    parts = [f"{key}={getattr(row, key)!r}" for key in _content_keys(mapper)]
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % (2**31 - 1) + 1
+
+
+def _content_keys(mapper: Mapper[Any]) -> list[str]:
+    """The columns that make a row's content: not its version, its own id or its parent's id
+    (ids are given at insert, after the version is set, and stay the same for the row's life)."""
+    keys = []
+    for attr in mapper.column_attrs:
+        column = attr.columns[0]
+        if column is mapper.version_id_col or column.primary_key or column.foreign_keys:
+            continue
+        keys.append(attr.key)
+    return keys
+
+
+def _fill_defaults(row: object, mapper: Mapper[Any]) -> None:
+    """A new row's Python-side defaults, set before hashing, so the token made at insert is the
+    one the same content gives when read back later."""
+    for attr in mapper.column_attrs:
+        column = attr.columns[0]
+        default = column.default
+        if getattr(row, attr.key) is None and default is not None and default.is_scalar:
+            setattr(row, attr.key, default.arg)
 
 
 def versioned(version_id: Mapped[int]) -> dict[str, object]:
-    """The mapper arguments of a table whose rows carry a version (optimistic locking)."""
-    return {"version_id_col": version_id, "version_id_generator": next_version}
+    """The mapper arguments of a table whose rows carry a version (optimistic locking); the
+    version is set from the content at every flush (``content_version``)."""
+    return {"version_id_col": version_id, "version_id_generator": False}
+
+
+@event.listens_for(Session, "before_flush")
+def _set_versions(session: Session, _context: object, _instances: object) -> None:
+    for row in (*session.new, *session.dirty):
+        mapper = object_mapper(row)
+        if mapper.version_id_col is None:
+            continue
+        if row in session.dirty and not session.is_modified(row, include_collections=False):
+            continue
+        if row in session.new:
+            _fill_defaults(row, mapper)
+        key = mapper.get_property_by_column(mapper.version_id_col).key
+        setattr(row, key, content_version(row))
 
 
 class VillageProfile(Base):

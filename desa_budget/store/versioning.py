@@ -1,6 +1,6 @@
 """Optimistic locking: every edit carries the version of the row it was read at, checked here.
 
-A row's version changes at every write (``models.next_version``). An edit, and every undo or redo
+A row's version is a token of its content, set at every write (``models.content_version``). An edit, and every undo or redo
 step, passes the version it last saw; when the row holds another one, someone else saved in
 between and the edit is refused with ``ConcurrentEditError`` ("diubah oleh pengguna lain").
 ``ABSENT`` says the caller saw no row at all; ``None`` skips the check (the import, the demo, the

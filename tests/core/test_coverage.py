@@ -90,7 +90,8 @@ def test_clear_returns_to_the_roster_and_restore_brings_the_same_decision(villag
     add_rentan(db, "Ngatini", 9)
     with db.session() as s:
         restored = coverage.restore_plan(s, cleared, operator="Ani", version=ABSENT)
-    assert restored.persons == applied.persons and restored.version != applied.version
+    # the same decision is the same content: the same version, so an older undo step still fits
+    assert restored.persons == applied.persons and restored.version == applied.version
     assert desa_total(db) == USED
     assert "Ngatini" not in paid_names(db)
     with db.session() as s:
