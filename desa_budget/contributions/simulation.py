@@ -3,14 +3,15 @@
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desa_budget.contributions.engine import Participation, months_in_post, quote_months
-from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.contributions.results import PersonYear, Simulation
 from desa_budget.rules import PROGRAMS, RuleSet
-from desa_budget.store.models import Coverage, Person
+from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.village import categories
 
 
@@ -49,15 +50,43 @@ class RosterEntry:
     sumber_dana: str | None
 
 
-def _coverage_for(person: Person, year: int) -> Coverage | None:
-    rows = [c for c in person.coverages if c.tahun <= year]
-    return max(rows, key=lambda c: c.tahun) if rows else None
+class _Post(NamedTuple):
+    id: int
+    kategori: str
+    jabatan: str
+    status: str
+    mulai: date | None
+    akhir: date | None
 
 
-def _entry(person: Person, year: int) -> RosterEntry | None:
+class _Coverage(NamedTuple):
+    tahun: int
+    segmen: str
+    dasar_upah: int
+    programs: str
+    kelas_jkk: int
+    iuran_pekerja: str
+    status_bpjs: str
+    dibayar_oleh: str
+    kode_kegiatan: str | None
+    kode_rekening: str | None
+    sumber_dana: str | None
+
+
+class _Person(NamedTuple):
+    id: int
+    nik: str
+    nama: str
+    jenis_kelamin: str
+    tanggal_lahir: date
+
+
+def _entry(
+    person: _Person, posts: list[_Post], cov: _Coverage | None, year: int
+) -> RosterEntry | None:
     spans = []
     months: set[int] = set()
-    for post in person.posts:
+    for post in posts:
         in_year = months_in_post(post.mulai, post.akhir, year)
         if in_year:
             months.update(in_year)
@@ -65,7 +94,6 @@ def _entry(person: Person, year: int) -> RosterEntry | None:
     if not spans:
         return None
     main = min(spans, key=lambda p: (categories.BY_KEY[p.kategori].rank, p.id))
-    cov = _coverage_for(person, year)
     programs = tuple(p for p in PROGRAMS if cov and p in cov.programs.split(","))
     return RosterEntry(
         person_id=person.id,
@@ -96,11 +124,28 @@ def roster_order(entry: RosterEntry) -> tuple[int, str, int]:
 
 
 def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
-    """Everyone in post on some day of ``year``, in roster order (category rank, then name)."""
-    people = session.scalars(
-        select(Person).options(selectinload(Person.posts), selectinload(Person.coverages))
-    ).all()
-    entries = [e for e in (_entry(p, year) for p in people) if e is not None]
+    """Everyone in post on some day of ``year``, in roster order (category rank, then name).
+
+    Read as plain rows in three queries (posts, the coverage that applies, the persons), every
+    time from the database: nothing is kept between calls."""
+    posts: dict[int, list[_Post]] = {}
+    for person_id, *post in session.execute(
+        select(Post.person_id, *(getattr(Post, name) for name in _Post._fields))
+    ):
+        posts.setdefault(person_id, []).append(_Post(*post))
+    coverages: dict[int, _Coverage] = {}
+    for person_id, *values in session.execute(
+        select(Coverage.person_id, *(getattr(Coverage, name) for name in _Coverage._fields))
+        .where(Coverage.tahun <= year)
+        .order_by(Coverage.person_id, Coverage.tahun)
+    ):
+        coverages[person_id] = _Coverage(*values)  # the newest row up to the year wins
+    entries = []
+    for row in session.execute(select(*(getattr(Person, name) for name in _Person._fields))):
+        person = _Person(*row)
+        entry = _entry(person, posts.get(person.id, []), coverages.get(person.id), year)
+        if entry is not None:
+            entries.append(entry)
     return tuple(sorted(entries, key=roster_order))
 
 
@@ -131,11 +176,8 @@ def person_year(
         [(year, m) for m in entry.months],
         bpu_discount=bpu_discount,
     )
-    monthly: tuple[MonthAmounts, ...] = tuple(quote.months)
-    by_program: dict[str, ProgramAmount] = {}
-    for month in monthly:
-        for name, amount in month.programs.items():
-            by_program[name] = by_program.get(name, ProgramAmount()) + amount
+    monthly = quote.months
+    by_program = quote.by_program if monthly else {}
     result = PersonYear(
         person_id=entry.person_id,
         nik=entry.nik,
