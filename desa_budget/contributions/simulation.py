@@ -94,7 +94,8 @@ def _entry(
     if not spans:
         return None
     main = min(spans, key=lambda p: (categories.BY_KEY[p.kategori].rank, p.id))
-    programs = tuple(p for p in PROGRAMS if cov and p in cov.programs.split(","))
+    chosen = cov.programs.split(",") if cov else ()
+    programs = tuple(p for p in PROGRAMS if p in chosen)
     return RosterEntry(
         person_id=person.id,
         nik=person.nik,
@@ -160,6 +161,10 @@ def participation(entry: RosterEntry, programs: Iterable[str] | None = None) -> 
     )
 
 
+def _year_months(year: int, months: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    return tuple((year, m) for m in months)
+
+
 def person_year(
     rules: RuleSet,
     entry: RosterEntry,
@@ -170,12 +175,8 @@ def person_year(
 ) -> tuple[PersonYear, tuple[str, ...]]:
     """One person's year with their own programs (or ``programs`` instead), and assumptions."""
     chosen = entry.programs if programs is None else programs
-    quote = quote_months(
-        rules,
-        participation(entry, chosen),
-        [(year, m) for m in entry.months],
-        bpu_discount=bpu_discount,
-    )
+    months = rules.cached(("year months", year, entry.months), _year_months, year, entry.months)
+    quote = quote_months(rules, participation(entry, chosen), months, bpu_discount=bpu_discount)
     monthly = quote.months
     by_program = quote.by_program if monthly else {}
     result = PersonYear(
