@@ -18,16 +18,18 @@ from types import MappingProxyType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desa_budget.contributions.amounts import NO_BIRTH_DATE, _discount_note
 from desa_budget.contributions.engine import Participation, validate
 from desa_budget.contributions.results import MonthAmounts, ProgramAmount
 from desa_budget.errors import UserError
-from desa_budget.format import format_rp
+from desa_budget.format import format_decimal, format_rp
 from desa_budget.i18n import N_, _
-from desa_budget.rules import PROGRAMS, MonthRules, PuRate, RuleSet
+from desa_budget.rules import PROGRAMS, Discount, MonthRules, PuRate, RuleSet
 from desa_budget.rules.months import label_of_index, month_index
 
 _ONE = Decimal(1)
+NO_BIRTH_DATE = N_(
+    "Tanggal lahir tidak diisi; JP dihitung untuk semua bulan tanpa uji usia pensiun."
+)
 
 
 def round_rupiah(amount: Decimal) -> int:
@@ -227,3 +229,21 @@ def _bpu(now: MonthRules, p: Participation, discount: bool) -> _Amounts:
             ProgramAmount(0, jht) if p.worker_share == "potong" else ProgramAmount(jht, 0)
         )
     return _done(amounts, notes)
+
+
+def _discount_note(rule: Discount, *, applied: bool) -> str:
+    start = label_of_index(rule.start)
+    if rule.end is not None:
+        period = N_("{start} sampai {end}").format(start=start, end=label_of_index(rule.end))
+    else:
+        period = N_("{start} dan seterusnya").format(start=start)
+    share = format_decimal(rule.factor * Decimal(100), 0)
+    if applied:
+        return N_(
+            "Diskon iuran BPU PP 50/2025 diterapkan: JKK dan JKM dibayar {share}% untuk {period}."
+        ).format(share=share, period=period)
+    return N_(
+        "Diskon iuran BPU PP 50/2025 (JKK dan JKM dibayar {share}% untuk {period}) tidak "
+        "diterapkan: iuran penuh dianggarkan karena belum jelas apakah peserta yang dibiayai "
+        "APBDes termasuk."
+    ).format(share=share, period=period)

@@ -158,6 +158,7 @@ def _plan(
         worker_share=p.worker_share,
         jp=jp,
         discount=discount,
+        details=rules.cached(("month details",), dict),
     )
 
 

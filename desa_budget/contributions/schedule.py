@@ -19,7 +19,9 @@ from desa_budget.rules import PROGRAMS, MonthRules, RuleSet
 from desa_budget.rules.months import month_index
 
 _ANY_WAGE = 10**18  # above every wage: groups whose terms differ in no cap always agree
-_DETAILS_KEPT = 10_000  # month details kept per plan (a kabupaten's distinct wages, not more)
+# Month details kept for sharing, all plans of a RuleSet together: a village's distinct ones fit;
+# a kabupaten's distinct wages are not kept alive (the garbage collector would re-scan them).
+DETAILS_KEPT = 2048
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,7 +56,8 @@ class Plan:
     alike_up_to: int  # every group gives the same amounts for a wage up to this (-1: never)
     assumptions: tuple[str, ...]
     total: int  # months in all
-    _details: dict[tuple[Flat, ...], "_Detail"] = field(default_factory=dict, repr=False)
+    # month details built when read, shared by the plans of one RuleSet (at most DETAILS_KEPT)
+    details: "dict[tuple[Plan, tuple[Flat, ...]], _Detail]" = field(repr=False)
 
     def quote(self, basis: int) -> tuple[int, int, tuple[Flat, ...]]:
         """This wage's desa and potongan over all the months, and each group's amounts."""
@@ -76,11 +79,12 @@ class Plan:
     def detail(self, amounts: tuple[Flat, ...]) -> "_Detail":
         """Each month's MonthAmounts and the per-program sums for these amounts, built once and
         shared by everyone of this plan with the same amounts."""
-        found = self._details.get(amounts)
+        key = (self, amounts)
+        found = self.details.get(key)
         if found is None:
-            if len(self._details) >= _DETAILS_KEPT:
-                self._details.clear()
-            found = self._details[amounts] = _detail(self, amounts)
+            if len(self.details) >= DETAILS_KEPT:
+                self.details.clear()
+            found = self.details[key] = _detail(self, amounts)
         return found
 
 
@@ -89,21 +93,21 @@ _Detail = tuple[tuple[MonthAmounts, ...], Mapping[str, ProgramAmount]]
 
 def _detail(plan: Plan, amounts: tuple[Flat, ...]) -> _Detail:
     names = plan.programs
-    groups = [
-        MonthAmounts(
-            0,
-            0,
-            MappingProxyType(
-                {name: ProgramAmount(flat[2 * i], flat[2 * i + 1]) for i, name in enumerate(names)}
-            ),
-            sum(flat[0::2]),
-            sum(flat[1::2]),
-        )
-        for flat in amounts
-    ]
+    made: dict[int, tuple[Mapping[str, ProgramAmount], int, int]] = {}
+    groups = []
+    for flat in amounts:  # groups computed alike share one tuple of amounts: one mapping too
+        group = made.get(id(flat))
+        if group is None:
+            programs = {
+                name: ProgramAmount(flat[2 * i], flat[2 * i + 1]) for i, name in enumerate(names)
+            }
+            group = made[id(flat)] = (MappingProxyType(programs), sum(flat[0::2]), sum(flat[1::2]))
+        groups.append(group)
     months = tuple(
-        MonthAmounts(year, month, groups[g].programs, groups[g].desa, groups[g].potongan)
-        for (year, month), g in zip(plan.months, plan.group_of, strict=True)
+        [
+            MonthAmounts(year, month, *groups[g])
+            for (year, month), g in zip(plan.months, plan.group_of, strict=True)
+        ]
     )
     desa = [0] * len(names)
     potongan = [0] * len(names)
@@ -124,6 +128,7 @@ def plan_for(
     worker_share: str,
     jp: JpState,
     discount: bool,
+    details: "dict[tuple[Plan, tuple[Flat, ...]], _Detail]",
 ) -> Plan:
     stop = jp[0] if isinstance(jp, tuple) else None
     keys: dict[tuple[int, bool], int] = {}
@@ -163,6 +168,7 @@ def plan_for(
         alike_up_to=_alike_up_to(pu) if segment == "PU" else _bpu_alike(bpu),
         assumptions=tuple(notes),
         total=len(group_of),
+        details=details,
     )
 
 
