@@ -38,7 +38,7 @@ from desa_budget.sheets.consolidate import consolidate
 from desa_budget.sheets.dpmd import export_dpmd
 from desa_budget.sheets.recap import write_recap
 
-BEFORE = 1.26  # consolidate ÷ the openpyxl read at b26cdde (median of 3 here, the machine busy)
+BEFORE = 1.22  # consolidate ÷ the openpyxl read at b26cdde (median of 3, beside each other)
 
 
 def openpyxl_read(files: list[Path]) -> float:
