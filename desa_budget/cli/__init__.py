@@ -1,7 +1,6 @@
 """Command line: the global options, the subcommand registry and the Indonesian error funnel."""
 
 import argparse
-import gc
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -116,9 +115,6 @@ def build_parser() -> IndonesianArgumentParser:
 def run_command(args: argparse.Namespace) -> int:
     """Run a parsed subcommand; a UserError becomes one message on stderr and exit status 2."""
     func: Callable[[argparse.Namespace], int] = args.func
-    # The imported modules' objects live until exit: keep the garbage collector from scanning
-    # them again in every full collection a big village's work triggers (CPython's gc.freeze).
-    gc.freeze()
     try:
         return func(args)
     except UserError as exc:
