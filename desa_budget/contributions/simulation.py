@@ -84,16 +84,23 @@ class _Person(NamedTuple):
 def _entry(
     person: _Person, posts: list[_Post], cov: _Coverage | None, year: int
 ) -> RosterEntry | None:
-    spans = []
-    months: set[int] = set()
-    for post in posts:
-        in_year = months_in_post(post.mulai, post.akhir, year)
-        if in_year:
-            months.update(in_year)
-            spans.append(post)
-    if not spans:
-        return None
-    main = min(spans, key=lambda p: (categories.BY_KEY[p.kategori].rank, p.id))
+    if len(posts) == 1:  # most people: one post, its months as they are
+        main = posts[0]
+        months = months_in_post(main.mulai, main.akhir, year)
+        if not months:
+            return None
+    else:
+        spans = []
+        in_any: set[int] = set()
+        for post in posts:
+            in_year = months_in_post(post.mulai, post.akhir, year)
+            if in_year:
+                in_any.update(in_year)
+                spans.append(post)
+        if not spans:
+            return None
+        main = min(spans, key=lambda p: (categories.BY_KEY[p.kategori].rank, p.id))
+        months = tuple(sorted(in_any))
     chosen = cov.programs.split(",") if cov else ()
     programs = tuple(p for p in PROGRAMS if p in chosen)
     return RosterEntry(
@@ -105,7 +112,7 @@ def _entry(
         kategori=main.kategori,
         jabatan=main.jabatan,
         status_jabatan=main.status,
-        months=tuple(sorted(months)),
+        months=months,
         covered=bool(programs),
         segmen=cov.segmen if cov else categories.BY_KEY[main.kategori].usual_segment,
         dasar_upah=cov.dasar_upah if cov else 0,
