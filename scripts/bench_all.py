@@ -28,7 +28,7 @@ BENCHES = (
     ("startup", "bench_startup.py", (5, 3), True),
     ("engine", "bench_engine.py", (3, 1), False),
     ("documents", "bench_documents.py", (3, 1), False),
-    ("simulate", "bench_simulate.py", (5, 3), False),
+    ("simulate", "bench_simulate.py", (9, 3), False),
     ("consolidate", "bench_consolidate.py", (3, 1), False),
     ("window", "bench_window.py", (3, 1), True),
     ("import", "bench_import.py", (3, 1), False),

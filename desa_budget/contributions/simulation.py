@@ -140,7 +140,11 @@ def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
     for person_id, *post in session.execute(
         select(Post.person_id, *(getattr(Post, name) for name in _Post._fields))
     ):
-        posts.setdefault(person_id, []).append(_Post(*post))
+        held = posts.get(person_id)
+        if held is None:
+            posts[person_id] = [_Post(*post)]
+        else:
+            held.append(_Post(*post))
     coverages: dict[int, _Coverage] = {}
     for person_id, *values in session.execute(
         select(Coverage.person_id, *(getattr(Coverage, name) for name in _Coverage._fields))
@@ -225,6 +229,7 @@ def simulate_entries(
     persons: list[PersonYear] = []
     assumptions: list[str] = []
     counts: dict[str, int] = {}
+    without_jp: dict[tuple[str, ...], tuple[str, ...]] = {}
     for entry in entries:
         counts[entry.kategori] = counts.get(entry.kategori, 0) + 1
         programs = entry.programs
@@ -233,10 +238,15 @@ def simulate_entries(
         if not programs:
             continue
         if entry.segmen == "BPU":
-            programs = tuple(p for p in programs if p != "JP")
+            found = without_jp.get(programs)
+            if found is None:
+                found = without_jp[programs] = tuple(p for p in programs if p != "JP")
+            programs = found
         result, said = person_year(rules, entry, year, bpu_discount=bpu_discount, programs=programs)
         persons.append(result)
-        assumptions.extend(a for a in said if a not in assumptions)
+        for sentence in said:
+            if sentence not in assumptions:
+                assumptions.append(sentence)
     return Simulation(
         year=year,
         persons=tuple(persons),
