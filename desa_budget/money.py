@@ -2,14 +2,24 @@
 
 Turning amounts into text lives in desa_budget.format."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-_ONE = Decimal(1)
+
+def round_ratio(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half up (a half away from zero) to whole rupiah, in
+    exact integer arithmetic. The only rounding in the app: a base times a rate held as an integer
+    fraction (``rate.as_integer_ratio()``) is ``round_ratio(base * n, d)``."""
+    if denominator <= 0:
+        raise ValueError("denominator must be positive")
+    if numerator >= 0:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return -((denominator - 2 * numerator) // (2 * denominator))
 
 
 def round_rupiah(amount: Decimal) -> int:
-    """Round a Decimal amount half up to whole rupiah. The only rounding in the app."""
-    return int(amount.quantize(_ONE, rounding=ROUND_HALF_UP))
+    """Round a Decimal amount half up to whole rupiah (ROUND_HALF_UP), through :func:`round_ratio`."""
+    numerator, denominator = amount.as_integer_ratio()
+    return round_ratio(numerator, denominator)
 
 
 def pct(text: str) -> Decimal:

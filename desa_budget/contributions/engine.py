@@ -1,24 +1,30 @@
 """The contribution engine: one person's BPJS Ketenagakerjaan amounts per month (pure, memoised)."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-from types import MappingProxyType
 
+from desa_budget.contributions.amounts import NO_BIRTH_DATE, Flat, JpState, jp_stop
 from desa_budget.contributions.results import MonthAmounts, ProgramAmount
+from desa_budget.contributions.schedule import Plan, Span, plan_for, span_of
 from desa_budget.errors import UserError
-from desa_budget.format import format_decimal, format_rp
-from desa_budget.i18n import N_, _
-from desa_budget.money import round_rupiah
-from desa_budget.rules import JKK_CLASSES, PROGRAMS, Discount, MonthRules, PuRate, RuleSet
-from desa_budget.rules.months import label_of_index, month_index
+from desa_budget.i18n import _
+from desa_budget.rules import JKK_CLASSES, PROGRAMS, RuleSet
+
+__all__ = [
+    "NO_BIRTH_DATE",
+    "SEGMENTS",
+    "WORKER_SHARES",
+    "Participation",
+    "Quote",
+    "months_in_post",
+    "quote_month",
+    "quote_months",
+    "validate",
+]
 
 SEGMENTS = ("PU", "BPU")
 WORKER_SHARES = ("desa", "potong")  # who pays the worker shares of JHT and JP
-NO_BIRTH_DATE = N_(
-    "Tanggal lahir tidak diisi; JP dihitung untuk semua bulan tanpa uji usia pensiun."
-)
 
 
 @dataclass(frozen=True)
@@ -33,16 +39,30 @@ class Participation:
     birth_date: date | None = None  # for the JP age test
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Several months of one participation, summed; ``assumptions`` are Indonesian sentences,
     marked (``N_``) so the window can show them translated."""
 
-    months: tuple[MonthAmounts, ...]
     desa: int
     potongan: int
-    by_program: Mapping[str, ProgramAmount]  # requested programs, in JKK, JKM, JHT, JP order
-    assumptions: tuple[str, ...]
+    plan: Plan = field(repr=False)  # the months, their grouping and rates (no wage)
+    amounts: tuple[Flat, ...] = field(repr=False)  # per group: desa, potongan of each program
+
+    @property
+    def assumptions(self) -> tuple[str, ...]:
+        return self.plan.assumptions
+
+    @property
+    def months(self) -> tuple[MonthAmounts, ...]:
+        """Each quoted month in the order given, with each program's desa and potongan; built
+        when first read and shared by every quote of the same plan and amounts."""
+        return self.plan.detail(self.amounts)[0]
+
+    @property
+    def by_program(self) -> Mapping[str, ProgramAmount]:
+        """The requested programs' sums over the months, in JKK, JKM, JHT, JP order."""
+        return self.plan.detail(self.amounts)[1]
 
 
 def months_in_post(start: date | None, end: date | None, year: int) -> tuple[int, ...]:
@@ -93,8 +113,7 @@ def quote_month(
     rules: RuleSet, p: Participation, year: int, month: int, *, bpu_discount: bool = False
 ) -> MonthAmounts:
     """One person-month: each requested program's desa and potongan amounts."""
-    validate(p)
-    return _month(rules, p, year, month, bpu_discount)[0]
+    return quote_months(rules, p, ((year, month),), bpu_discount=bpu_discount).months[0]
 
 
 def quote_months(
@@ -104,196 +123,51 @@ def quote_months(
     *,
     bpu_discount: bool = False,
 ) -> Quote:
-    """Several (year, month) pairs, each with that month's rules, summed."""
+    """Several (year, month) pairs, each with that month's rules, summed.
+
+    Everything but the wage is prepared once per plan (choices, months, JP state) and kept with
+    the rules; the wage then costs a few integer operations per group of months."""
+    if p.basis < 0:
+        validate(p)
+    pairs = months if isinstance(months, tuple) else tuple(months)
+    birth = p.birth_date
+    born = (birth.year, birth.month) if birth is not None and "JP" in p.programs else None
+    discount = bpu_discount and p.segment == "BPU"
+    key = ("plan", p.segment, p.programs, p.jkk_class, p.worker_share, born, pairs, discount)
+    plan: Plan = rules.cached(key, _plan, rules, p, pairs, discount)
+    desa, potongan, amounts = plan.quote(p.basis)
+    return Quote(desa, potongan, plan, amounts)
+
+
+def _plan(
+    rules: RuleSet, p: Participation, pairs: tuple[tuple[int, int], ...], discount: bool
+) -> Plan:
+    """The plan for these choices and months; everyone whose birth month gives the same JP state
+    over the months shares one (and the month detail of each wage)."""
     validate(p)
-    amounts: list[MonthAmounts] = []
-    assumptions: dict[str, None] = {}
-    names = [name for name in PROGRAMS if name in p.programs]
-    desa = dict.fromkeys(names, 0)
-    potongan = dict.fromkeys(names, 0)
-    for year, month in months:
-        result, said = _month(rules, p, year, month, bpu_discount)
-        amounts.append(result)
-        if said:
-            assumptions.update(dict.fromkeys(said))
-        for name, amount in result.programs.items():
-            desa[name] += amount.desa
-            potongan[name] += amount.potongan
-    return Quote(
-        months=tuple(amounts),
-        desa=sum(desa.values()),
-        potongan=sum(potongan.values()),
-        by_program=MappingProxyType({n: ProgramAmount(desa[n], potongan[n]) for n in names}),
-        assumptions=tuple(assumptions),
+    span: Span = rules.cached(("span", pairs), span_of, rules, pairs)
+    jp = _jp_state(rules, p, span)
+    key = ("jp plan", p.segment, p.programs, p.jkk_class, p.worker_share, jp, span, discount)
+    return rules.cached(
+        key,
+        plan_for,
+        span,
+        segment=p.segment,
+        programs=p.programs,
+        jkk_class=p.jkk_class,
+        worker_share=p.worker_share,
+        jp=jp,
+        discount=discount,
+        details=rules.cached(("month details",), dict),
     )
 
 
-# What a month's amounts depend on besides the participation: the rules epoch and the JP state.
-_Amounts = tuple[Mapping[str, ProgramAmount], int, int, tuple[str, ...]]
-_JpState = tuple[int, int] | bool | None  # stop (month index, age) when JP has ended; None: no JP
-
-
-def _month(
-    rules: RuleSet, p: Participation, year: int, month: int, discount: bool
-) -> tuple[MonthAmounts, tuple[str, ...]]:
-    now = rules.month(year, month)
-    if p.segment == "PU":
-        jp = _jp_state(rules, now, p) if "JP" in p.programs else None
-        key: tuple[object, ...] = (
-            "PU",
-            p.basis,
-            p.programs,
-            p.jkk_class,
-            p.worker_share,
-            now.pu_epoch,
-            jp,
-        )
-        programs, desa, potongan, notes = rules.cached(key, lambda: _pu(now, p, jp))
-    else:
-        key = ("BPU", p.basis, p.programs, p.worker_share, now.bpu_epoch, discount)
-        programs, desa, potongan, notes = rules.cached(key, lambda: _bpu(now, p, discount))
-    return MonthAmounts(year, month, programs, desa, potongan), notes
-
-
-def _done(amounts: dict[str, ProgramAmount], notes: list[str]) -> _Amounts:
-    desa = sum(a.desa for a in amounts.values())
-    potongan = sum(a.potongan for a in amounts.values())
-    return MappingProxyType(amounts), desa, potongan, tuple(notes)
-
-
-def _split(base: int, rate: PuRate, worker_share: str) -> ProgramAmount:
-    """The decided rounding: the full amount and the worker part are each rounded once."""
-    full = round_rupiah(base * rate.total)
-    if worker_share == "potong" and rate.worker:
-        withheld = round_rupiah(base * rate.worker)
-        return ProgramAmount(full - withheld, withheld)
-    return ProgramAmount(full, 0)
-
-
-def _pu(now: MonthRules, p: Participation, jp: _JpState) -> _Amounts:
-    amounts: dict[str, ProgramAmount] = {}
-    notes: list[str] = []
-    here = label_of_index(month_index(now.year, now.month))
-    for name in PROGRAMS:
-        if name not in p.programs:
-            continue
-        rate = now.pu.get((name, p.jkk_class if name == "JKK" else None))
-        if rate is None:
-            raise UserError(
-                _("Tidak ada tarif {program} untuk {month}.").format(program=name, month=_(here))
-            )
-        base = p.basis
-        if name == "JP":
-            if jp is False:
-                notes.append(NO_BIRTH_DATE)
-            elif isinstance(jp, tuple):
-                notes.append(
-                    N_(
-                        "JP tidak dihitung mulai {stop}: usia pensiun JP {age} tahun tercapai "
-                        "pada {reached} (JP berhenti sesudah bulan ulang tahun itu)."
-                    ).format(
-                        stop=label_of_index(jp[0] + 1), age=jp[1], reached=label_of_index(jp[0])
-                    )
-                )
-                amounts[name] = ProgramAmount()
-                continue
-            ceiling = now.jp_ceiling
-            if ceiling is None:
-                raise UserError(_("Tidak ada batas upah JP untuk {month}.").format(month=_(here)))
-            if ceiling.assumed and ceiling.unpublished_from is not None:
-                notes.append(
-                    N_(
-                        "Batas upah JP mulai {month} belum diterbitkan; dipakai {amount} "
-                        "(berlaku sejak {since})."
-                    ).format(
-                        month=label_of_index(ceiling.unpublished_from),
-                        amount=format_rp(ceiling.amount),
-                        since=label_of_index(ceiling.since),
-                    )
-                )
-            base = min(base, ceiling.amount)
-        amounts[name] = _split(base, rate, p.worker_share)
-    return _done(amounts, notes)
-
-
-def _jp_state(rules: RuleSet, now: MonthRules, p: Participation) -> _JpState:
-    """True: JP due; False: due, but no birth date to test; (month, age): ended after that month.
-
-    JP runs up to and including the month of the birthday on which the person reaches the JP
-    retirement age in force that year (domain.md §2.3; the month rule is inferred)."""
+def _jp_state(rules: RuleSet, p: Participation, span: Span) -> JpState:
+    """The person's JP state over the span; an end after the span's last month is no end."""
+    if p.segment != "PU" or "JP" not in p.programs:
+        return None
     birth = p.birth_date
     if birth is None:
         return False
-    stop = rules.cached(("jp_stop", birth.year, birth.month), lambda: _jp_stop(rules, birth))
-    if stop is None or month_index(now.year, now.month) <= stop[0]:
-        return True
-    return stop
-
-
-def _jp_stop(rules: RuleSet, birth: date) -> tuple[int, int] | None:
-    """(month index of the birthday month, age) on which the JP age is first reached, if ever."""
-    first_year = rules.first_month[0]
-    for year in range(max(first_year, birth.year + 1), birth.year + 200):
-        age = rules.age_series.find(year)
-        if age is not None and year - birth.year >= age:
-            return month_index(year, birth.month), age
-    return None
-
-
-def _bpu(now: MonthRules, p: Participation, discount: bool) -> _Amounts:
-    notes: list[str] = []
-    here = label_of_index(month_index(now.year, now.month))
-    params = now.bpu
-    if params is None:
-        raise UserError(_("Tidak ada aturan iuran BPU untuk {month}.").format(month=_(here)))
-    if p.basis < params.min_income:
-        raise UserError(
-            _("Penghasilan BPU {income} di bawah minimum {minimum}.").format(
-                income=format_rp(p.basis), minimum=format_rp(params.min_income)
-            )
-        )
-    if now.bpu_brackets and not any(
-        b.income_from <= p.basis and (b.income_to is None or p.basis <= b.income_to)
-        for b in now.bpu_brackets
-    ):
-        raise UserError(
-            _("Penghasilan BPU {income} tidak termasuk dalam tabel penghasilan BPU.").format(
-                income=format_rp(p.basis)
-            )
-        )
-    jkk = round_rupiah(p.basis * params.jkk)
-    jkm = params.jkm_flat
-    if now.discount is not None and ("JKK" in p.programs or "JKM" in p.programs):
-        factor = now.discount.factor
-        if discount:
-            jkk, jkm = round_rupiah(jkk * factor), round_rupiah(jkm * factor)
-        notes.append(_discount_note(now.discount, applied=discount))
-    amounts: dict[str, ProgramAmount] = {}
-    if "JKK" in p.programs:
-        amounts["JKK"] = ProgramAmount(jkk, 0)
-    if "JKM" in p.programs:
-        amounts["JKM"] = ProgramAmount(jkm, 0)
-    if "JHT" in p.programs:
-        jht = round_rupiah(p.basis * params.jht)
-        amounts["JHT"] = (
-            ProgramAmount(0, jht) if p.worker_share == "potong" else ProgramAmount(jht, 0)
-        )
-    return _done(amounts, notes)
-
-
-def _discount_note(rule: Discount, *, applied: bool) -> str:
-    start = label_of_index(rule.start)
-    if rule.end is not None:
-        period = N_("{start} sampai {end}").format(start=start, end=label_of_index(rule.end))
-    else:
-        period = N_("{start} dan seterusnya").format(start=start)
-    share = format_decimal(rule.factor * Decimal(100), 0)
-    if applied:
-        return N_(
-            "Diskon iuran BPU PP 50/2025 diterapkan: JKK dan JKM dibayar {share}% untuk {period}."
-        ).format(share=share, period=period)
-    return N_(
-        "Diskon iuran BPU PP 50/2025 (JKK dan JKM dibayar {share}% untuk {period}) tidak "
-        "diterapkan: iuran penuh dianggarkan karena belum jelas apakah peserta yang dibiayai "
-        "APBDes termasuk."
-    ).format(share=share, period=period)
+    stop = rules.cached(("jp_stop", birth.year, birth.month), jp_stop, rules, birth)
+    return True if stop is None or stop[0] >= span.last else stop

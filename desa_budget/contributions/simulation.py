@@ -4,22 +4,21 @@
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desa_budget.contributions.applied import AppliedPlanData, read_applied
 from desa_budget.contributions.engine import Participation, months_in_post, quote_months
 from desa_budget.contributions.results import (
     CoverageNote,
     LeftOut,
-    MonthAmounts,
     PersonYear,
-    ProgramAmount,
     Simulation,
 )
 from desa_budget.rules import PROGRAMS, RuleSet
-from desa_budget.store.models import Coverage, Person
+from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.village import categories
 
 
@@ -58,24 +57,59 @@ class RosterEntry:
     sumber_dana: str | None
 
 
-def _coverage_for(person: Person, year: int) -> Coverage | None:
-    rows = [c for c in person.coverages if c.tahun <= year]
-    return max(rows, key=lambda c: c.tahun) if rows else None
+class _Post(NamedTuple):
+    id: int
+    kategori: str
+    jabatan: str
+    status: str
+    mulai: date | None
+    akhir: date | None
 
 
-def _entry(person: Person, year: int) -> RosterEntry | None:
-    spans = []
-    months: set[int] = set()
-    for post in person.posts:
-        in_year = months_in_post(post.mulai, post.akhir, year)
-        if in_year:
-            months.update(in_year)
-            spans.append(post)
-    if not spans:
-        return None
-    main = min(spans, key=lambda p: (categories.BY_KEY[p.kategori].rank, p.id))
-    cov = _coverage_for(person, year)
-    programs = tuple(p for p in PROGRAMS if cov and p in cov.programs.split(","))
+class _Coverage(NamedTuple):
+    tahun: int
+    segmen: str
+    dasar_upah: int
+    programs: str
+    kelas_jkk: int
+    iuran_pekerja: str
+    status_bpjs: str
+    dibayar_oleh: str
+    kode_kegiatan: str | None
+    kode_rekening: str | None
+    sumber_dana: str | None
+
+
+class _Person(NamedTuple):
+    id: int
+    nik: str
+    nama: str
+    jenis_kelamin: str
+    tanggal_lahir: date
+
+
+def _entry(
+    person: _Person, posts: list[_Post], cov: _Coverage | None, year: int
+) -> RosterEntry | None:
+    if len(posts) == 1:  # most people: one post, its months as they are
+        main = posts[0]
+        months = months_in_post(main.mulai, main.akhir, year)
+        if not months:
+            return None
+    else:
+        spans = []
+        in_any: set[int] = set()
+        for post in posts:
+            in_year = months_in_post(post.mulai, post.akhir, year)
+            if in_year:
+                in_any.update(in_year)
+                spans.append(post)
+        if not spans:
+            return None
+        main = min(spans, key=lambda p: (categories.BY_KEY[p.kategori].rank, p.id))
+        months = tuple(sorted(in_any))
+    chosen = cov.programs.split(",") if cov else ()
+    programs = tuple(p for p in PROGRAMS if p in chosen)
     return RosterEntry(
         person_id=person.id,
         nik=person.nik,
@@ -85,7 +119,7 @@ def _entry(person: Person, year: int) -> RosterEntry | None:
         kategori=main.kategori,
         jabatan=main.jabatan,
         status_jabatan=main.status,
-        months=tuple(sorted(months)),
+        months=months,
         covered=bool(programs),
         segmen=cov.segmen if cov else categories.BY_KEY[main.kategori].usual_segment,
         dasar_upah=cov.dasar_upah if cov else 0,
@@ -105,11 +139,32 @@ def roster_order(entry: RosterEntry) -> tuple[int, str, int]:
 
 
 def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
-    """Everyone in post on some day of ``year``, in roster order (category rank, then name)."""
-    people = session.scalars(
-        select(Person).options(selectinload(Person.posts), selectinload(Person.coverages))
-    ).all()
-    entries = [e for e in (_entry(p, year) for p in people) if e is not None]
+    """Everyone in post on some day of ``year``, in roster order (category rank, then name).
+
+    Read as plain rows in three queries (posts, the coverage that applies, the persons), every
+    time from the database: nothing is kept between calls."""
+    posts: dict[int, list[_Post]] = {}
+    for person_id, *post in session.execute(
+        select(Post.person_id, *(getattr(Post, name) for name in _Post._fields))
+    ):
+        held = posts.get(person_id)
+        if held is None:
+            posts[person_id] = [_Post(*post)]
+        else:
+            held.append(_Post(*post))
+    coverages: dict[int, _Coverage] = {}
+    for person_id, *values in session.execute(
+        select(Coverage.person_id, *(getattr(Coverage, name) for name in _Coverage._fields))
+        .where(Coverage.tahun <= year)
+        .order_by(Coverage.person_id, Coverage.tahun)
+    ):
+        coverages[person_id] = _Coverage(*values)  # the newest row up to the year wins
+    entries = []
+    for row in session.execute(select(*(getattr(Person, name) for name in _Person._fields))):
+        person = _Person(*row)
+        entry = _entry(person, posts.get(person.id, []), coverages.get(person.id), year)
+        if entry is not None:
+            entries.append(entry)
     return tuple(sorted(entries, key=roster_order))
 
 
@@ -167,6 +222,10 @@ def participation(entry: RosterEntry, programs: Iterable[str] | None = None) -> 
     )
 
 
+def _year_months(year: int, months: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    return tuple((year, m) for m in months)
+
+
 def person_year(
     rules: RuleSet,
     entry: RosterEntry,
@@ -177,17 +236,10 @@ def person_year(
 ) -> tuple[PersonYear, tuple[str, ...]]:
     """One person's year with their own programs (or ``programs`` instead), and assumptions."""
     chosen = entry.programs if programs is None else programs
-    quote = quote_months(
-        rules,
-        participation(entry, chosen),
-        [(year, m) for m in entry.months],
-        bpu_discount=bpu_discount,
-    )
-    monthly: tuple[MonthAmounts, ...] = tuple(quote.months)
-    by_program: dict[str, ProgramAmount] = {}
-    for month in monthly:
-        for name, amount in month.programs.items():
-            by_program[name] = by_program.get(name, ProgramAmount()) + amount
+    months = rules.cached(("year months", year, entry.months), _year_months, year, entry.months)
+    quote = quote_months(rules, participation(entry, chosen), months, bpu_discount=bpu_discount)
+    monthly = quote.months
+    by_program = quote.by_program if monthly else {}
     result = PersonYear(
         person_id=entry.person_id,
         nik=entry.nik,
@@ -227,6 +279,7 @@ def simulate_entries(
     persons: list[PersonYear] = []
     assumptions: list[str] = []
     counts: dict[str, int] = {}
+    without_jp: dict[tuple[str, ...], tuple[str, ...]] = {}
     for entry in entries:
         counts[entry.kategori] = counts.get(entry.kategori, 0) + 1
         programs = entry.programs
@@ -235,10 +288,15 @@ def simulate_entries(
         if not programs:
             continue
         if entry.segmen == "BPU":
-            programs = tuple(p for p in programs if p != "JP")
+            found = without_jp.get(programs)
+            if found is None:
+                found = without_jp[programs] = tuple(p for p in programs if p != "JP")
+            programs = found
         result, said = person_year(rules, entry, year, bpu_discount=bpu_discount, programs=programs)
         persons.append(result)
-        assumptions.extend(a for a in said if a not in assumptions)
+        for sentence in said:
+            if sentence not in assumptions:
+                assumptions.append(sentence)
     return Simulation(
         year=year,
         persons=tuple(persons),

@@ -1,11 +1,11 @@
 """The year summed up per month, category and program; its JSON summary and its text table."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from desa_budget.contributions.results import PersonYear, ProgramAmount, Simulation
+from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
 from desa_budget.format import MONTH_ABBR, format_cell, format_rp
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
@@ -29,25 +29,47 @@ class MonthTotal:
 def month_totals(simulation: Simulation) -> tuple[MonthTotal, ...]:
     """January..December: persons covered and amounts, in all and per program."""
     orang = [0] * 12
-    amounts = [ProgramAmount() for _ in range(12)]
-    programs = [{name: ProgramAmount() for name in PROGRAMS} for _ in range(12)]
-    for person in simulation.apbdes_persons:
-        for month in person.monthly:
+    desa = [0] * 12
+    potongan = [0] * 12
+    programs: list[dict[str, list[int]]] = [{name: [0, 0] for name in PROGRAMS} for _ in range(12)]
+    for monthly, count in _alike(p.monthly for p in simulation.apbdes_persons):
+        for month in monthly:
             index = month.month - 1
-            orang[index] += 1
-            amounts[index] += ProgramAmount(month.desa, month.potongan)
+            orang[index] += count
+            desa[index] += month.desa * count
+            potongan[index] += month.potongan * count
+            sums = programs[index]
             for name, amount in month.programs.items():
-                programs[index][name] = programs[index].get(name, ProgramAmount()) + amount
+                total = sums.setdefault(name, [0, 0])
+                total[0] += amount.desa * count
+                total[1] += amount.potongan * count
     return tuple(
         MonthTotal(
             month=index + 1,
             orang=orang[index],
-            desa=amounts[index].desa,
-            potongan=amounts[index].potongan,
-            programs=MappingProxyType(programs[index]),
+            desa=desa[index],
+            potongan=potongan[index],
+            programs=MappingProxyType(
+                {name: ProgramAmount(d, w) for name, (d, w) in programs[index].items()}
+            ),
         )
         for index in range(12)
     )
+
+
+def _alike(
+    monthlies: Iterable[tuple[MonthAmounts, ...]],
+) -> Iterable[tuple[tuple[MonthAmounts, ...], int]]:
+    """Each distinct months tuple once with how many persons have it: persons quoted alike
+    share one (the engine's results are shared), so a big village sums a few of them."""
+    counts: dict[int, list[Any]] = {}
+    for monthly in monthlies:
+        seen = counts.get(id(monthly))
+        if seen is None:
+            counts[id(monthly)] = [monthly, 1]
+        else:
+            seen[1] += 1
+    return ((monthly, count) for monthly, count in counts.values())
 
 
 @dataclass(frozen=True)
@@ -120,11 +142,13 @@ def _by_category(persons: tuple[PersonYear, ...]) -> dict[str, dict[str, int]]:
 
 
 def _by_program(persons: tuple[PersonYear, ...]) -> dict[str, ProgramAmount]:
-    totals = {name: ProgramAmount() for name in PROGRAMS}
+    totals = {name: [0, 0] for name in PROGRAMS}
     for person in persons:
         for name, amount in person.by_program.items():
-            totals[name] = totals.get(name, ProgramAmount()) + amount
-    return totals
+            total = totals.setdefault(name, [0, 0])
+            total[0] += amount.desa
+            total[1] += amount.potongan
+    return {name: ProgramAmount(d, w) for name, (d, w) in totals.items()}
 
 
 def simulation_summary(simulation: Simulation) -> dict[str, Any]:

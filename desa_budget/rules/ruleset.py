@@ -4,7 +4,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Generic, TypeVar, cast
+from typing import Generic, ParamSpec, TypeVar
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
@@ -12,8 +12,10 @@ from desa_budget.rules.months import label_of_index, month_index, year_month
 from desa_budget.rules.table import RuleTable
 
 T = TypeVar("T")
+P = ParamSpec("P")
 GENERAL_SECTOR = "umum"  # PP 50/2025 general BPU; "transportasi" has its own period
 _CACHE_LIMIT = 200_000
+_MISSING = object()
 
 PROGRAMS: tuple[str, ...] = ("JKK", "JKM", "JHT", "JP")  # the four BPJS TK programs, in order
 
@@ -206,15 +208,17 @@ class RuleSet:
             found = self._months[index] = self._month_rules(self.check_month(year, month))
         return found
 
-    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """A value derived from these rules (a month's rules, the engine's amounts), kept with them."""
-        try:
-            return cast(T, self._cache[key])
-        except KeyError:
-            pass
+    def cached(
+        self, key: Hashable, compute: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """A value derived from these rules (the engine's plans and amounts), kept with them:
+        ``compute(*args, **kwargs)`` the first time ``key`` is asked for."""
+        found = self._cache.get(key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]  # (no cast: this is the engine's hot path)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
-        value = compute()
+        value = compute(*args, **kwargs)
         self._cache[key] = value
         return value
 

@@ -1,6 +1,6 @@
 """Rounding, Indonesian number formatting and terbilang, checked against hand-written cases."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pytest
 from hypothesis import given
@@ -14,7 +14,8 @@ from desa_budget.format import (
     terbilang,
     terbilang_rupiah,
 )
-from desa_budget.money import round_rupiah
+from desa_budget.money import round_ratio, round_rupiah
+from desa_budget.rules import load_rules
 
 
 @pytest.mark.parametrize(
@@ -23,6 +24,47 @@ from desa_budget.money import round_rupiah
 )
 def test_round_half_up_to_whole_rupiah(amount: str, expected: int) -> None:
     assert round_rupiah(Decimal(amount)) == expected
+
+
+def _decimal_half_up(amount: Decimal) -> int:
+    """The rounding as the app first wrote it: Decimal.quantize with ROUND_HALF_UP."""
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@given(st.integers(-(10**15), 10**15), st.integers(0, 8))
+def test_round_rupiah_is_decimal_half_up(units: int, places: int) -> None:
+    amount = Decimal(units).scaleb(-places)  # e.g. 10799.5, -2.5, 1234.4999
+    assert round_rupiah(amount) == _decimal_half_up(amount)
+
+
+@given(st.integers(-(10**15), 10**15), st.integers(1, 10**9))
+def test_round_ratio_is_decimal_half_up_of_the_exact_quotient(numerator: int, den: int) -> None:
+    with localcontext() as exact:
+        exact.prec = 60  # enough digits that n/d is never rounded across a half
+        quotient = Decimal(numerator) / Decimal(den)
+        assert round_ratio(numerator, den) == _decimal_half_up(quotient)
+
+
+def _rates() -> list[Decimal]:
+    """Every rate in the rule tables: PU shares and totals, BPU JKK and JHT, the BPU discount."""
+    rules = load_rules()
+    found: set[Decimal] = set()
+    for series in rules.pu_series.values():
+        for rate in series.values:
+            found |= {rate.employer, rate.worker, rate.total}
+    for params in rules.bpu_series.values:
+        found |= {params.jkk, params.jht}
+    for discounts in rules.discount_series.values():
+        found |= {d.factor for d in discounts.values}
+    return sorted(found)
+
+
+@given(st.integers(0, 10**11), st.sampled_from(_rates()))
+def test_a_wage_times_a_rate_as_integer_fraction_rounds_like_decimal(
+    base: int, rate: Decimal
+) -> None:
+    n, d = rate.as_integer_ratio()  # how the engine holds its rates
+    assert round_ratio(base * n, d) == _decimal_half_up(Decimal(base) * rate)
 
 
 def test_formats() -> None:
