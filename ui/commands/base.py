@@ -7,6 +7,7 @@ refused by the core like any stale edit, and no step ever needs to learn a new i
 """
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
@@ -51,6 +52,28 @@ class EditCommand(QUndoCommand):
             self.ctx.command_failed.emit(exc)
         finally:
             self.ctx.notify_changed()
+
+
+class SwapCommand(EditCommand):
+    """An edit that writes one set of values on redo and the values before it on undo, each with
+    the version its last step left. Subclasses give ``write``, returning the row's new version."""
+
+    def __init__(
+        self, ctx: AppContext, text: str, *, before: tuple[Any, ...], after: tuple[Any, ...],
+        version: int,
+    ) -> None:  # fmt: skip
+        super().__init__(ctx, text)
+        self.values_before, self.values_after = before, after
+        self.version = version  # the row as last seen: read by the page, then our own
+
+    def write(self, session: Session, *values: Any) -> int:
+        raise NotImplementedError
+
+    def forward(self, session: Session) -> None:
+        self.version = self.write(session, *self.values_after)
+
+    def backward(self, session: Session) -> None:
+        self.version = self.write(session, *self.values_before)
 
 
 class MacroCommand(EditCommand):
