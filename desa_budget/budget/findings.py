@@ -125,35 +125,26 @@ def coverage_findings(session: Session, simulation: Simulation) -> tuple[Finding
     if decision is None or simulation.coverage is None:
         return ()
     changes = plan_changes(session, decision, simulation)
-    texts = []
-    if changes.added:
-        texts.append(
-            N_(
-                "Rencana perlu diterapkan ulang: {n} orang masuk daftar sesudah rencana "
-                "diterapkan dan belum ditanggung ({nama})."
-            ).format(n=len(changes.added), nama=_names(changes.added))
-        )
-    if changes.programs:
-        texts.append(
-            N_(
-                "Rencana perlu diterapkan ulang: program {n} orang di daftar berubah sesudah "
-                "rencana diterapkan ({nama})."
-            ).format(n=len(changes.programs), nama=_names(changes.programs))
-        )
-    if changes.removed:
-        texts.append(
-            N_(
-                "Rencana perlu diterapkan ulang: {n} orang yang ditanggung rencana tidak lagi ada "
-                "di daftar tahun ini ({nama})."
-            ).format(n=len(changes.removed), nama=_names(changes.removed))
-        )
-    if changes.amounts:
-        texts.append(
-            N_(
-                "Rencana perlu diterapkan ulang: iuran {n} orang berubah sesudah rencana "
-                "diterapkan ({nama})."
-            ).format(n=len(changes.amounts), nama=_names(changes.amounts))
-        )
+    # each kind of change the roster went through since the plan was applied, with who
+    kinds = (
+        (changes.added, N_(
+            "Rencana perlu diterapkan ulang: {n} orang masuk daftar sesudah rencana "
+            "diterapkan dan belum ditanggung ({nama})."
+        )),
+        (changes.programs, N_(
+            "Rencana perlu diterapkan ulang: program {n} orang di daftar berubah sesudah "
+            "rencana diterapkan ({nama})."
+        )),
+        (changes.removed, N_(
+            "Rencana perlu diterapkan ulang: {n} orang yang ditanggung rencana tidak lagi ada "
+            "di daftar tahun ini ({nama})."
+        )),
+        (changes.amounts, N_(
+            "Rencana perlu diterapkan ulang: iuran {n} orang berubah sesudah rencana "
+            "diterapkan ({nama})."
+        )),
+    )  # fmt: skip
+    texts = [text.format(n=len(who), nama=_names(who)) for who, text in kinds if who]
     if changes.pagu is not None:
         texts.append(
             N_(
