@@ -73,6 +73,7 @@ def _command_modules() -> list[ModuleType]:
         export_cmds,
         quote,
         roster_cmds,
+        siskeudes_cmds,
         store_cmds,
         version_cmds,
     )
@@ -87,6 +88,7 @@ def _command_modules() -> list[ModuleType]:
         annex_cmds,
         dokumen_cmds,
         export_cmds,
+        siskeudes_cmds,
     ]
 
 

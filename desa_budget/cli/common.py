@@ -21,7 +21,8 @@ READING_COMMANDS = frozenset(
         ("annex",), ("backup",), ("consolidate",), ("lines",), ("plan",), ("quote",),
         ("simulate",), ("codes", "show"), ("export", "dpmd"), ("export", "sipp"),
         ("roster", "export"), ("roster", "template"), ("version", "list"), ("version", "diff"),
-        ("scenario", "list"), ("scenario", "compare"),
+        ("scenario", "list"), ("scenario", "compare"), ("siskeudes", "read"),
+        ("siskeudes", "compare"),
     }
 )  # fmt: skip
 

@@ -57,7 +57,7 @@ def _own_table(db: Any, name: str) -> RawTable:
     if not parsed or any(not isinstance(values, list) for values in parsed.values()):
         return RawTable(columns, ())  # access-parser's shapes for a table without rows
     names = tuple(parsed)
-    rows = [dict(zip(names, values, strict=True)) for values in zip(*parsed.values())]
+    rows = [dict(zip(names, values, strict=True)) for values in zip(*parsed.values(), strict=True)]
     return RawTable(columns, tuple(_plain(row) for row in rows))
 
 
@@ -81,7 +81,9 @@ def read_access(path: Path, wanted: Collection[str]) -> Tables:
             return {name: _own_table(db, name) for name in wanted if name in db.catalog}
         except UserError:
             raise
-        except Exception as exc:  # a third-party parser on a damaged file: any failure is "unreadable"
+        except (
+            Exception
+        ) as exc:  # a third-party parser on a damaged file: any failure is "unreadable"
             raise _not_readable(path) from exc
         finally:
             quiet.setLevel(level)

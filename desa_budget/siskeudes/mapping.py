@@ -64,7 +64,9 @@ def is_chart_2018(version: str, from_major: int) -> bool:
     return found is None or int(found.group(1)) >= from_major
 
 
-def _rows(tables: Tables, key: str, mapping: Mapping_, missing: list[str]) -> list[dict[str, Value]]:
+def _rows(
+    tables: Tables, key: str, mapping: Mapping_, missing: list[str]
+) -> list[dict[str, Value]]:
     """The rows of the mapped table with fields renamed; absent columns read as None."""
     name, columns = mapping.tables[key]
     table = tables.get(name)
@@ -109,7 +111,7 @@ def _perangkat(row: Row, jabatan: Mapping[str, Jabatan]) -> Perangkat:
 def _line(row: Row) -> RabLine:
     kd_desa, kd_keg = v.text(row["kd_desa"]), v.text(row["kd_keg"])
     # Siskeudes writes Kd_Keg as Kd_Desa + ID_Keg: "14.01." + "01.01.03." = "14.01.01.01.03."
-    kegiatan = kd_keg[len(kd_desa):] if kd_desa and kd_keg.startswith(kd_desa) else kd_keg
+    kegiatan = kd_keg[len(kd_desa) :] if kd_desa and kd_keg.startswith(kd_desa) else kd_keg
     return RabLine(
         tahun=v.text(row["tahun"]), kd_desa=kd_desa, kegiatan=kegiatan,
         rekening=v.text(row["rekening"]), sumber_dana=v.text(row["sumber_dana"]).upper(),
@@ -131,14 +133,19 @@ def map_tables(tables: Tables, *, source: str = "") -> SiskeudesData:
         missing.append(m.version_table)
     else:
         version = v.text(version_table.rows[-1].get(m.version_column))
-    names = {v.text(r["kd_desa"]): v.text(r["nama"]) for r in _rows(tables, "nama_desa", m, missing)}
+    names = {
+        v.text(r["kd_desa"]): v.text(r["nama"]) for r in _rows(tables, "nama_desa", m, missing)
+    }
     kecamatan = {v.text(r["kd_kec"]).rstrip("."): v.text(r["nama"])
                  for r in _rows(tables, "kecamatan", m, missing)}  # fmt: skip
     pemda = tuple(
         Pemda(
-            tahun=v.text(r["tahun"]), kode_provinsi=v.text(r["kode_provinsi"]),
-            kode_kabupaten=v.text(r["kode_kabupaten"]), nama_pemda=v.text(r["nama_pemda"]),
-            nama_provinsi=v.text(r["nama_provinsi"]), ibukota=v.text(r["ibukota"]),
+            tahun=v.text(r["tahun"]),
+            kode_provinsi=v.text(r["kode_provinsi"]),
+            kode_kabupaten=v.text(r["kode_kabupaten"]),
+            nama_pemda=v.text(r["nama_pemda"]),
+            nama_provinsi=v.text(r["nama_provinsi"]),
+            ibukota=v.text(r["ibukota"]),
             logo=v.binary(r["logo"]),
         )  # fmt: skip
         for r in _rows(tables, "pemda", m, missing)
