@@ -45,7 +45,10 @@ def sha256(path: Path) -> str:
 
 
 def write_tables(
-    folder: Path, rows: Mapping[str, Sequence[Mapping[str, object]]], *, version: str = "V2.0 R2.0.0."
+    folder: Path,
+    rows: Mapping[str, Sequence[Mapping[str, object]]],
+    *,
+    version: str = "V2.0 R2.0.0.",
 ) -> Path:
     """One CSV per table of COLUMNS (header row; missing cells empty), mdb-export style."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -83,8 +86,17 @@ def desa_rows(year: int) -> dict[str, list[dict[str, object]]]:
     }  # fmt: skip
 
 
-def rab_row(year: int, kegiatan: str, rekening: str, sumber: str, anggaran: int, *,
-            pak: int | None = None, uraian: str = "Iuran BPJS", no: str = "01") -> dict[str, object]:
+def rab_row(
+    year: int,
+    kegiatan: str,
+    rekening: str,
+    sumber: str,
+    anggaran: int,
+    *,
+    pak: int | None = None,
+    uraian: str = "Iuran BPJS",
+    no: str = "01",
+) -> dict[str, object]:
     """One Ta_RABRinci row as Siskeudes stores it: Kd_Keg = Kd_Desa + ID_Keg; without a
     perubahan the PAK columns repeat the murni ones (as the rows of real databases do)."""
     after = anggaran if pak is None else pak

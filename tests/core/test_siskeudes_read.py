@@ -72,7 +72,9 @@ def test_the_copy_is_read_not_the_original(mde: Path, monkeypatch: pytest.Monkey
 
 
 @needs_fixture
-@pytest.mark.skipif(shutil.which("mdb-export") is None, reason="mdbtools (mdb-export) not installed")
+@pytest.mark.skipif(
+    shutil.which("mdb-export") is None, reason="mdbtools (mdb-export) not installed"
+)
 def test_access_parser_reads_what_mdb_export_reads(mde: Path, tmp_path: Path) -> None:
     names = subprocess.run(["mdb-tables", "-1", str(mde)], capture_output=True, check=True,
                            text=True).stdout.split()  # fmt: skip
