@@ -7,12 +7,16 @@ from typing import Any
 from desa_budget.budget.version_lines import _plain
 from desa_budget.cli.common import open_from_args
 from desa_budget.format import format_date, format_number
-from desa_budget.i18n import _
 from desa_budget.rules import load_rules
 from desa_budget.siskeudes.compare import STATUS_LABELS, Amounts, Comparison, compare_year
 from desa_budget.siskeudes.data import SiskeudesData
 from desa_budget.siskeudes.import_apply import apply_import, write_completion_workbook
-from desa_budget.siskeudes.import_preview import PERSON_LABELS, ImportPreview, preview_import
+from desa_budget.siskeudes.import_preview import (
+    PERSON_LABELS,
+    ImportPreview,
+    latest_year,
+    preview_import,
+)
 from desa_budget.siskeudes.source import read_siskeudes
 from desa_budget.store import audit
 
@@ -91,18 +95,6 @@ def run_read(args: argparse.Namespace) -> int:
     return 0
 
 
-def _year(data: SiskeudesData, year: int | None) -> int:
-    years = sorted({int(d.tahun) for d in data.desa if d.tahun.isdigit()}
-                   | {int(p.tahun) for p in data.pemda if p.tahun.isdigit()})  # fmt: skip
-    if year is not None:
-        return year
-    if not years:
-        from desa_budget.errors import UserError
-
-        raise UserError(_("Berkas Siskeudes tidak berisi data desa untuk tahun mana pun."))
-    return years[-1]
-
-
 def print_preview(preview: ImportPreview) -> None:
     print(f"Siskeudes {preview.version}, tahun {preview.year}, desa {preview.kd_desa or '-'}")
     print("Profil desa (baru):" if preview.new_profile else "Profil desa:")
@@ -128,7 +120,7 @@ def print_preview(preview: ImportPreview) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     data = read_siskeudes(args.file)
-    year = _year(data, args.year)
+    year = args.year if args.year is not None else latest_year(data)
     db = open_from_args(args)
     with db.session() as session:
         preview = preview_import(session, data, year=year, kd_desa=args.desa)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desa_budget.budget import regulations
+from desa_budget.errors import UserError
 from desa_budget.format import format_date
 from desa_budget.i18n import N_, _
 from desa_budget.roster.data import phone_digits
@@ -190,6 +191,15 @@ def preview_import(session: Session, data: SiskeudesData, *, year: int,
         perdes=_perdes(session, desa, year),
         persons=tuple(_person(p, people) for p in mine), notes=tuple(notes),
     )  # fmt: skip
+
+
+def latest_year(data: SiskeudesData) -> int:
+    """The newest year the file holds a desa or Pemda for (what an import takes by default)."""
+    years = {int(d.tahun) for d in data.desa if d.tahun.isdigit()}
+    years |= {int(p.tahun) for p in data.pemda if p.tahun.isdigit()}
+    if not years:
+        raise UserError(_("Berkas Siskeudes tidak berisi data desa untuk tahun mana pun."))
+    return max(years)
 
 
 def describe_perdes(change: PerdesChange) -> str:

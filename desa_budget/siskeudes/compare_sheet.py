@@ -1,0 +1,62 @@
+"""The comparison with Siskeudes as table rows: for the window, its printout and a workbook."""
+
+from datetime import datetime
+from pathlib import Path
+
+from desa_budget.format import format_number
+from desa_budget.sheets.xlsx_style import (
+    CellValue,
+    Column,
+    new_workbook,
+    page_labels,
+    save_atomic,
+    write_table,
+)
+from desa_budget.siskeudes.compare import STATUS_LABELS, Amounts, Comparison
+
+# Headers are printed and saved: Indonesian (N_ would only mark them; the window shows them with _)
+HEADERS = ("Kegiatan", "Rekening", "Sumber Dana", "Uraian", "Versi", "Aplikasi", "Siskeudes",
+           "Selisih", "Keadaan")  # fmt: skip
+AMOUNT_COLUMNS = (5, 6, 7)
+
+
+def comparison_rows(c: Comparison) -> list[list[CellValue]]:
+    """One row per line and, when there is a perubahan, a second row for it."""
+    rows: list[list[CellValue]] = []
+
+    def row(ln_key: tuple[str, str, str, str], versi: str, a: Amounts) -> list[CellValue]:
+        return [*ln_key, versi, a.app, a.siskeudes, a.selisih, STATUS_LABELS[a.status]]
+
+    for ln in c.lines:
+        key = (ln.kegiatan, ln.rekening, ln.sumber_dana, ln.uraian)
+        rows.append(row(key, "murni" if c.versi_app == "murni" else "draf", ln.murni))
+        if ln.perubahan is not None:
+            rows.append(row(key, "perubahan", ln.perubahan))
+    return rows
+
+
+def comparison_texts(c: Comparison) -> list[tuple[str, ...]]:
+    """The rows with rupiah written out (``-`` for a side that has no line)."""
+
+    def shown(i: int, v: CellValue) -> str:
+        if i in AMOUNT_COLUMNS:
+            return format_number(v) if isinstance(v, int) else "-"
+        return "" if v is None else str(v)
+
+    return [tuple(shown(i, v) for i, v in enumerate(r)) for r in comparison_rows(c)]
+
+
+def export_comparison(path: Path | str, c: Comparison, *, nama_desa: str,
+                      now: datetime | None = None) -> Path:  # fmt: skip
+    workbook = new_workbook(
+        title=f"Perbandingan RAB Siskeudes Desa {nama_desa} {c.year}",
+        subject=f"Baris iuran BPJS Ketenagakerjaan dibanding Siskeudes, desa {c.kd_desa}",
+        created=now or datetime.now(),
+    )
+    ws = workbook.create_sheet("Perbandingan")
+    columns = [Column(h, "amount" if i in AMOUNT_COLUMNS else "text", min_width=10)
+               for i, h in enumerate(HEADERS)]  # fmt: skip
+    write_table(ws, columns, comparison_rows(c))
+    page_labels(ws, left=f"Desa {nama_desa}", center="Perbandingan dengan Siskeudes",
+                right=f"TA {c.year}")  # fmt: skip
+    return save_atomic(workbook, path)
