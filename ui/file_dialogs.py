@@ -18,3 +18,12 @@ def save_xlsx(parent: QWidget | None, *, title: str, suggested: Path) -> Path | 
         return None
     path = Path(name)
     return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+
+SISKEUDES_FILTER = "Siskeudes (*.mde *.mdb *.accdb *.zip)"
+
+
+def open_siskeudes(parent: QWidget | None, *, title: str, folder: str) -> Path | None:
+    """A Siskeudes database (DataAPBDES.mde …) or a zip of its CSV export."""
+    name, _filter = QFileDialog.getOpenFileName(parent, title, folder, SISKEUDES_FILTER)
+    return Path(name) if name else None

@@ -7,6 +7,7 @@ choice; tests and the screenshot script patch it (a bare choice string is accept
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -42,6 +43,7 @@ DEMO = "demo"
 EMPTY = "empty"  # kept for callers of the first version: an empty roster, no profile
 PROFILE = "profile"
 SERVER = "server"
+SISKEUDES = "siskeudes"
 QUIT = "quit"
 STEP_CHOOSE, STEP_PROFILE, STEP_SERVER = range(3)
 
@@ -51,6 +53,7 @@ class FirstStartAnswer:
     choice: str
     profile: ProfileData | None = None  # PROFILE: checked by the core, saved by run_first_start
     url: str | None = None  # SERVER: a URL that opened
+    path: Path | None = None  # SISKEUDES: the database chosen, imported by run_first_start
 
 
 def is_empty(db: Database) -> bool:
@@ -111,15 +114,23 @@ class FirstStartDialog(QDialog):
         self.profile_button = QPushButton(_("Isi profil desa saya"))
         self.demo_button = QPushButton(_("Buka desa demo (Desa Sukamaju, Banyumas)"))
         self.server_button = QPushButton(_("Hubungkan ke server bersama kantor"))
+        self.siskeudes_button = QPushButton(_("Ambil dari Siskeudes"))
         self.quit_button = QPushButton(_("Keluar"))
         explanations = (
             _("Nama dan kode desa, kecamatan, penandatangan dan profil kabupaten."),
             _("Lengkap dengan perangkat, BPD, RT/RW dan 100 pekerja rentan, untuk mencoba."),
             _("Beberapa komputer memakai satu basis data PostgreSQL."),
+            _("Profil desa dan perangkat dari DataAPBDES Siskeudes (hanya dibaca)."),
             "",
         )
         for button, explanation in zip(
-            (self.profile_button, self.demo_button, self.server_button, self.quit_button),
+            (
+                self.profile_button,
+                self.demo_button,
+                self.server_button,
+                self.siskeudes_button,
+                self.quit_button,
+            ),
             explanations,
             strict=True,
         ):
@@ -135,6 +146,7 @@ class FirstStartDialog(QDialog):
         self.server_button.clicked.connect(lambda: self.steps.setCurrentIndex(STEP_SERVER))
         self.demo_button.clicked.connect(lambda: self._finish(FirstStartAnswer(DEMO)))
         self.quit_button.clicked.connect(lambda: self._finish(FirstStartAnswer(QUIT)))
+        self.siskeudes_button.clicked.connect(self._on_siskeudes_clicked)
         return step
 
     def _back_row(self, action: QPushButton) -> QHBoxLayout:
@@ -219,6 +231,13 @@ class FirstStartDialog(QDialog):
             return
         self._finish(FirstStartAnswer(SERVER, url=url))
 
+    def _on_siskeudes_clicked(self) -> None:
+        from ui.siskeudes_import import choose_siskeudes
+
+        path = choose_siskeudes(self)
+        if path is not None:
+            self._finish(FirstStartAnswer(SISKEUDES, path=path))
+
     def _finish(self, answer: FirstStartAnswer) -> None:
         self.answer = answer
         self.accept()
@@ -253,6 +272,13 @@ def run_first_start(db: Database, *, year: int, auto_demo: bool = False) -> bool
     elif answer.choice == PROFILE and answer.profile is not None:
         with db.session() as session:
             save_profile(session, answer.profile, operator=audit.current_operator(session))
+    elif answer.choice == SISKEUDES and answer.path is not None:
+        from ui.siskeudes_import import import_siskeudes
+
+        with db.session() as session:
+            operator = audit.current_operator(session)
+        if import_siskeudes(None, db, operator=operator, path=answer.path, year=year) is None:
+            return run_first_start(db, year=year)  # cancelled or refused: the wizard again
     elif answer.choice == SERVER and answer.url:
         place = remember_server(settings_beside(db), answer.url)  # the password never in the file
         tell_server_saved(None, place)

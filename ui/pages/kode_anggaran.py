@@ -19,9 +19,10 @@ from ui.models.summary_models import ERROR, INFO, WARNING, Finding
 from ui.models.table_model import ROW_ROLE
 from ui.pages import Page
 from ui.pages.kode_checks import ChecksPanel
+from ui.pages.kode_siskeudes import SiskeudesTab
 from ui.pages.kode_tabs import LinesTab, LocalCodesTab, MappingTab, PersonCodesTab
 
-TAB_MAPPING, TAB_LINES, TAB_LOCAL, TAB_PERSONS = range(4)
+TAB_MAPPING, TAB_LINES, TAB_LOCAL, TAB_PERSONS, TAB_SISKEUDES = range(5)
 
 
 class KodeAnggaranPage(Page):
@@ -37,11 +38,13 @@ class KodeAnggaranPage(Page):
         self.lines_tab = LinesTab()
         self.local_tab = LocalCodesTab(ctx)
         self.persons_tab = PersonCodesTab(ctx)
+        self.siskeudes_tab = SiskeudesTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.mapping_tab, _("Pemetaan kategori"))
         self.tabs.addTab(self.lines_tab, _("Baris anggaran"))
         self.tabs.addTab(self.local_tab, _("Kode lokal"))
         self.tabs.addTab(self.persons_tab, _("Kode per orang"))
+        self.tabs.addTab(self.siskeudes_tab, _("Cek Siskeudes"))
 
         self.checks = ChecksPanel(ctx)
         self.checks.finding_view.doubleClicked.connect(self._on_finding_view_double_clicked)
@@ -88,6 +91,7 @@ class KodeAnggaranPage(Page):
         findings = [self._finding(f) for f in found]
         counts = (len(checked.errors), sum(1 for f in found if f.severity == WARNING))
         self.checks.set_data(sim, findings, counts, budget_year)
+        self.siskeudes_tab.refresh()
         self.refreshed.emit()
 
     def _finding(self, item: CheckFinding) -> Finding:

@@ -155,6 +155,12 @@ class PengaturanPage(Page):
         self.profile_form = ProfileForm()
         self.save_profile_button = QPushButton(_("Simpan profil"))
         self.save_profile_button.clicked.connect(self.save_profile)
+        self.siskeudes_button = QPushButton(_("Ambil dari Siskeudes…"))
+        self.siskeudes_button.setToolTip(
+            _("Profil, logo Pemda, nomor Perdes dan perangkat dari DataAPBDES Siskeudes; "
+              "berkas Siskeudes hanya dibaca.")
+        )  # fmt: skip
+        self.siskeudes_button.clicked.connect(self.take_from_siskeudes)
         self.profile_form.changed.connect(self._update_buttons)
         self.profile_status = QLabel()
         self.profile_status.setWordWrap(True)
@@ -171,6 +177,7 @@ class PengaturanPage(Page):
         layout.addWidget(self.profile_form)
         row = QHBoxLayout()
         row.addWidget(self.save_profile_button)
+        row.addWidget(self.siskeudes_button)
         row.addWidget(self.profile_status, 1)
         layout.addLayout(row)
         layout.addStretch()
@@ -399,6 +406,26 @@ class PengaturanPage(Page):
     # Profile, operator, language, server
     def save_profile(self) -> None:
         self._save(self.profile_form.value())
+
+    def take_from_siskeudes(self, path: Path | None = None) -> None:
+        """Preview, then import one transaction (as a roster import: the history is cleared)."""
+        from ui.siskeudes_import import choose_siskeudes, import_siskeudes
+
+        path = path or choose_siskeudes(self, self.ctx.settings.last_import_dir)
+        if path is None:
+            return
+        self.ctx.settings.last_import_dir = str(path.parent)
+        result = import_siskeudes(
+            self, self.ctx.db, operator=self.ctx.operator, path=path, year=self.ctx.year
+        )
+        if result is None:
+            return
+        self.ctx.reset_history()
+        self.ctx.notify_changed()
+        self.refresh()
+        self.profile_status.setText(
+            _("Diambil dari Siskeudes: {n} orang diperbarui.").format(n=result.persons_updated)
+        )
 
     def save_operator(self) -> None:
         profile = self.profile
