@@ -68,10 +68,11 @@ class SiskeudesPreviewDialog(QDialog):
         layout.addWidget(summary)
         self.kode_desa = QLineEdit()
         self.kode_desa.setPlaceholderText("33.02.12.2005")
-        if preview.new_profile:
-            form = QFormLayout()
-            form.addRow(_("Kode desa (Kemendagri)"), self.kode_desa)
-            layout.addLayout(form)
+        self.kode_box = QWidget()  # only for a village without a profile yet
+        form = QFormLayout(self.kode_box)
+        form.addRow(_("Kode desa (Kemendagri)"), self.kode_desa)
+        self.kode_box.setVisible(preview.new_profile)
+        layout.addWidget(self.kode_box)
         self.profile_model = GridModel(self)
         self.profile_model.set_grid(
             (_("Data"), _("Sekarang"), _("Dari Siskeudes")), profile_rows(preview)

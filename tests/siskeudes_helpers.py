@@ -32,7 +32,7 @@ KD_DESA = "05.03."  # Siskeudes' own desa code (kecamatan 05, desa 03)
 
 def fixture_path() -> Path | None:
     """The empty BPKP database in ../shared (looked for beside the repository and its parents)."""
-    here = Path(__file__).resolve().parents[2]
+    here = Path(__file__).resolve().parents[1]
     for folder in (here, *here.parents):
         found = folder / "shared" / "fixtures" / "siskeudes" / "DataAPBDES.mde"
         if found.is_file():
