@@ -15,23 +15,23 @@ from desa_budget.sheets.xlsx_style import (
 from desa_budget.siskeudes.compare import STATUS_LABELS, Amounts, Comparison
 
 # Headers are printed and saved: Indonesian (N_ would only mark them; the window shows them with _)
-HEADERS = ("Kegiatan", "Rekening", "Sumber Dana", "Uraian", "Versi", "Aplikasi", "Siskeudes",
-           "Selisih", "Keadaan")  # fmt: skip
-AMOUNT_COLUMNS = (5, 6, 7)
+# What differs first, the uraian last: on a small screen it is the column that gets cut.
+HEADERS = ("Kegiatan", "Rekening", "Sumber Dana", "Keadaan", "Aplikasi", "Siskeudes", "Selisih",
+           "Versi", "Uraian")  # fmt: skip
+AMOUNT_COLUMNS = (4, 5, 6)
 
 
 def comparison_rows(c: Comparison) -> list[list[CellValue]]:
     """One row per line and, when there is a perubahan, a second row for it."""
     rows: list[list[CellValue]] = []
 
-    def row(ln_key: tuple[str, str, str, str], versi: str, a: Amounts) -> list[CellValue]:
-        return [*ln_key, versi, a.app, a.siskeudes, a.selisih, STATUS_LABELS[a.status]]
-
     for ln in c.lines:
-        key = (ln.kegiatan, ln.rekening, ln.sumber_dana, ln.uraian)
-        rows.append(row(key, "murni" if c.versi_app == "murni" else "draf", ln.murni))
+        versions = [(c.versi_app, ln.murni)]
         if ln.perubahan is not None:
-            rows.append(row(key, "perubahan", ln.perubahan))
+            versions.append(("perubahan", ln.perubahan))
+        for versi, a in versions:
+            rows.append([ln.kegiatan, ln.rekening, ln.sumber_dana, STATUS_LABELS[a.status],
+                         a.app, a.siskeudes, a.selisih, versi, ln.uraian])  # fmt: skip
     return rows
 
 

@@ -58,7 +58,7 @@ class SiskeudesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
-        layout.addWidget(table_view(self.model, 3), 1)
+        layout.addWidget(table_view(self.model, len(HEADERS) - 1), 1)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -167,7 +167,7 @@ class PengaturanPage(Page):
         note = QLabel(
             _(
                 "Nama dan jabatan di sini dicetak di kop dan blok tanda tangan lampiran. Logo "
-                "desa belum dapat diatur di versi ini."
+                "hanya dapat diambil dari Siskeudes (logo Pemda)."
             )
         )
         note.setWordWrap(True)
