@@ -3,7 +3,7 @@
 # then runs lint, type checks and the whole test suite. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EXTRA_PACKAGES="poppler-utils postgresql nsis" bash scripts/setup_system.sh
+EXTRA_PACKAGES="poppler-utils postgresql nsis mdbtools" bash scripts/setup_system.sh
 bash scripts/setup_env.sh
 if [ -z "${JAMSOS_TEST_PG_URL:-}" ]; then
     JAMSOS_TEST_PG_URL=$(bash scripts/start_test_postgres.sh | tail -n 1)
