@@ -4,6 +4,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desa_budget.format import format_number
+from desa_budget.i18n import N_
 from desa_budget.sheets.xlsx_style import (
     CellValue,
     Column,
@@ -12,12 +13,12 @@ from desa_budget.sheets.xlsx_style import (
     save_atomic,
     write_table,
 )
-from desa_budget.siskeudes.compare import STATUS_LABELS, Amounts, Comparison
+from desa_budget.siskeudes.compare import STATUS_LABELS, Comparison
 
-# Headers are printed and saved: Indonesian (N_ would only mark them; the window shows them with _)
-# What differs first, the uraian last: on a small screen it is the column that gets cut.
-HEADERS = ("Kegiatan", "Rekening", "Sumber Dana", "Keadaan", "Aplikasi", "Siskeudes", "Selisih",
-           "Versi", "Uraian")  # fmt: skip
+# Printed and saved in Indonesian; the window shows them with _(). What differs first, the uraian
+# last: on a small screen it is the column that gets cut.
+HEADERS = (N_("Kegiatan"), N_("Rekening"), N_("Sumber Dana"), N_("Keadaan"), N_("Aplikasi"),
+           N_("Siskeudes"), N_("Selisih"), N_("Versi"), N_("Uraian"))  # fmt: skip
 AMOUNT_COLUMNS = (4, 5, 6)
 
 
