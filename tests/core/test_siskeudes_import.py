@@ -146,3 +146,17 @@ def test_perdes_number_goes_to_the_adopted_version(tmp_path: Path) -> None:
     with db.session() as s:
         number = regulations.regulation_numbers(s, YEAR, "murni")["perdes_apbdes"]
         assert (number.nomor, str(number.tanggal)) == ("3 Tahun 2025", "2024-12-30")
+
+
+def test_import_command_applies_and_writes_the_workbook_to_complete(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _ids = small_village(tmp_path)
+    book = tmp_path / "lengkapi.xlsx"
+    argv = ["--data-dir", str(tmp_path / "data"), "siskeudes", "import", str(folder_with(tmp_path)),
+            "--daftar", str(book)]  # fmt: skip
+    assert run_command(build_parser().parse_args(argv)) == 0
+    assert "1 perangkat belum di daftar peserta" in capsys.readouterr().out
+    assert book.is_file()
+    with db.session() as s:
+        assert get_profile(s).sekretaris_desa_nama == "Sri Wahyuni"  # type: ignore[union-attr]
