@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from desa_budget.errors import UserError
-from desa_budget.format import format_decimal, format_rp
+from desa_budget.format import format_decimal, format_growth, format_rp
 from desa_budget.i18n import N_, _
 from desa_budget.money import round_ratio
 from desa_budget.rules import PROGRAMS, Ceiling, Discount, MonthRules, RuleSet
@@ -51,7 +51,7 @@ def ceiling_note(ceiling: Ceiling) -> str:
         "amount": format_rp(ceiling.amount),
         "published": format_rp(ceiling.published or ceiling.amount),
         "since": label_of_index(ceiling.since),
-        "growth": format_decimal(ceiling.growth),
+        "growth": format_growth(ceiling.growth),
     }
     if ceiling.growth_is_average:
         return N_(
