@@ -57,6 +57,12 @@ class Projection:
     years: tuple[ProjectionYear, ...]
     assumptions: tuple[str, ...]  # marked (N_) sentences, Indonesian
 
+    @property
+    def ceiling_growth(self) -> Decimal:
+        """The JP ceiling's yearly growth in use (percent)."""
+        growth = self.params.kenaikan_batas_jp
+        return self.average_ceiling_growth if growth is None else growth
+
 
 @dataclass(frozen=True)
 class _Cost:

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from desa_budget.contributions.amounts import ceiling_note
 from desa_budget.format import format_growth, format_rp
 from desa_budget.i18n import N_
 from desa_budget.projection.assumptions import ProjectionParams, target_count
@@ -131,5 +132,12 @@ def assumption_notes(
                 "{growth}% per tahun."
             ).format(growth=format_growth(params.kenaikan_belanja))
         )
-    notes.extend(n for n in engine if n not in notes)
+    # The engine's sentence for each assumed ceiling is said once above, the amounts per year
+    # in the ceiling column.
+    per_ceiling = {
+        ceiling_note(c)
+        for c in (rules.jp_ceiling_at(y, m) for y in params.years for m in (1, 12))
+        if c.assumed
+    }
+    notes.extend(n for n in engine if n not in notes and n not in per_ceiling)
     return tuple(notes)
