@@ -64,3 +64,26 @@ def test_a_bad_flag_is_one_sentence(data_dir: str, capsys: pytest.CaptureFixture
     code = main(["--data-dir", data_dir, "project", "--target", "rentan=100"])
     assert code == 2
     assert "tidak sah; tulis KATEGORI:TAHUN=ORANG" in capsys.readouterr().err
+
+
+def test_the_dpmd_workbook_takes_an_optional_proyeksi_sheet(
+    data_dir: str, tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from desa_budget.sheets.dpmd_read import read_village
+
+    base = ["--data-dir", data_dir, "export", "dpmd", "--year", str(YEAR)]
+    plain, more = tmp_path / "plain.xlsx", tmp_path / "proyeksi.xlsx"
+    assert main([*base, "--out", str(plain)]) == 0
+    assert main([*base, "--out", str(more), "--projection"]) == 0
+    capsys.readouterr()
+    data = output(capsys, "--data-dir", data_dir, "project", "--from", str(YEAR), "--json")
+    assert "Proyeksi" not in load_workbook(plain).sheetnames
+    sheet = load_workbook(more)["Proyeksi"]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[6] == "TOTAL"]
+    assert [(r[5], r[9], r[10]) for r in rows] == [
+        (y["year"], y["desa"], y["potongan"]) for y in data["years"]
+    ]
+    assert any("4,29% per tahun" in str(c.value) for c in sheet["F"])  # the assumptions, too
+    assert read_village(more).nama_desa == read_village(plain).nama_desa == "Sukamaju"
