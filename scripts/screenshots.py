@@ -54,6 +54,7 @@ def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
         ("kode", "tabs", 2, "31_kode_lokal"),
         ("rencana", "tabs", 1, "32_rencana_skenario"),
         ("rencana", "tabs", 2, "33_rencana_versi"),
+        ("rencana", "tabs", 3, "37_rencana_proyeksi"),
         ("pengaturan", "tabs", 1, "34_pengaturan_profil"),
         ("pengaturan", "tabs", 2, "35_pengaturan_aturan"),
         ("pengaturan", "tabs", 3, "36_pengaturan_operator"),
