@@ -24,7 +24,7 @@ from ui import errors
 from ui.app_context import AppContext
 from ui.commands import push
 from ui.commands.projection import SaveProjectionCommand
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.models.grid_model import GridModel
 from ui.models.projection_model import ProjectionModel
 from ui.widgets.bar_chart import BarChart, Series
@@ -136,19 +136,22 @@ class ProjectionTab(QWidget):
             ],
         )
         keys = [k for k in categories.KEYS if any(k in y.by_category for y in years)]
-        rows = []
+        rows, tips = [], []
         for key in keys:
-            cells = [categories.label(key)]
+            cells, notes = [categories.label(key)], [categories.label(key)]
             for y in years:
                 found = y.by_category.get(key)
                 cells.append(
-                    "—" if found is None
-                    else _("{amount} ({n} org)").format(amount=format_cell(found.desa),
-                                                        n=found.persons)
-                )  # fmt: skip
+                    "—" if found is None else f"{format_cell(found.desa)} ({found.persons})"
+                )
+                count = 0 if found is None else found.persons
+                notes.append(
+                    ngettext("{n} orang dilindungi", "{n} orang dilindungi", count).format(n=count)
+                )
             rows.append(cells)
+            tips.append(notes)
         headers = [_("Kategori"), *(str(y.year) for y in years)]
-        self.category_model.set_grid(headers, rows, numeric=range(1, len(headers)))
+        self.category_model.set_grid(headers, rows, numeric=range(1, len(headers)), tooltips=tips)
         self.notes.setPlainText("\n".join(f"• {_(a)}" for a in result.assumptions))
         self._show_state(result.params)
 
