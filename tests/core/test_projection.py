@@ -204,3 +204,13 @@ def test_assumptions_are_stored_per_base_year_and_checked(tmp_path) -> None:  # 
                         operator="x")  # fmt: skip
         clear_params(s, BASE, operator="x", version=version)
         assert read_params(s, BASE).params == ProjectionParams(BASE)
+
+
+def test_a_year_past_the_published_ceiling_is_budgeted_with_the_growth(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = village(tmp_path)
+    with db.session() as s:
+        sim = simulate(s, RULES, 2027)
+    sekdes = next(p for p in sim.persons if p.kategori == "sekretaris_desa")
+    # not 12 × 332.589 (the 2026 ceiling reused): from March 11.561.900 × 3 %
+    assert sekdes.desa == sekdes_jp(2027) == 2 * 332_589 + 10 * 346_857
+    assert any("naik 4,29% per tahun" in a and "Rp11.561.900" in a for a in sim.assumptions)
