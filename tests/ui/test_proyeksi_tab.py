@@ -1,7 +1,10 @@
 """Simulasi & Rencana, tab Proyeksi: the years ahead recomputed as the assumptions change, saved
 as an undo step, shown in a table, a chart and words."""
 
+from pathlib import Path
+
 import pytest
+from openpyxl import load_workbook
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR
@@ -10,6 +13,8 @@ from desa_budget.contributions.simulation import simulate
 from desa_budget.projection.assumptions import read_params
 from desa_budget.store.versioning import ABSENT
 from ui.app_context import AppContext
+from ui.pages import dokumen
+from ui.pages.dokumen import DokumenPage
 from ui.pages.rencana import TAB_PROJECTION, RencanaPage
 
 
@@ -74,3 +79,19 @@ def test_a_stated_ceiling_growth(qtbot: QtBot, page: RencanaPage) -> None:
         tab.inputs.ceiling.setValue(5.0)
     assert tab.model.index(1, tab.model.BATAS).data() == "11.640.600*"
     assert "naik 5% per tahun" in tab.notes.toPlainText()
+
+
+def test_the_dpmd_export_takes_the_proyeksi_sheet_when_asked(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = DokumenPage(ctx)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    path = tmp_path / "dpmd.xlsx"
+    monkeypatch.setattr(dokumen, "save_file", lambda *a, **k: path)
+    widget.dpmd_projection.setChecked(True)
+    with qtbot.waitSignal(widget.file_written, timeout=20_000):
+        widget.dpmd_button.click()
+    workbook = load_workbook(path, read_only=True)
+    assert "Proyeksi" in workbook.sheetnames
+    workbook.close()
