@@ -66,6 +66,13 @@ def format_decimal(value: Decimal, places: int = 2) -> str:
     return sign + format_number(int(whole)) + ("," + frac if frac else "")
 
 
+def format_growth(value: Decimal) -> str:
+    """A percentage as typed, without trailing zeros: 4.29 -> "4,29", 5.00 -> "5", 3.5 -> "3,5"."""
+    exponent = value.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_decimal(value, places)
+
+
 def month_label(year: int, month: int) -> str:
     """(2026, 3) -> "Maret 2026"."""
     return N_("{month} {year}").format(month=MONTH_NAMES[month - 1], year=year)

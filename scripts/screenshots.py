@@ -54,6 +54,7 @@ def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
         ("kode", "tabs", 2, "31_kode_lokal"),
         ("rencana", "tabs", 1, "32_rencana_skenario"),
         ("rencana", "tabs", 2, "33_rencana_versi"),
+        ("rencana", "tabs", 3, "37_rencana_proyeksi"),
         ("pengaturan", "tabs", 1, "34_pengaturan_profil"),
         ("pengaturan", "tabs", 2, "35_pengaturan_aturan"),
         ("pengaturan", "tabs", 3, "36_pengaturan_operator"),
@@ -73,6 +74,27 @@ def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
         getattr(page, attr).setCurrentIndex(index)
         save(window, out / f"{name}{suffix}.png", app)
         getattr(page, attr).setCurrentIndex(0)
+
+
+def projection_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
+    """The projection with a pekerja rentan target and total belanja growth, and its other tabs."""
+    page = window.show_page("rencana")
+    page.tabs.setCurrentIndex(3)
+    tab = page.projection
+    tab.inputs.target_year["pekerja_rentan"].setValue(2029)
+    tab.inputs.target["pekerja_rentan"].setValue(150)
+    tab.inputs.belanja_on.setChecked(True)
+    tab.inputs.belanja.setValue(5)
+    tab.recompute()
+    save(window, out / f"38_proyeksi_target{suffix}.png", app)
+    for index, name in (
+        (1, "39_proyeksi_grafik"),
+        (2, "39_proyeksi_kategori"),
+        (3, "39_proyeksi_asumsi"),
+    ):
+        tab.details.setCurrentIndex(index)
+        save(window, out / f"{name}{suffix}.png", app)
+    tab.details.setCurrentIndex(0)
 
 
 def more_dialogs(window: Any, ctx: Any, app: QApplication, out: Path, suffix: str) -> None:
@@ -176,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             wait_for(app, page.preview_finished, page.preview)  # type: ignore[attr-defined]
         save(window, args.out / f"{number:02d}_{key}{suffix}.png", app)
     second_tabs(window, app, args.out, suffix)
+    projection_tabs(window, app, args.out, suffix)
 
     # Dialogs, shown without exec() and photographed.
     from desa_budget.roster import service as roster

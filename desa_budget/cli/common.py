@@ -18,7 +18,7 @@ _DIGITS = re.compile(r"[0-9]{1,15}")
 # refused while the window is open until it is listed here.
 READING_COMMANDS = frozenset(
     {
-        ("annex",), ("backup",), ("consolidate",), ("lines",), ("plan",), ("quote",),
+        ("annex",), ("backup",), ("consolidate",), ("lines",), ("plan",), ("project",), ("quote",),
         ("simulate",), ("codes", "show"), ("export", "dpmd"), ("export", "sipp"),
         ("roster", "export"), ("roster", "template"), ("version", "list"), ("version", "diff"),
         ("scenario", "list"), ("scenario", "compare"), ("siskeudes", "read"),
@@ -36,6 +36,8 @@ def command_path(args: argparse.Namespace) -> tuple[str, ...]:
 def writes(args: argparse.Namespace) -> bool:
     if getattr(args, "dry_run", False):
         return False
+    if getattr(args, "save", False):  # project --save stores its assumptions
+        return True
     return command_path(args) not in READING_COMMANDS
 
 

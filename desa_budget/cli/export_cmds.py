@@ -33,6 +33,10 @@ def register(subparsers: Any) -> None:
         "--include-kpj", action="store_true", help="tambahkan kolom Nomor KPJ (rahasia)"
     )
     dpmd.add_argument("--paper", choices=sorted(PAPER_SIZES), default="A4", help="ukuran kertas")
+    dpmd.add_argument(
+        "--projection", action="store_true",
+        help="tambahkan sheet Proyeksi (tahun-tahun ke depan dengan asumsi yang disimpan)",
+    )  # fmt: skip
     dpmd.set_defaults(func=run_dpmd)
 
     sipp = kinds.add_parser("sipp", help="daftar peserta belum terdaftar untuk pendaftaran BPJS TK")
@@ -79,8 +83,9 @@ def run_dpmd(args: argparse.Namespace) -> int:
     db = open_from_args(args)
     with db.session() as session:
         data = gather_dpmd_data(
-            session, rules, year=args.year, jenis=args.version, include_kpj=args.include_kpj
-        )
+            session, rules, year=args.year, jenis=args.version, include_kpj=args.include_kpj,
+            projection=args.projection,
+        )  # fmt: skip
     written = export_dpmd(
         args.out, data, full_nik=args.full_nik, include_kpj=args.include_kpj, paper=args.paper
     )

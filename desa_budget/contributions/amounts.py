@@ -5,10 +5,10 @@ from datetime import date
 from decimal import Decimal
 
 from desa_budget.errors import UserError
-from desa_budget.format import format_decimal, format_rp
+from desa_budget.format import format_decimal, format_growth, format_rp
 from desa_budget.i18n import N_, _
 from desa_budget.money import round_ratio
-from desa_budget.rules import PROGRAMS, Discount, MonthRules, RuleSet
+from desa_budget.rules import PROGRAMS, Ceiling, Discount, MonthRules, RuleSet
 from desa_budget.rules.months import label_of_index, month_index
 
 NO_BIRTH_DATE = N_(
@@ -36,6 +36,33 @@ def jp_stop(rules: RuleSet, birth: date) -> tuple[int, int] | None:
         if age is not None and year - birth.year >= age:
             return month_index(year, birth.month), age
     return None
+
+
+def ceiling_note(ceiling: Ceiling) -> str:
+    """The sentence that says an unpublished JP ceiling was assumed, and how."""
+    month = label_of_index(ceiling.unpublished_from or ceiling.since)
+    if not ceiling.growth:
+        return N_(
+            "Batas upah JP mulai {month} belum diterbitkan; dipakai {amount} "
+            "(berlaku sejak {since})."
+        ).format(month=month, amount=format_rp(ceiling.amount), since=label_of_index(ceiling.since))
+    values = {
+        "month": month,
+        "amount": format_rp(ceiling.amount),
+        "published": format_rp(ceiling.published or ceiling.amount),
+        "since": label_of_index(ceiling.since),
+        "growth": format_growth(ceiling.growth),
+    }
+    if ceiling.growth_is_average:
+        return N_(
+            "Batas upah JP mulai {month} belum diterbitkan; diasumsikan {amount}: {published} "
+            "(berlaku sejak {since}) naik {growth}% per tahun, rata-rata kenaikan yang "
+            "diterbitkan, dibulatkan ke bawah ke Rp100."
+        ).format(**values)
+    return N_(
+        "Batas upah JP mulai {month} belum diterbitkan; diasumsikan {amount}: {published} "
+        "(berlaku sejak {since}) naik {growth}% per tahun, dibulatkan ke bawah ke Rp100."
+    ).format(**values)
 
 
 def _here(now: MonthRules) -> str:
@@ -82,16 +109,7 @@ def pu_terms(
                     _("Tidak ada batas upah JP untuk {month}.").format(month=_here(now))
                 )
             if ceiling.assumed and ceiling.unpublished_from is not None:
-                notes.append(
-                    N_(
-                        "Batas upah JP mulai {month} belum diterbitkan; dipakai {amount} "
-                        "(berlaku sejak {since})."
-                    ).format(
-                        month=label_of_index(ceiling.unpublished_from),
-                        amount=format_rp(ceiling.amount),
-                        since=label_of_index(ceiling.since),
-                    )
-                )
+                notes.append(ceiling_note(ceiling))
             cap = ceiling.amount
         terms.append((total_n, total_d, worker_n, worker_d, cap))
     return tuple(terms), tuple(notes)

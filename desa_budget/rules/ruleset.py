@@ -2,8 +2,8 @@
 
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Generic, ParamSpec, TypeVar
 
 from desa_budget.errors import UserError
@@ -48,12 +48,27 @@ class IncomeBracket:
 
 @dataclass(frozen=True)
 class Ceiling:
-    """The JP wage ceiling that applies in a month; ``assumed`` after the last published row."""
+    """The JP wage ceiling that applies in a month; ``assumed`` after the last published row:
+    the last published amount grown by ``growth`` percent each March, rounded down to Rp 100
+    as BPJS TK rounds it (domain.md §2.2)."""
 
     amount: int
     assumed: bool
-    since: int  # month index of the row's valid_from
-    unpublished_from: int | None = None  # first month with no published ceiling (when assumed)
+    since: int  # month index of the (last published) row's valid_from
+    unpublished_from: int | None = None  # first month of this assumed amount (when assumed)
+    published: int | None = None  # the last published amount it grew from (when assumed)
+    growth: Decimal | None = None  # percent per year (when assumed)
+    growth_is_average: bool = False  # the growth is the average of the published increases
+
+
+def grown_ceiling(amount: int, growth: Decimal, years: int) -> int:
+    """``amount`` after ``years`` yearly increases of ``growth`` percent, each rounded down to
+    Rp 100 (how the published ceilings are rounded)."""
+    numerator, denominator = (Decimal(100) + growth).as_integer_ratio()
+    denominator *= 100
+    for _year in range(years):
+        amount = amount * numerator // denominator // 100 * 100
+    return amount
 
 
 @dataclass(frozen=True)
@@ -109,9 +124,44 @@ class RuleSet:
     bracket_series: Mapping[int, Series[IncomeBracket]]
     discount_series: Mapping[str, Series[Discount]]
     first_index: int  # the first month any contribution rule exists
+    # The JP ceiling's yearly growth (percent) after the last published one; None: the average
+    # of the published increases (``average_ceiling_growth``). Set with ``with_ceiling_growth``.
+    ceiling_growth: Decimal | None = None
     _cache: dict[Hashable, object] = field(default_factory=dict, repr=False)  # bounded
     _months: dict[int, MonthRules] = field(default_factory=dict, repr=False)
     _epochs: dict[Hashable, int] = field(default_factory=dict, repr=False)  # never cleared
+
+    @property
+    def average_ceiling_growth(self) -> Decimal:
+        """The average of the published yearly changes of the JP ceiling, in percent, to two
+        places (a fall counts too): the default growth after the last published ceiling."""
+        values = self.ceiling_series.values
+        changes = [Decimal(b) / Decimal(a) - 1 for a, b in zip(values, values[1:], strict=False)]
+        if not changes:
+            return Decimal(0)
+        average = sum(changes, Decimal(0)) * 100 / len(changes)
+        return average.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    @property
+    def ceiling_growth_in_use(self) -> Decimal:
+        return self.average_ceiling_growth if self.ceiling_growth is None else self.ceiling_growth
+
+    @property
+    def last_published_ceiling(self) -> tuple[int, int, int | None]:
+        """(amount, month index of its valid_from, month index of its valid_to or None)."""
+        series = self.ceiling_series
+        return series.values[-1], series.starts[-1], series.ends[-1]
+
+    def with_ceiling_growth(self, growth: Decimal | None) -> "RuleSet":
+        """The same rules with another JP ceiling growth after the last published ceiling (None:
+        the average of the published increases); a fresh cache, since amounts change."""
+        if growth is not None and not Decimal(-50) <= growth <= Decimal(100):
+            raise UserError(
+                _(
+                    "Kenaikan batas upah JP {growth}% per tahun tidak wajar; isi -50 sampai 100."
+                ).format(growth=growth)
+            )
+        return replace(self, ceiling_growth=growth, _cache={}, _months={}, _epochs={})
 
     @property
     def first_month(self) -> tuple[int, int]:
@@ -150,7 +200,9 @@ class RuleSet:
         return rate
 
     def jp_ceiling_at(self, year: int, month: int) -> Ceiling:
-        """The JP ceiling of a month; after the last published row, the last value, assumed."""
+        """The JP ceiling of a month; after the last published row, the last value grown by the
+        ceiling growth each March, assumed (never the last value silently: that under-budgets
+        everyone above the ceiling)."""
         index = self.check_month(year, month)
         ceiling = self._ceiling(index)
         if ceiling is None:
@@ -231,7 +283,18 @@ class RuleSet:
         if end is None or index <= end:
             return Ceiling(series.values[pos], assumed=False, since=series.starts[pos])
         if pos == len(series.starts) - 1:
-            return Ceiling(series.values[pos], True, series.starts[pos], unpublished_from=end + 1)
+            years = (index - end - 1) // 12 + 1  # a new ceiling every March, like the published
+            growth = self.ceiling_growth_in_use
+            last = series.values[pos]
+            return Ceiling(
+                grown_ceiling(last, growth, years),
+                assumed=True,
+                since=series.starts[pos],
+                unpublished_from=end + 1 + 12 * (years - 1),
+                published=last,
+                growth=growth,
+                growth_is_average=self.ceiling_growth is None,
+            )
         return None  # the loader forbids gaps, so this is unreachable for loaded rules
 
     def _month_rules(self, index: int) -> MonthRules:

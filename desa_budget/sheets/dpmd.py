@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +31,9 @@ from desa_budget.village import categories
 from desa_budget.village.identifiers import mask_nik
 from desa_budget.village.names import bare_kecamatan
 
+if TYPE_CHECKING:
+    from desa_budget.projection.compute import Projection
+
 DIBAYAR = {"desa": "Desa", "pemda": "Pemda"}
 # NIK and Nama, repeated at the left of every printed page of the (wide) Rincian.
 RINCIAN_REPEAT = (len(L.IDENTITY_COLUMNS) + 1, len(L.IDENTITY_COLUMNS) + 2)
@@ -51,6 +55,7 @@ class DpmdData:
     tanggal_perdes: date | None = None
     dibuat: datetime | None = None  # None: the moment of export
     kpj: Mapping[int, str] = field(default_factory=dict)  # person id -> KPJ, only when asked
+    projection: "Projection | None" = None  # the optional Proyeksi sheet, when asked
 
     @property
     def year(self) -> int:
@@ -64,12 +69,14 @@ def gather_dpmd_data(
     year: int,
     jenis: str | None = None,
     include_kpj: bool = False,
+    projection: bool = False,
 ) -> DpmdData:
     """The export's data: ``jenis`` murni / perubahan (adopted), draf (live numbers) or None.
 
     None takes the newest adopted version of the year (perubahan over murni), else the draft.
     The BPJS status of each person is the roster's current one (registration goes on after
-    adoption); amounts are the version's own."""
+    adoption); amounts are the version's own. ``projection``: the years ahead from ``year`` under
+    its stored assumptions, for the Proyeksi sheet."""
     from desa_budget.budget import regulations, versions
     from desa_budget.contributions.simulation import load_roster_year
     from desa_budget.village.profile import get_profile
@@ -108,7 +115,15 @@ def gather_dpmd_data(
         nomor_perdes=perdes.nomor if perdes else "",  # as corrected after adoption, if it was
         tanggal_perdes=perdes.tanggal if perdes else None,
         kpj=_kpj_numbers(session, year, [p.person_id for p in persons]) if include_kpj else {},
+        projection=_projection(session, rules, year) if projection else None,
     )
+
+
+def _projection(session: Session, rules: RuleSet, year: int) -> "Projection":
+    from desa_budget.projection.assumptions import read_params
+    from desa_budget.projection.compute import project
+
+    return project(session, rules, read_params(session, year).params)
 
 
 def _kpj_numbers(session: Session, year: int, person_ids: Sequence[int]) -> dict[int, str]:
@@ -291,4 +306,13 @@ def export_dpmd(
             center=f"Kec. {bare_kecamatan(data.kecamatan)}" if landscape else "",
             right=f"TA {data.year}, {versi}",
         )
+    if data.projection is not None:
+        from desa_budget.sheets.dpmd_projection import PROYEKSI, write_projection
+
+        ws = workbook.create_sheet(PROYEKSI)
+        write_projection(ws, data.projection, ident, paper=paper)
+        page_labels(
+            ws, left=f"Desa {data.nama_desa} ({data.kode_desa})",
+            right=f"Proyeksi dari TA {data.year}",
+        )  # fmt: skip
     return save_atomic(workbook, path)

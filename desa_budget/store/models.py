@@ -357,3 +357,16 @@ class KegiatanPelaksana(Base):
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = versioned(version_id)
+
+
+class ProjectionAssumptions(Base):
+    """The assumptions of the projection from one base year (issue 18), as JSON: the JP
+    ceiling's growth, wage growth per category, total belanja growth, refilling posts, targets."""
+
+    __tablename__ = "projection"
+
+    tahun_dasar: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    asumsi_json: Mapped[str] = mapped_column(Text)  # see desa_budget.projection.assumptions
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = versioned(version_id)

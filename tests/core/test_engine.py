@@ -134,16 +134,31 @@ def test_jp_below_the_ceiling_is_on_the_whole_basis() -> None:
     assert amounts(p, 2026, 1) == {"JP": (150_000, 0)}
 
 
-def test_an_unpublished_ceiling_is_the_last_one_and_said_once() -> None:
+def test_an_unpublished_ceiling_without_growth_is_the_last_one_and_said_once() -> None:
+    # Growth 0 % is the old rule (the last published ceiling reused), now only when chosen.
+    flat = RULES.with_ceiling_growth(Decimal(0))
     p = pu(12_000_000, frozenset({"JP"}), birth_date=date(1980, 1, 1))
-    assert amounts(p, 2027, 3) == {"JP": (332_589, 0)}
-    quote = quote_months(RULES, p, [(2027, m) for m in range(1, 13)])
+    assert quote_months(flat, p, [(2027, 3)]).desa == 332_589
+    quote = quote_months(flat, p, [(2027, m) for m in range(1, 13)])
     assert quote.assumptions == (
         "Batas upah JP mulai Maret 2027 belum diterbitkan; dipakai Rp11.086.300 "
         "(berlaku sejak Maret 2026).",
     )
-    feb = quote_months(RULES, p, [(2027, 2)])
+    feb = quote_months(flat, p, [(2027, 2)])
     assert feb.assumptions == ()
+
+
+def test_an_unpublished_ceiling_grows_by_the_published_average_and_says_so() -> None:
+    p = pu(12_000_000, frozenset({"JP"}), birth_date=date(1980, 1, 1))
+    # 11.561.900 (11.086.300 + 4,29 %, down to Rp 100) × 3 % = 346.857
+    assert amounts(p, 2027, 3) == {"JP": (346_857, 0)}
+    quote = quote_months(RULES, p, [(2027, m) for m in range(1, 13)])
+    assert quote.desa == 2 * 332_589 + 10 * 346_857
+    assert quote.assumptions == (
+        "Batas upah JP mulai Maret 2027 belum diterbitkan; diasumsikan Rp11.561.900: "
+        "Rp11.086.300 (berlaku sejak Maret 2026) naik 4,29% per tahun, rata-rata kenaikan yang "
+        "diterbitkan, dibulatkan ke bawah ke Rp100.",
+    )
 
 
 def test_jp_stops_after_the_birthday_month_of_the_retirement_age() -> None:

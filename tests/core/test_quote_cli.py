@@ -110,8 +110,11 @@ def test_jp_age_and_assumed_ceiling(capsys: pytest.CaptureFixture[str]) -> None:
         "2027-03",
     ]
     data = quote_json(later, capsys)
-    assert data["desa"] == 332_589
-    assert any("Maret 2027" in a and "Rp11.086.300" in a for a in data["assumptions"])
+    # Issue 18: no longer the last ceiling reused (332.589) but 11.561.900 × 3 %, said so
+    assert data["desa"] == 346_857
+    assert any(
+        "Maret 2027" in a and "Rp11.561.900" in a and "4,29%" in a for a in data["assumptions"]
+    )
     assert any("Tanggal lahir" in a for a in data["assumptions"])
 
 

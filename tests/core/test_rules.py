@@ -71,9 +71,23 @@ def test_jp_ceiling_takes_effect_in_its_month(
 
 
 def test_after_the_last_published_ceiling_it_is_assumed(rules: RuleSet) -> None:
-    assert rules.jp_ceiling(2027, 2) == (11_086_300, False)
-    assert rules.jp_ceiling(2027, 3) == (11_086_300, True)
-    assert rules.jp_ceiling(2031, 7) == (11_086_300, True)
+    # Issue 18: reusing the last value under-budgets JP; with no growth (0 %) it is still that.
+    flat = rules.with_ceiling_growth(Decimal(0))
+    assert flat.jp_ceiling(2027, 2) == (11_086_300, False)
+    assert flat.jp_ceiling(2027, 3) == (11_086_300, True)
+    assert flat.jp_ceiling(2031, 7) == (11_086_300, True)
+
+
+def test_the_default_ceiling_growth_is_the_published_average(rules: RuleSet) -> None:
+    # The 11 published changes 2016..2026 (the 2021 fall included) average 4,29 % a year.
+    assert rules.average_ceiling_growth == Decimal("4.29")
+    assert rules.jp_ceiling(2027, 2) == (11_086_300, False)  # published: no assumption
+    # 11.086.300 × 1,0429 = 11.561.902,27 -> rounded down to Rp 100 from March 2027
+    assert rules.jp_ceiling(2027, 3) == (11_561_900, True)
+    assert rules.jp_ceiling(2028, 2) == (11_561_900, True)  # January, February: last year's
+    # 11.561.900 × 1,0429 = 12.057.905,51 -> 12.057.900 from March 2028
+    assert rules.jp_ceiling(2028, 3) == (12_057_900, True)
+    assert rules.with_ceiling_growth(Decimal(5)).jp_ceiling(2027, 3) == (11_640_600, True)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from ui_helpers import YEAR
 
 from desa_budget.budget import coverage, scenarios, versions
 from desa_budget.budget import settings as bs
+from desa_budget.projection.assumptions import ProjectionParams, read_params, save_params
 from desa_budget.roster import service as roster
 from desa_budget.rules import RuleSet
 from desa_budget.village.profile import get_profile, save_profile
@@ -30,6 +31,7 @@ from ui.commands.budget import (
     SetPaguCommand,
     SetTotalBelanjaCommand,
 )
+from ui.commands.projection import SaveProjectionCommand
 from ui.commands.roster import EndPostCommand, SetCoverageCommand, UpdatePersonCommand
 from ui.commands.village import SaveProfileCommand
 from ui.dialogs.adopt_dialog import AdoptForm
@@ -199,6 +201,14 @@ EDITS: dict[str, Edit] = {
         lambda ops, s: save_profile(s, replace(get_profile(s), alamat="Jl. B"), operator="B"),  # type: ignore[arg-type]
         lambda ops, s: get_profile(s).alamat,  # type: ignore[union-attr]
         "Jl. B",
+    ),
+    "asumsi proyeksi": Edit(
+        lambda ops, s: SaveProjectionCommand(
+            ops.a, read_params(s, YEAR), ProjectionParams(YEAR, jumlah_tahun=4)
+        ),
+        lambda ops, s: save_params(s, ProjectionParams(YEAR, jumlah_tahun=5), operator="B"),
+        lambda ops, s: read_params(s, YEAR).params.jumlah_tahun,
+        5,
     ),
     "penetapan": Edit(
         lambda ops, s: AdoptVersionCommand(ops.a, YEAR, AdoptForm("murni", "3", None, "", None)),

@@ -140,9 +140,14 @@ class DokumenPage(Page):
             )
         )
         export_note.setWordWrap(True)
-        export_box = group(
-            _("Ekspor"), self.dpmd_button, self.siskeudes_button, self.sipp_button, export_note
+        self.dpmd_projection = QCheckBox(_("Ekspor DPMD dengan sheet Proyeksi"))
+        self.dpmd_projection.setToolTip(
+            _("Tahun-tahun ke depan dengan asumsi yang disimpan di Simulasi & Rencana, Proyeksi.")
         )
+        export_box = group(
+            _("Ekspor"), self.dpmd_button, self.dpmd_projection, self.siskeudes_button,
+            self.sipp_button, export_note,
+        )  # fmt: skip
 
         self.consolidate_button = QPushButton(_("Gabungkan folder berkas desa…"))
         self.recap_xlsx_button = QPushButton(_("Simpan rekap xlsx…"))
@@ -395,14 +400,16 @@ class DokumenPage(Page):
 
     def export_dpmd(self, path: Path) -> None:
         options = self.options()
+        projection = self.dpmd_projection.isChecked()
 
         def work() -> Path:
             from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
 
             with self.ctx.db.session() as session:
                 data = gather_dpmd_data(
-                    session, self.ctx.rules, year=self.ctx.year, jenis=options.jenis
-                )
+                    session, self.ctx.rules, year=self.ctx.year, jenis=options.jenis,
+                    projection=projection,
+                )  # fmt: skip
             return export_dpmd(path, data, full_nik=options.full_nik, paper=options.paper)
 
         self._run(work, _("Menulis {file}…").format(file=path.name), self._written)

@@ -44,13 +44,14 @@ from ui.models.grid_model import GridModel
 from ui.models.plan_models import DiffModel, MonthModel, TierModel, VersionModel
 from ui.pages import Page
 from ui.pages.beranda import DESA_COLOR, POTONGAN_COLOR, Figure
+from ui.pages.proyeksi_tab import ProjectionTab
 from ui.widgets.bar_chart import BarChart, Series
 from ui.widgets.coverage_box import CoverageBox
 from ui.widgets.plan_inputs import PlanInputs
 from ui.widgets.tables import group, table_view
 
 DEBOUNCE_MS = 250
-TAB_RESULT, TAB_SCENARIOS, TAB_VERSIONS = range(3)
+TAB_RESULT, TAB_SCENARIOS, TAB_VERSIONS, TAB_PROJECTION = range(4)
 
 
 class RencanaPage(Page):
@@ -88,6 +89,11 @@ class RencanaPage(Page):
         self.tabs.addTab(self._result_tab(), _("Hasil"))
         self.tabs.addTab(self._scenario_tab(), _("Skenario"))
         self.tabs.addTab(self._version_tab(), _("Versi APBDes"))
+        self.inputs_panel = scroll
+        self.projection = ProjectionTab(self.ctx)
+        self._projection_stale = True
+        self.tabs.addTab(self.projection, _("Proyeksi"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
         splitter.addWidget(self.tabs)
@@ -210,6 +216,8 @@ class RencanaPage(Page):
         self._load_scenarios()
         self._load_versions()
         self.recompute()
+        self._projection_stale = True
+        self._on_tabs_current_changed(self.tabs.currentIndex())
         self.refreshed.emit()
 
     def recompute(self) -> None:
@@ -443,6 +451,14 @@ class RencanaPage(Page):
         )
         if form is not None:
             self._push(AdoptVersionCommand(self.ctx, year, form))
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        """The projection has its own assumptions: the what-if inputs make room for them."""
+        showing = index == TAB_PROJECTION
+        self.inputs_panel.setVisible(not showing)
+        if showing and self._projection_stale:
+            self._projection_stale = False
+            self.projection.refresh()
 
     def _push(self, command: EditCommand) -> bool:
         """Make the edit (an undo step); a refusal from the core is shown, nothing changes."""

@@ -1,0 +1,1 @@
+"""Projecting the contributions over the RPJMDes years: assumptions (stored) and the years."""
