@@ -135,6 +135,10 @@ def test_rule_tables_are_shown_with_dates_and_sources(
     assert page.rule_model.rowCount() == len(table.rows)
     first = page.rule_model.rows()[0]
     assert first[-4] == table.rows[0].valid_from and first[-1] == table.rows[0].source
+    # The source, off screen on a narrow window, is written out in full for the chosen row.
+    assert table.rows[0].source in page.rule_source.text()
+    page.rule_view.selectRow(1)
+    assert table.rows[1].source in page.rule_source.text()
 
 
 def test_operator_and_language(page: PengaturanPage, ctx: AppContext) -> None:

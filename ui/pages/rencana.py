@@ -132,7 +132,15 @@ class RencanaPage(Page):
             group(_("Cakupan per tingkat prioritas"), self.tier_view, self.plan_note), 1
         )
         layout.addWidget(group(_("Iuran per bulan bila semua ditanggung"), months), 1)
-        return tab
+        # On a 1024 × 768 screen the figures, the plan's text and two tables do not fit in the
+        # height: the tab scrolls rather than squeezing the tables to one row and cutting text.
+        self.tier_view.setMinimumHeight(150)
+        self.month_view.setMinimumHeight(150)
+        scroll = QScrollArea()
+        scroll.setWidget(tab)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
 
     def _scenario_tab(self) -> QWidget:
         self.scenario_name = QLineEdit()
