@@ -211,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     from ui import first_start, i18n
     from ui.settings import Settings
 
-    first_start.FirstStartDialog.ask = classmethod(lambda cls, parent=None: first_start.DEMO)  # type: ignore[method-assign]
+    answer = first_start.FirstStartAnswer(first_start.DEMO, operator="Sri Handayani")
+    first_start.FirstStartDialog.ask = classmethod(lambda cls, parent=None: answer)  # type: ignore[method-assign]
     data_dir = Path(tempfile.mkdtemp(prefix="jamsos_shots_"))
     Settings.in_folder(data_dir).language = args.lang
 

@@ -80,3 +80,23 @@ def test_riwayat_shows_no_indonesian_labels(qtbot: QtBot, ctx: AppContext) -> No
     indonesian = (set(COLUMNS.values()) | set(KINDS.values())) - {"NIK"}  # NIK is NIK in both
     assert not shown & indonesian
     assert not [text for text in shown if "_" in text]  # no raw column names either
+
+
+def test_bpjs_status_and_worker_share_read_english(qtbot: QtBot, ctx: AppContext) -> None:
+    from desa_budget.roster.data import load_limits
+    from ui.dialogs.person_dialog import PersonDialog
+    from ui.models.roster_model import RosterModel
+
+    page = RosterPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    shown = {
+        page.model.index(row, RosterModel.STATUS_BPJS).data()
+        for row in range(page.model.rowCount())
+    }
+    assert "Registered" in shown and not shown & {"Terdaftar", "Belum Terdaftar"}
+    dialog = PersonDialog(None, year=ctx.year, kode_desa=None, limits=load_limits(ctx.year))
+    qtbot.addWidget(dialog)
+    texts = {dialog.iuran_pekerja.itemText(i) for i in range(dialog.iuran_pekerja.count())}
+    assert texts == {"Village", "Deducted from pay"}
+    assert dialog.status_bpjs.currentData() == "belum"  # the keys stay as stored

@@ -92,13 +92,13 @@ class RiwayatPage(Page):
         self.export_button = QPushButton(_("Ekspor xlsx…"))
         self.export_button.clicked.connect(self.choose_export)
         filters.addWidget(self.export_button)
-        # Whose row it is (a person's name) keeps a readable width; the new value takes the
-        # rest, so on a 1024 × 768 screen neither is cut to "Mul…".
+        # Whose row it is (a person's name) keeps a readable width and the old and new values
+        # share the rest, so on a 1024 × 768 screen none is cut to "Mul…".
         self.view = table_view(self.model, HistoryModel.BARU, sortable=True)
         header = self.view.horizontalHeader()
-        for column, width in ((HistoryModel.DATA, 180), (HistoryModel.LAMA, 150)):
-            header.setSectionResizeMode(column, header.ResizeMode.Interactive)
-            self.view.setColumnWidth(column, width)
+        header.setSectionResizeMode(HistoryModel.LAMA, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(HistoryModel.DATA, header.ResizeMode.Interactive)
+        self.view.setColumnWidth(HistoryModel.DATA, 150)
         self.count = QLabel()
         self.previous_button = QPushButton(_("‹ Sebelumnya"))
         self.next_button = QPushButton(_("Berikutnya ›"))
