@@ -33,12 +33,12 @@ APPARATUS = frozenset({"kepala_desa", "sekretaris_desa", "perangkat_desa"})
 
 POST_STATUSES = {"definitif": "Definitif", "plt": "Plt", "pj": "Pj"}
 # Spreadsheet words, marked so the window can show them in its language (``_(label)``).
-BPJS_STATUSES = {
+BPJS_STATUSES: dict[str, str] = {
     "belum": N_("Belum Terdaftar"),
     "terdaftar": N_("Terdaftar"),
     "nonaktif": N_("Nonaktif"),
 }
-WORKER_SHARE = {"desa": N_("Desa"), "potong": N_("Potong Siltap")}
+WORKER_SHARE: dict[str, str] = {"desa": N_("Desa"), "potong": N_("Potong Siltap")}
 
 
 def label(key: str) -> str:
