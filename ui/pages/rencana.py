@@ -116,6 +116,12 @@ class RencanaPage(Page):
         )
         self.tier_view = table_view(self.tier_model, TierModel.NAMA)
         self.tier_view.setWordWrap(True)
+        # The tier's name keeps a readable width when the panel is narrow (the table scrolls
+        # sideways instead of wrapping the name one letter a line).
+        tier_header = self.tier_view.horizontalHeader()
+        tier_header.setSectionResizeMode(TierModel.NAMA, tier_header.ResizeMode.Interactive)
+        tier_header.setStretchLastSection(True)
+        self.tier_view.setColumnWidth(TierModel.NAMA, 210)
         self.tier_model.modelReset.connect(self.tier_view.resizeRowsToContents)
         self.plan_note = QLabel()
         self.plan_note.setWordWrap(True)
@@ -377,8 +383,13 @@ class RencanaPage(Page):
             headers = [_("Uraian"), *(c.name for c in comparison.columns)]
             rows = [(row.label, *row.values) for row in comparison.rows]
             self.comparison_model.set_grid(headers, rows, numeric=range(1, len(headers)))
+            # The row labels keep a readable width (wrapped) however wide the scenarios'
+            # values are; the table scrolls sideways when there are many scenarios.
             header = self.comparison_view.horizontalHeader()
-            header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+            header.setSectionResizeMode(0, header.ResizeMode.Interactive)
+            header.setStretchLastSection(True)
+            self.comparison_view.setColumnWidth(0, 230)
+            self.comparison_view.resizeRowsToContents()
 
         self._edit(run)
 
