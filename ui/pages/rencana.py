@@ -47,7 +47,7 @@ from ui.pages.beranda import DESA_COLOR, POTONGAN_COLOR, Figure
 from ui.widgets.bar_chart import BarChart, Series
 from ui.widgets.coverage_box import CoverageBox
 from ui.widgets.plan_inputs import PlanInputs
-from ui.widgets.tables import group, table_view
+from ui.widgets.tables import fill_column, group, table_view
 
 DEBOUNCE_MS = 250
 TAB_RESULT, TAB_SCENARIOS, TAB_VERSIONS = range(3)
@@ -118,10 +118,7 @@ class RencanaPage(Page):
         self.tier_view.setWordWrap(True)
         # The tier's name keeps a readable width when the panel is narrow (the table scrolls
         # sideways instead of wrapping the name one letter a line).
-        tier_header = self.tier_view.horizontalHeader()
-        tier_header.setSectionResizeMode(TierModel.NAMA, tier_header.ResizeMode.Interactive)
-        tier_header.setStretchLastSection(True)
-        self.tier_view.setColumnWidth(TierModel.NAMA, 210)
+        fill_column(self.tier_view, TierModel.NAMA, 210)
         self.tier_model.modelReset.connect(self.tier_view.resizeRowsToContents)
         self.plan_note = QLabel()
         self.plan_note.setWordWrap(True)
@@ -172,6 +169,7 @@ class RencanaPage(Page):
         buttons.addWidget(self.compare_button)
         self.comparison_view = table_view(self.comparison_model, 0)
         self.comparison_view.setWordWrap(True)
+        self.comparison_fill = fill_column(self.comparison_view, 0, 230)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(save_row)
@@ -385,10 +383,7 @@ class RencanaPage(Page):
             self.comparison_model.set_grid(headers, rows, numeric=range(1, len(headers)))
             # The row labels keep a readable width (wrapped) however wide the scenarios'
             # values are; the table scrolls sideways when there are many scenarios.
-            header = self.comparison_view.horizontalHeader()
-            header.setSectionResizeMode(0, header.ResizeMode.Interactive)
-            header.setStretchLastSection(True)
-            self.comparison_view.setColumnWidth(0, 230)
+            self.comparison_fill.fit()
             self.comparison_view.resizeRowsToContents()
 
         self._edit(run)
