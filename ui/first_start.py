@@ -1,4 +1,5 @@
-"""The first start, when the database holds no village yet: a short wizard with three ways in —
+"""The first start, when the database holds no village yet: a short wizard that asks the
+operator's name (it signs the history instead of the computer's login) and offers three ways in —
 set up the village profile, open the demo village, or connect to a shared server.
 
 ``run_first_start`` is the only function ui.main calls; it returns False when the user chose to
