@@ -102,7 +102,7 @@ def more_dialogs(window: Any, ctx: Any, app: QApplication, out: Path, suffix: st
     from ui.dialogs.adopt_dialog import AdoptDialog
     from ui.dialogs.code_dialogs import LocalCodeDialog, PersonCodesDialog
     from ui.dialogs.mapping_dialog import MappingDialog
-    from ui.first_start import STEP_PROFILE, FirstStartDialog
+    from ui.first_start import STEP_PROFILE, STEP_SERVER, FirstStartDialog
 
     with ctx.db.session() as session:
         catalog = budget_settings.catalog_for(session)
@@ -129,7 +129,71 @@ def more_dialogs(window: Any, ctx: Any, app: QApplication, out: Path, suffix: st
             wizard.steps.setCurrentIndex(STEP_PROFILE)
             wizard.form.kode_desa.setText("33.02.13.1001")
             save(dialog, out / f"29_first_start_profile{suffix}.png", app)
+            wizard.form.kode_desa.setText("33.02.13.2001")  # a desa of Banyumas…
+            wizard.form.kabupaten.setText("Cilacap")  # …typed as another kabupaten: a warning
+            save(dialog, out / f"29_first_start_profile_kabupaten{suffix}.png", app)
+            wizard.steps.setCurrentIndex(STEP_SERVER)
+            save(dialog, out / f"29_first_start_server{suffix}.png", app)
         dialog.hide()
+
+
+def other_views(window: Any, ctx: Any, app: QApplication, out: Path, suffix: str) -> None:
+    """The Dokumen tabs and dialogs not shown above, a successful import's preview, the server
+    password, the crash report and a question box."""
+    from openpyxl import load_workbook
+
+    from desa_budget.roster.workbook.apply import plan_import
+    from desa_budget.roster.workbook.export import export_roster
+    from ui import msgbox
+    from ui.dialogs.document_settings import DocumentSettingsDialog
+    from ui.dialogs.import_preview import ImportPreviewDialog
+    from ui.dialogs.server_password import ServerPasswordDialog
+
+    page = window.show_page("dokumen")
+    page.tabs.setCurrentWidget(page.settings_box)
+    save(window, out / f"46_dokumen_peraturan{suffix}.png", app)
+    window.dpmd_action.setChecked(True)
+    page.tabs.setCurrentIndex(1)
+    save(window, out / f"47_dokumen_rekap_dpmd{suffix}.png", app)
+    window.dpmd_action.setChecked(False)
+    page.tabs.setCurrentIndex(0)
+    page.settings_box.reload()
+    dialogs: list[tuple[QWidget, str]] = [
+        (DocumentSettingsDialog(window, page.settings_box.settings), "48_document_settings"),
+        (ServerPasswordDialog(window, url="postgresql://sekdes@server-kantor/jamsos",
+                              reason="Sandi server tidak ditemukan di penyimpanan sandi sistem "
+                                     "operasi."), "51_server_password"),
+        (msgbox.CrashDialog(window, summary="ZeroDivisionError: division by zero",
+                            details="Traceback (most recent call last):\n  …",
+                            log_file=str(ctx.db.paths.logs / "jamsos_desa.log")),
+         "52_crash_dialog"),
+    ]  # fmt: skip
+    workbook_path = Path(tempfile.mkdtemp(prefix="jamsos_shots_")) / "daftar.xlsx"
+    with ctx.db.session() as session:
+        export_roster(session, workbook_path, year=ctx.year)
+    workbook = load_workbook(workbook_path)
+    sheet = workbook.worksheets[0]
+    column = next(c.column for c in sheet[1] if c.value == "Dasar Upah")
+    sheet.cell(row=2, column=column).value = 3_250_000  # one change to show
+    workbook.save(workbook_path)
+    with ctx.db.session() as session:
+        plan = plan_import(session, workbook_path, year=ctx.year)
+    dialogs.append(
+        (ImportPreviewDialog(window, file_name=workbook_path.name, plan=plan), "50_import_preview")
+    )
+    for dialog, name in dialogs:
+        dialog.show()
+        save(dialog, out / f"{name}{suffix}.png", app)
+        dialog.hide()
+
+    def photograph(box: Any) -> None:
+        box.show()
+        save(box, out / f"53_confirm{suffix}.png", app)
+        box.hide()
+
+    shown_by, msgbox._exec = msgbox._exec, photograph  # type: ignore[assignment]
+    msgbox.confirm(window, "Pulihkan cadangan", "Data sekarang akan diganti dengan cadangan ini.")
+    msgbox._exec = shown_by  # type: ignore[assignment]
 
 
 def applied_plan(window: Any, ctx: Any, app: QApplication, out: Path, suffix: str) -> None:
@@ -169,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     from ui import first_start, i18n
     from ui.settings import Settings
 
-    first_start.FirstStartDialog.ask = classmethod(lambda cls, parent=None: first_start.DEMO)  # type: ignore[method-assign]
+    answer = first_start.FirstStartAnswer(first_start.DEMO, operator="Sri Handayani")
+    first_start.FirstStartDialog.ask = classmethod(lambda cls, parent=None: answer)  # type: ignore[method-assign]
     data_dir = Path(tempfile.mkdtemp(prefix="jamsos_shots_"))
     Settings.in_folder(data_dir).language = args.lang
 
@@ -262,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     save(window, args.out / f"40_dokumen_dpmd{suffix}.png", app)
     window.dpmd_action.setChecked(False)
     more_dialogs(window, ctx, app, args.out, suffix)
+    other_views(window, ctx, app, args.out, suffix)
     applied_plan(window, ctx, app, args.out, suffix)
     QTimer.singleShot(0, window.close)
     app.exec()

@@ -1,4 +1,5 @@
-"""The first start, when the database holds no village yet: a short wizard with three ways in —
+"""The first start, when the database holds no village yet: a short wizard that asks the
+operator's name (it signs the history instead of the computer's login) and offers three ways in —
 set up the village profile, open the demo village, or connect to a shared server.
 
 ``run_first_start`` is the only function ui.main calls; it returns False when the user chose to
@@ -6,7 +7,7 @@ quit (or must restart to use the server just saved). ``FirstStartDialog.ask()`` 
 choice; tests and the screenshot script patch it (a bare choice string is accepted too).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -54,6 +55,7 @@ class FirstStartAnswer:
     profile: ProfileData | None = None  # PROFILE: checked by the core, saved by run_first_start
     url: str | None = None  # SERVER: a URL that opened
     path: Path | None = None  # SISKEUDES: the database chosen, imported by run_first_start
+    operator: str = ""  # the name typed for the history ("" = the computer's login name)
 
 
 def is_empty(db: Database) -> bool:
@@ -111,6 +113,7 @@ class FirstStartDialog(QDialog):
         )
         text.setWordWrap(True)
         layout.addWidget(text)
+        layout.addLayout(self._operator_row())
         self.profile_button = QPushButton(_("Isi profil desa saya"))
         self.demo_button = QPushButton(_("Buka desa demo (Desa Sukamaju, Banyumas)"))
         self.server_button = QPushButton(_("Hubungkan ke server bersama kantor"))
@@ -148,6 +151,22 @@ class FirstStartDialog(QDialog):
         self.quit_button.clicked.connect(lambda: self._finish(FirstStartAnswer(QUIT)))
         self.siskeudes_button.clicked.connect(self._on_siskeudes_clicked)
         return step
+
+    def _operator_row(self) -> QVBoxLayout:
+        self.operator = QLineEdit()
+        self.operator.setMaxLength(100)
+        self.operator.setPlaceholderText(_("mis. Dwi Lestari"))
+        label = QLabel(_("Nama Anda, dicatat pada setiap perubahan di Riwayat:"))
+        label.setWordWrap(True)
+        label.setBuddy(self.operator)
+        note = QLabel(_("Dapat diubah kemudian di Pengaturan › Operator dan bahasa."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555555;")
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 8, 0, 12)
+        for widget in (label, self.operator, note):
+            column.addWidget(widget)
+        return column
 
     def _back_row(self, action: QPushButton) -> QHBoxLayout:
         back = QPushButton(_("Kembali"))
@@ -239,7 +258,10 @@ class FirstStartDialog(QDialog):
             self._finish(FirstStartAnswer(SISKEUDES, path=path))
 
     def _finish(self, answer: FirstStartAnswer) -> None:
-        self.answer = answer
+        operator = " ".join(self.operator.text().split())
+        if answer.profile is not None:
+            answer = replace(answer, profile=replace(answer.profile, operator_nama=operator))
+        self.answer = replace(answer, operator=operator)
         self.accept()
 
     @classmethod
@@ -268,15 +290,17 @@ def run_first_start(db: Database, *, year: int, auto_demo: bool = False) -> bool
         return False
     if answer.choice == DEMO:
         with db.session() as session:
-            create_demo_village(session, operator=audit.current_operator(session), year=year)
+            operator = answer.operator or audit.current_operator(session)
+            create_demo_village(session, operator=operator, year=year)
     elif answer.choice == PROFILE and answer.profile is not None:
         with db.session() as session:
-            save_profile(session, answer.profile, operator=audit.current_operator(session))
+            operator = answer.operator or audit.current_operator(session)
+            save_profile(session, answer.profile, operator=operator)
     elif answer.choice == SISKEUDES and answer.path is not None:
         from ui.siskeudes_import import import_siskeudes
 
         with db.session() as session:
-            operator = audit.current_operator(session)
+            operator = answer.operator or audit.current_operator(session)
         if import_siskeudes(None, db, operator=operator, path=answer.path, year=year) is None:
             return run_first_start(db, year=year)  # cancelled or refused: the wizard again
     elif answer.choice == SERVER and answer.url:

@@ -16,7 +16,7 @@ from desa_budget.budget.checks import WARNING, Finding
 from desa_budget.budget.coverage import plan_changes, read_applied
 from desa_budget.budget.settings import get_budget_year
 from desa_budget.budget.version_lines import build_for, check_for
-from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.results import Simulation, mode_label
 from desa_budget.format import format_rp, format_time
 from desa_budget.i18n import N_
 from desa_budget.village import categories
@@ -157,7 +157,7 @@ def coverage_findings(session: Session, simulation: Simulation) -> tuple[Finding
         "Anggaran mengikuti rencana pagu {pagu} (mode {mode}) yang diterapkan {waktu} oleh "
         "{operator}: {n} dari {total} orang di daftar ditanggung, iuran desa {biaya}."
     ).format(
-        pagu=format_rp(decision.pagu), mode=decision.mode, waktu=format_time(decision.diterapkan),
+        pagu=format_rp(decision.pagu), mode=mode_label(decision.mode), waktu=format_time(decision.diterapkan),
         operator=decision.operator, n=len(simulation.persons), total=simulation.roster_total,
         biaya=format_rp(simulation.desa),
     )  # fmt: skip

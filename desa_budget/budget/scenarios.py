@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from desa_budget.budget.plan_defaults import village_tiers
 from desa_budget.budget.planner import MODES, PlanResult, plan
 from desa_budget.budget.tiers import tiers_in_order
-from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.results import Simulation, mode_label
 from desa_budget.contributions.simulation import load_roster_year, simulate_entries
 from desa_budget.errors import UserError
 from desa_budget.format import format_number
@@ -309,7 +309,7 @@ class Comparison:
 
         rows = [
             ComparisonRow(_("Pagu"), money(lambda c: c.plan.pagu)),
-            ComparisonRow(_("Mode"), tuple(c.plan.mode for c in self.columns)),
+            ComparisonRow(_("Mode"), tuple(_(mode_label(c.plan.mode)) for c in self.columns)),
             ComparisonRow(_("Biaya menanggung semua (pilihan skenario)"), money(lambda c: c.desa)),
             ComparisonRow(_("Potongan siltap"), money(lambda c: c.potongan)),
         ]

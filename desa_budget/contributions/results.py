@@ -4,6 +4,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from desa_budget.i18n import N_
+
+# A planning mode as it reads in a sentence ("pagu Rp30.000.000 (mode …)"), never its key.
+MODE_LABELS = {
+    "strict": N_("berhenti di tingkat yang kurang"),
+    "fill": N_("lewati tingkat yang kurang"),
+}
+
+
+def mode_label(mode: str) -> str:
+    """The Indonesian words for a planning mode (show them with ``_()`` in the window)."""
+    return MODE_LABELS.get(mode, mode)
+
 
 @dataclass(frozen=True)
 class ProgramAmount:

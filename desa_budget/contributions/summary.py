@@ -5,7 +5,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.contributions.results import (
+    MonthAmounts,
+    PersonYear,
+    ProgramAmount,
+    Simulation,
+    mode_label,
+)
 from desa_budget.format import MONTH_ABBR, format_cell, format_rp
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
@@ -232,7 +238,7 @@ def simulation_table(simulation: Simulation, *, nama_desa: str = "") -> str:
     note = simulation.coverage
     if note is not None:
         lines.append(
-            f"Mengikuti rencana pagu {format_rp(note.pagu)} (mode {note.mode}) yang diterapkan: "
+            f"Mengikuti rencana pagu {format_rp(note.pagu)} (mode {mode_label(note.mode)}) yang diterapkan: "
             f"{len(note.not_covered)} orang di daftar tidak ditanggung, "
             f"{len(note.partly)} orang hanya sebagian program."
         )

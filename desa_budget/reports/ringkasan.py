@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from desa_budget.contributions.results import CoverageNote
+from desa_budget.contributions.results import CoverageNote, mode_label
 from desa_budget.contributions.summary import category_totals, month_totals, program_totals
 from desa_budget.format import MONTH_ABBR, format_cell, format_number, format_rp, tanggal_indonesia
 from desa_budget.reports import blocks
@@ -217,7 +217,7 @@ def plan_block(data: AnnexData, width: float) -> list[Flowable]:
         ]  # fmt: skip
         summary = (
             f"Anggaran ini mengikuti rencana dengan pagu {format_rp(note.pagu)} (mode "
-            f"{note.mode}) yang diterapkan {tanggal_indonesia(note.diterapkan.date())}: "
+            f"{mode_label(note.mode)}) yang diterapkan {tanggal_indonesia(note.diterapkan.date())}: "
             f"{len(data.simulation.persons)} dari {data.simulation.roster_total} orang dalam "
             f"daftar ditanggung. Tidak ditanggung tahun ini: {left_out_text(note)}."
         )
@@ -232,7 +232,7 @@ def plan_block(data: AnnexData, width: float) -> list[Flowable]:
         rows.append([str(t.tier), para(t.name, "body", size), f"{t.covered}/{t.eligible}",
                      format_cell(t.cost)])  # fmt: skip
     summary = (
-        f"Rencana dengan pagu {format_rp(result.pagu)} (mode {result.mode}): terpakai "
+        f"Rencana dengan pagu {format_rp(result.pagu)} (mode {mode_label(result.mode)}): terpakai "
         f"{format_rp(result.used)}, sisa {format_rp(result.left)}; biaya menanggung seluruh "
         f"daftar peserta {format_rp(result.cost_full)}. Belum diterapkan: anggaran ini memuat "
         "seluruh daftar peserta."

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desa_budget.format import format_rp
-from desa_budget.i18n import _
+from desa_budget.i18n import N_, _
 from desa_budget.rules import PROGRAMS, load_rules
 from desa_budget.rules.limits import limits_for
 from desa_budget.village import categories, identifiers
@@ -317,34 +317,34 @@ def errors_only(problems: Sequence[Problem]) -> list[Problem]:
 
 
 FIELD_LABELS: Mapping[str, str] = {
-    "nik": "NIK",
-    "nama": "Nama",
-    "jenis_kelamin": "Jenis Kelamin",
-    "tanggal_lahir": "Tanggal Lahir",
-    "tempat_lahir": "Tempat Lahir",
-    "nama_ibu": "Nama Ibu Kandung",
-    "no_hp": "No HP",
-    "email": "Email",
-    "alamat": "Alamat",
-    "kategori": "Kategori",
-    "jabatan": "Jabatan",
-    "status": "Status Jabatan",
-    "nomor_sk": "Nomor SK",
-    "tanggal_sk": "Tanggal SK",
-    "mulai": "Mulai Bertugas",
-    "akhir": "Akhir Masa Jabatan",
-    "tahun": "Tahun",
-    "segmen": "Segmen",
-    "dasar_upah": "Dasar Upah",
-    "programs": "Program",
-    "kelas_jkk": "Kelas Risiko JKK",
-    "iuran_pekerja": "Iuran Pekerja",
-    "status_bpjs": "Status BPJS",
-    "nomor_kpj": "Nomor KPJ",
-    "dibayar_oleh": "Dibayar Oleh",
-    "kode_kegiatan": "Kode Kegiatan",
-    "kode_rekening": "Kode Rekening",
-    "sumber_dana": "Sumber Dana",
+    "nik": N_("NIK"),
+    "nama": N_("Nama"),
+    "jenis_kelamin": N_("Jenis Kelamin"),
+    "tanggal_lahir": N_("Tanggal Lahir"),
+    "tempat_lahir": N_("Tempat Lahir"),
+    "nama_ibu": N_("Nama Ibu Kandung"),
+    "no_hp": N_("No HP"),
+    "email": N_("Email"),
+    "alamat": N_("Alamat"),
+    "kategori": N_("Kategori"),
+    "jabatan": N_("Jabatan"),
+    "status": N_("Status Jabatan"),
+    "nomor_sk": N_("Nomor SK"),
+    "tanggal_sk": N_("Tanggal SK"),
+    "mulai": N_("Mulai Bertugas"),
+    "akhir": N_("Akhir Masa Jabatan"),
+    "tahun": N_("Tahun"),
+    "segmen": N_("Segmen"),
+    "dasar_upah": N_("Dasar Upah"),
+    "programs": N_("Program"),
+    "kelas_jkk": N_("Kelas Risiko JKK"),
+    "iuran_pekerja": N_("Iuran Pekerja"),
+    "status_bpjs": N_("Status BPJS"),
+    "nomor_kpj": N_("Nomor KPJ"),
+    "dibayar_oleh": N_("Dibayar Oleh"),
+    "kode_kegiatan": N_("Kode Kegiatan"),
+    "kode_rekening": N_("Kode Rekening"),
+    "sumber_dana": N_("Sumber Dana"),
 }
 
 

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from desa_budget.i18n import N_
+
 
 @dataclass(frozen=True)
 class Category:
@@ -30,8 +32,13 @@ KEYS: tuple[str, ...] = tuple(c.key for c in CATEGORIES)
 APPARATUS = frozenset({"kepala_desa", "sekretaris_desa", "perangkat_desa"})
 
 POST_STATUSES = {"definitif": "Definitif", "plt": "Plt", "pj": "Pj"}
-BPJS_STATUSES = {"belum": "Belum Terdaftar", "terdaftar": "Terdaftar", "nonaktif": "Nonaktif"}
-WORKER_SHARE = {"desa": "Desa", "potong": "Potong Siltap"}
+# Spreadsheet words, marked so the window can show them in its language (``_(label)``).
+BPJS_STATUSES: dict[str, str] = {
+    "belum": N_("Belum Terdaftar"),
+    "terdaftar": N_("Terdaftar"),
+    "nonaktif": N_("Nonaktif"),
+}
+WORKER_SHARE: dict[str, str] = {"desa": N_("Desa"), "potong": N_("Potong Siltap")}
 
 
 def label(key: str) -> str:

@@ -172,3 +172,19 @@ def test_cancelling_the_confirmation_applies_nothing(
     type_pagu(qtbot, pages.rencana, str(PAGU))
     pages.rencana.coverage_box.apply_button.click()
     assert pages.ctx.undo_stack.count() == 0
+
+
+def test_the_applied_plan_names_its_mode_in_words(
+    qtbot: QtBot, pages: Pages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_pagu(qtbot, pages.rencana, str(PAGU))
+    monkeypatch.setattr("ui.msgbox.confirm", lambda *a, **k: True)
+    pages.rencana.coverage_box.apply_button.click()
+    texts = (
+        pages.beranda.plan_label.text(),
+        pages.dokumen.coverage_label.text(),
+        *pages.kode_findings(),
+    )
+    assert all("strict" not in text for text in texts), texts
+    assert "(mode berhenti di tingkat yang kurang)" in pages.beranda.plan_label.text()
+    assert "(mode berhenti di tingkat yang kurang)" in pages.dokumen.coverage_label.text()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.app_context import AppContext
 from ui.dialogs.print_pages import PrintPages
-from ui.pages import dokumen
+from ui.pages import dokumen, dokumen_exports
 from ui.pages.dokumen import DokumenPage
 
 TIMEOUT = 20_000
@@ -32,6 +32,7 @@ def page(qtbot: QtBot, ctx: AppContext) -> DokumenPage:
 
 def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     monkeypatch.setattr(dokumen, "save_file", lambda *a, **k: path)
+    monkeypatch.setattr(dokumen_exports, "save_file", lambda *a, **k: path)
 
 
 def test_preview_shows_the_pages_inside_the_app(qtbot: QtBot, page: DokumenPage) -> None:
@@ -96,14 +97,14 @@ def test_exports_and_consolidation(
     folder.mkdir()
     choose_file(monkeypatch, folder / "dpmd_sukamaju.xlsx")
     with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
-        page.dpmd_button.click()
+        page.exports.dpmd_button.click()
     workbook = load_workbook(folder / "dpmd_sukamaju.xlsx", read_only=True)
     assert {"Info", "Rekap", "Anggaran", "Rincian"} <= set(workbook.sheetnames)
     workbook.close()
 
     choose_file(monkeypatch, tmp_path / "rab_siskeudes.xlsx")
     with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
-        page.siskeudes_button.click()
+        page.exports.siskeudes_button.click()
     rab = load_workbook(tmp_path / "rab_siskeudes.xlsx", read_only=True)
     first = next(rab["RAB Rinci"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert first[0] == "01.01.03." and first[-1] == first[-2] * first[-3]
@@ -111,27 +112,27 @@ def test_exports_and_consolidation(
 
     choose_file(monkeypatch, folder / "pendaftaran.xlsx")
     with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
-        page.sipp_button.click()
+        page.exports.sipp_button.click()
     assert (folder / "pendaftaran.xlsx").exists()
 
     (folder / "catatan.xlsx").write_bytes(b"bukan excel")
-    monkeypatch.setattr(dokumen, "choose_folder", lambda *a, **k: folder)
+    monkeypatch.setattr(dokumen_exports, "choose_folder", lambda *a, **k: folder)
     with qtbot.waitSignal(page.consolidated, timeout=TIMEOUT):
-        page.consolidate_button.click()
-    rows = {r.path.name: r for r in page.outcome_model.rows()}
+        page.recap.consolidate_button.click()
+    rows = {r.path.name: r for r in page.recap.outcome_model.rows()}
     assert rows["dpmd_sukamaju.xlsx"].used
     assert not rows["catatan.xlsx"].used and rows["catatan.xlsx"].reason
     assert not rows["pendaftaran.xlsx"].used
-    assert "1 berkas dipakai, 2 ditinggalkan" in page.recap_summary.text()
-    assert page.recap_xlsx_button.isEnabled()
+    assert "1 berkas dipakai, 2 ditinggalkan" in page.recap.recap_summary.text()
+    assert page.recap.recap_xlsx_button.isEnabled()
 
     choose_file(monkeypatch, tmp_path / "rekap.xlsx")
     with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
-        page.recap_xlsx_button.click()
+        page.recap.recap_xlsx_button.click()
     assert (tmp_path / "rekap.xlsx").exists()
     choose_file(monkeypatch, tmp_path / "rekap.pdf")
     with qtbot.waitSignal(page.file_written, timeout=TIMEOUT):
-        page.recap_pdf_button.click()
+        page.recap.recap_pdf_button.click()
     assert len(PdfReader(str(tmp_path / "rekap.pdf")).pages) >= 1
 
 
@@ -140,12 +141,12 @@ def test_outcome_model_passes_the_model_tester(
 ) -> None:
     from desa_budget.sheets.consolidate import FileOutcome
 
-    page.outcome_model.set_rows(
+    page.recap.outcome_model.set_rows(
         [FileOutcome(tmp_path / "a.xlsx", True, "", "33.02.12.2005", "Sukamaju"),
          FileOutcome(tmp_path / "b.xlsx", False, "berkas rusak")]
     )  # fmt: skip
-    qtmodeltester.check(page.outcome_model, force_py=True)
-    assert page.outcome_model.index(1, 1).data() == "tidak"
+    qtmodeltester.check(page.recap.outcome_model, force_py=True)
+    assert page.recap.outcome_model.index(1, 1).data() == "tidak"
 
 
 def test_a_village_without_a_profile_gets_a_clear_message(

@@ -35,9 +35,9 @@ def test_menus_shortcuts_help_and_dpmd_mode(qtbot: QtBot, ctx: AppContext) -> No
     assert "Daftar Peserta" in window.help_box.text() and "Ctrl+N" in window.help_box.text()
     window.help_box.close()
     dokumen = window.show_page("dokumen")
-    assert dokumen is not None and not dokumen.dpmd_box.isVisibleTo(dokumen)
+    assert dokumen is not None and not dokumen.recap.isVisibleTo(dokumen)
     window.dpmd_action.setChecked(True)
-    assert dokumen.dpmd_box.isVisibleTo(dokumen) and ctx.settings.dpmd_mode
+    assert dokumen.recap.isVisibleTo(dokumen) and ctx.settings.dpmd_mode
 
 
 def test_right_click_on_roster_rows(qtbot: QtBot, ctx: AppContext) -> None:

@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR
 
+from desa_budget.store import audit
 from desa_budget.store.database import Database
 from desa_budget.village.profile import get_profile
 from ui import first_start
@@ -131,3 +132,54 @@ def test_a_server_is_tested_before_it_is_saved(
     assert "rahasia" not in Path(settings.file_name).read_text(encoding="utf-8")
     assert boxes.titles() == ["Server bersama"]
     assert "Credential Manager" in boxes.texts()[0]
+
+
+def test_the_name_typed_in_the_wizard_signs_the_demo_villages_history(
+    wizard: FirstStartDialog, empty_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert wizard.operator.isVisible()  # asked on the first step, whichever way in is chosen
+    wizard.operator.setText("  Dwi   Lestari ")
+    wizard.demo_button.click()
+    assert wizard.answer == FirstStartAnswer("demo", operator="Dwi Lestari")
+
+    monkeypatch.setattr(
+        FirstStartDialog, "ask", classmethod(lambda cls, parent=None: wizard.answer)
+    )
+    monkeypatch.setattr(audit, "os_user", lambda: "root")
+    assert run_first_start(empty_db, year=YEAR)
+    with empty_db.session() as session:
+        profile = get_profile(session)
+        operators = {row.operator for row in audit.list_audit(session, limit=100_000)}
+        assert audit.current_operator(session) == "Dwi Lestari"
+    assert profile is not None and profile.operator_nama == "Dwi Lestari"
+    assert operators == {"Dwi Lestari"}  # never the computer's login name
+
+
+def test_the_name_typed_in_the_wizard_is_kept_with_a_new_profile(
+    qtbot: QtBot, wizard: FirstStartDialog, empty_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard.operator.setText("Slamet")
+    wizard.profile_button.click()
+    fill_profile(wizard, qtbot, "33.02.13.2001")
+    wizard.save_button.click()
+    assert wizard.answer.profile is not None and wizard.answer.profile.operator_nama == "Slamet"
+
+    monkeypatch.setattr(
+        FirstStartDialog, "ask", classmethod(lambda cls, parent=None: wizard.answer)
+    )
+    monkeypatch.setattr(audit, "os_user", lambda: "root")
+    assert run_first_start(empty_db, year=YEAR)
+    with empty_db.session() as session:
+        assert audit.current_operator(session) == "Slamet"
+        assert {row.operator for row in audit.list_audit(session)} == {"Slamet"}
+
+
+def test_the_wizard_warns_when_the_kode_desa_lies_in_another_kabupaten(
+    qtbot: QtBot, wizard: FirstStartDialog
+) -> None:
+    wizard.profile_button.click()
+    fill_profile(wizard, qtbot, "33.02.13.2001")  # Banyumas, typed as Banyumas
+    assert wizard.form.kabupaten_warning.full_text() == ""
+    wizard.form.kabupaten.setText("Kab. Cilacap")
+    assert "Kabupaten Banyumas" in wizard.form.kabupaten_warning.full_text()
+    assert wizard.form.kabupaten_warning.isVisible() and wizard.save_button.isEnabled()

@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from ui_helpers import YEAR, new_person_form
 
-from desa_budget.roster.workbook.parse import ImportEntry, ImportPlan
+from desa_budget.roster.workbook.parse import FieldChange, ImportEntry, ImportPlan
 from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused
 from ui.dialogs import import_preview
 from ui.dialogs.import_preview import ImportPreviewDialog
@@ -32,6 +32,18 @@ def test_warnings_are_listed_with_their_row_and_column(qtbot: QtBot) -> None:
     shown = [model.index(0, c).data() for c in range(model.columnCount())]
     assert shown == ["2", "NIK", form.person.nik, "NIK tersimpan sebagai angka."]
     assert model.headerData(ImportProblemModel.ISI, Qt.Orientation.Horizontal) == "Isi sel"
+
+
+def test_a_file_that_only_changes_people_opens_on_the_changes(qtbot: QtBot) -> None:
+    form = new_person_form()
+    entry = ImportEntry(
+        rows=(2,), person=form.person, posts=(form.post,), coverage=form.coverage, person_id=7,
+        changes=(FieldChange("Dasar Upah", "1.500.000", "3.250.000"),),
+    )  # fmt: skip
+    plan = ImportPlan(year=YEAR, file_name="d.xlsx", entries=(entry,), matched=True)
+    dialog = ImportPreviewDialog(None, file_name="d.xlsx", plan=plan)
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Diubah (1)"
 
 
 def test_the_error_list_is_copied_saved_and_printed(

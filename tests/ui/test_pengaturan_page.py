@@ -106,6 +106,25 @@ def test_profile_kode_desa_checked_as_typed_and_saved(
     assert profile.kepala_desa_nama == "Hj. Siti Aminah" and profile.kode_desa == "33.02.12.2005"
 
 
+def test_a_kabupaten_other_than_the_kode_desas_is_warned_about_but_saves(
+    page: PengaturanPage, ctx: AppContext
+) -> None:
+    form = page.profile_form
+    assert form.kabupaten.text() == "Banyumas" and form.kabupaten_warning.full_text() == ""
+    form.kabupaten.setText("Kendal")
+    warning = form.kabupaten_warning.full_text()
+    assert "Kabupaten Banyumas" in warning and "Kendal" in warning
+    assert page.save_profile_button.isEnabled()  # a warning, not a refusal
+    page.save_profile_button.click()
+    with ctx.db.session() as session:
+        profile = get_profile(session)
+    assert profile is not None and profile.kabupaten == "Kendal"
+    form.kabupaten.setText("Kab. Banyumas")
+    assert form.kabupaten_warning.full_text() == ""
+    form.kode_desa.setText("33.24.01.2001")  # a village of Kendal
+    assert "Kabupaten Kendal" in form.kabupaten_warning.full_text()
+
+
 def test_rule_tables_are_shown_with_dates_and_sources(
     page: PengaturanPage, ctx: AppContext
 ) -> None:
@@ -116,6 +135,10 @@ def test_rule_tables_are_shown_with_dates_and_sources(
     assert page.rule_model.rowCount() == len(table.rows)
     first = page.rule_model.rows()[0]
     assert first[-4] == table.rows[0].valid_from and first[-1] == table.rows[0].source
+    # The source, off screen on a narrow window, is written out in full for the chosen row.
+    assert table.rows[0].source in page.rule_source.text()
+    page.rule_view.selectRow(1)
+    assert table.rows[1].source in page.rule_source.text()
 
 
 def test_operator_and_language(page: PengaturanPage, ctx: AppContext) -> None:

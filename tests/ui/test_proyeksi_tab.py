@@ -13,7 +13,7 @@ from desa_budget.contributions.simulation import simulate
 from desa_budget.projection.assumptions import read_params
 from desa_budget.store.versioning import ABSENT
 from ui.app_context import AppContext
-from ui.pages import dokumen
+from ui.pages import dokumen_exports
 from ui.pages.dokumen import DokumenPage
 from ui.pages.rencana import TAB_PROJECTION, RencanaPage
 
@@ -88,10 +88,10 @@ def test_the_dpmd_export_takes_the_proyeksi_sheet_when_asked(
     qtbot.addWidget(widget)
     widget.refresh()
     path = tmp_path / "dpmd.xlsx"
-    monkeypatch.setattr(dokumen, "save_file", lambda *a, **k: path)
-    widget.dpmd_projection.setChecked(True)
+    monkeypatch.setattr(dokumen_exports, "save_file", lambda *a, **k: path)
+    widget.exports.dpmd_projection.setChecked(True)
     with qtbot.waitSignal(widget.file_written, timeout=20_000):
-        widget.dpmd_button.click()
+        widget.exports.dpmd_button.click()
     workbook = load_workbook(path, read_only=True)
     assert "Proyeksi" in workbook.sheetnames
     workbook.close()

@@ -132,7 +132,7 @@ def test_save_and_compare_scenarios(
     assert model.headers() == ("Uraian", "Hemat", "Lengkap")
     rows = {row[0]: row[1:] for row in model.rows()}
     assert rows["Pagu"] == ("5.000.000", "60.000.000")
-    assert rows["Mode"] == ("strict", "fill")
+    assert rows["Mode"] == ("berhenti di tingkat yang kurang", "lewati tingkat yang kurang")
 
     # Loading a scenario puts its choices back in the inputs.
     page.scenario_list.setCurrentRow(0)

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ui.app_context import AppContext
-from ui.pages import dokumen
+from ui.pages import dokumen_exports
 from ui.pages.dokumen import DokumenPage
 
 
@@ -24,9 +24,9 @@ def test_the_sheet_is_named_and_called_confidential(
         offered.append(suggested)
         return tmp_path / suggested.name
 
-    monkeypatch.setattr(dokumen, "save_file", save_file)
+    monkeypatch.setattr(dokumen_exports, "save_file", save_file)
     with qtbot.waitSignal(page.file_written, timeout=20_000):
-        page.sipp_button.click()
+        page.exports.sipp_button.click()
     assert offered and offered[0].name.startswith("RAHASIA_")
     assert (tmp_path / offered[0].name).exists()
     qtbot.waitUntil(lambda: any("NIK lengkap" in text for text in boxes.texts()))

@@ -33,3 +33,27 @@ def test_the_window_opens_within_the_screen(qtbot: QtBot, ctx: AppContext) -> No
     room = window.screen().availableGeometry()
     assert window.width() <= room.width() and window.height() <= room.height()
     assert window.size() != QSize(1280, 720) or room.width() >= 1296  # shrunk when needed
+
+
+def test_tier_names_stay_readable_in_a_narrow_panel_and_fill_a_wide_one(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    from ui.models.plan_models import TierModel
+    from ui.pages.rencana import RencanaPage
+
+    page = RencanaPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show()
+    view = page.tier_view
+    page.resize(900, 700)  # the results panel is narrower than the table's numbers need
+    qtbot.waitUntil(lambda: view.viewport().width() < 500)
+    assert view.columnWidth(TierModel.NAMA) >= 210  # not one letter a line
+    page.resize(1900, 700)
+    header = view.horizontalHeader()
+
+    def filled() -> bool:
+        total = sum(header.sectionSize(i) for i in range(header.count()))
+        return total == view.viewport().width() and view.columnWidth(TierModel.NAMA) > 210
+
+    qtbot.waitUntil(filled)  # the name takes the room a wide screen gives

@@ -100,6 +100,8 @@ class ImportPreviewDialog(QDialog):
             _table(self.change_model, ImportChangeModel.BARU),
             _("Diubah ({n})").format(n=changed),
         )
+        if changed and not adds:  # open on the list that has something in it
+            self.tabs.setCurrentIndex(1)
         if plan.warnings:
             self.warning_model = ImportProblemModel(self)
             self.warning_model.set_rows(plan.warnings)

@@ -11,6 +11,7 @@ from desa_budget.contributions.engine import months_in_post
 from desa_budget.roster.service import CoverageData, PersonData, PersonDetail, PostData, PostRecord
 from desa_budget.village import categories
 from ui.dialogs.post_dialog import PostEntry
+from ui.i18n import _
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def default_coverage(kategori: str, year: int) -> CoverageData:
 def combo(items: Sequence[tuple[str, str]]) -> QComboBox:
     box = QComboBox()
     for key, text in items:
-        box.addItem(text, key)
+        box.addItem(_(text), key)  # spreadsheet words are marked for translation
     return box
 
 

@@ -88,7 +88,7 @@ def _months(row: RosterRow) -> str:
 
 def _who(row: RosterRow) -> str:
     """The name's tooltip: what the columns a narrow screen hides would say."""
-    status = categories.BPJS_STATUSES.get(row.status_bpjs, row.status_bpjs)
+    status = _(categories.BPJS_STATUSES.get(row.status_bpjs, row.status_bpjs))
     return f"{row.nama} — {category_label(row.kategori)} · {status}"
 
 
@@ -113,7 +113,8 @@ class RosterModel(DtoTableModel[RosterRow]):
             tooltip=_covered_tip,
         ),
         Column(
-            N_("Status BPJS"), lambda r: categories.BPJS_STATUSES.get(r.status_bpjs, r.status_bpjs)
+            N_("Status BPJS"),
+            lambda r: _(categories.BPJS_STATUSES.get(r.status_bpjs, r.status_bpjs)),
         ),
         Column(N_("Dasar upah"), lambda r: format_cell(r.dasar_upah), lambda r: r.dasar_upah, True),
         Column(N_("Bulan"), _months, lambda r: r.months, True),

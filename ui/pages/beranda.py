@@ -22,7 +22,7 @@ from desa_budget.budget.checks import Finding as CheckFinding
 from desa_budget.budget.findings import year_findings
 from desa_budget.budget.plan_defaults import year_plan
 from desa_budget.budget.planner import PlanResult
-from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.results import Simulation, mode_label
 from desa_budget.contributions.simulation import simulate
 from desa_budget.contributions.summary import category_totals, month_totals, program_totals
 from desa_budget.format import MONTH_ABBR, format_rp
@@ -120,7 +120,7 @@ def applied_text(sim: Simulation) -> str:
     lines = [
         _("Pagu {pagu} (mode {mode}): iuran desa {biaya}, sisa {sisa}.").format(
             pagu=format_rp(note.pagu),
-            mode=note.mode,
+            mode=_(mode_label(note.mode)),
             biaya=format_rp(sim.desa),
             sisa=format_rp(note.pagu - sim.desa),
         )

@@ -1,12 +1,11 @@
-"""Dokumen: the budget annexes (pick, preview inside the app, save, print, open the folder), the
-DPMD workbook and the BPJS registration sheet, and, for a DPMD officer, the consolidation of a folder
-of village workbooks. reportlab and openpyxl load only when one of these runs."""
+"""Dokumen: the budget annexes (pick, preview inside the app, save, print, open the folder); the
+workbooks and the DPMD officer's recap are in dokumen_exports. reportlab loads only when needed."""
 
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,15 +22,15 @@ from PySide6.QtWidgets import (
 from desa_budget.errors import UserError
 from ui import errors, msgbox
 from ui.app_context import AppContext
-from ui.dialogs.file_choosers import PDF_FILTER, XLSX_FILTER, choose_folder, save_file
+from ui.dialogs.file_choosers import PDF_FILTER, save_file
 from ui.dialogs.print_pages import PrintPages, print_images
-from ui.i18n import N_, _, ngettext
-from ui.models.document_models import FileOutcomeModel
+from ui.i18n import N_, _
 from ui.pages import Page
+from ui.pages.dokumen_exports import ExportBox, RecapBox
 from ui.pages.dokumen_settings import DocumentSettingsBox
 from ui.widgets.coverage_box import coverage_lines
 from ui.widgets.page_preview import PRINT_DPI, PagePreview, pdf_page_images, pdftoppm, to_images
-from ui.widgets.tables import group, table_view
+from ui.widgets.tables import group
 from ui.workers import Task, run_task
 
 DOC_CHOICES = (
@@ -53,12 +52,6 @@ class DocOptions:
     notation: str = "app"  # "siskeudes": codes as 01.01.03. and 5.1.3.04.
 
 
-class _Progress(QObject):
-    """Carries a worker's (done, total) to the progress dialog on the GUI thread."""
-
-    moved = Signal(int, int)
-
-
 class DokumenPage(Page):
     preview_finished = Signal(int)  # pages shown
     file_written = Signal(str)
@@ -69,7 +62,6 @@ class DokumenPage(Page):
         super().__init__(ctx, parent)
         self.task: Task | None = None
         self.last_file: Path | None = None
-        self.consolidation: Any = None
         self._pdf: tuple[DocOptions, bytes] | None = None
 
         self.doc = QComboBox()
@@ -124,70 +116,26 @@ class DokumenPage(Page):
 
         self.settings_box = DocumentSettingsBox(ctx)
 
-        self.dpmd_button = QPushButton(_("Ekspor DPMD (xlsx)…"))
-        self.sipp_button = QPushButton(_("Lembar pendaftaran BPJS (xlsx)…"))
-        self.siskeudes_button = QPushButton(_("RAB untuk Siskeudes (xlsx)…"))
-        self.siskeudes_button.setToolTip(
-            _("Rincian RAB (kode gaya Siskeudes) untuk diketik atau ditempel ke Siskeudes.")
-        )
-        self.siskeudes_button.clicked.connect(self.choose_export_siskeudes)
-        self.dpmd_button.clicked.connect(self.choose_export_dpmd)
-        self.sipp_button.clicked.connect(self.choose_export_sipp)
-        export_note = QLabel(
-            _(
-                "Ekspor DPMD memakai versi yang dipilih di atas. Lembar pendaftaran berisi "
-                "peserta yang belum terdaftar di BPJS Ketenagakerjaan."
-            )
-        )
-        export_note.setWordWrap(True)
-        self.dpmd_projection = QCheckBox(_("Ekspor DPMD dengan sheet Proyeksi"))
-        self.dpmd_projection.setToolTip(
-            _("Tahun-tahun ke depan dengan asumsi yang disimpan di Simulasi & Rencana, Proyeksi.")
-        )
-        export_box = group(
-            _("Ekspor"), self.dpmd_button, self.dpmd_projection, self.siskeudes_button,
-            self.sipp_button, export_note,
-        )  # fmt: skip
-
-        self.consolidate_button = QPushButton(_("Gabungkan folder berkas desa…"))
-        self.recap_xlsx_button = QPushButton(_("Simpan rekap xlsx…"))
-        self.recap_pdf_button = QPushButton(_("Simpan rekap PDF…"))
-        self.consolidate_button.clicked.connect(self.choose_consolidate)
-        self.recap_xlsx_button.clicked.connect(lambda: self.choose_save_recap("xlsx"))
-        self.recap_pdf_button.clicked.connect(lambda: self.choose_save_recap("pdf"))
-        recap_buttons = QHBoxLayout()
-        recap_buttons.addWidget(self.recap_xlsx_button)
-        recap_buttons.addWidget(self.recap_pdf_button)
-        dpmd_box = group(
-            _("Rekap kabupaten (petugas DPMD)"), self.consolidate_button, recap_buttons
-        )
+        self.exports = ExportBox(self)
+        self.recap = RecapBox(self)
 
         left = QWidget()
         left.setFixedWidth(360)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(annex_box)
-        left_layout.addWidget(export_box)
-        left_layout.addWidget(dpmd_box)
+        left_layout.addWidget(self.exports)
+        left_layout.addWidget(self.recap)
         left_layout.addWidget(self.last_label)  # any file saved here, PDF or workbook
         left_layout.addStretch()
 
         self.pages = PagePreview()
-        self.outcome_model = FileOutcomeModel(self)
-        self.outcome_view = table_view(self.outcome_model, FileOutcomeModel.ALASAN)
-        self.recap_summary = QLabel(_("Pilih folder berisi ekspor DPMD dari desa-desa."))
-        self.recap_summary.setWordWrap(True)
-        recap_tab = QWidget()
-        recap_layout = QVBoxLayout(recap_tab)
-        recap_layout.addWidget(self.recap_summary)
-        recap_layout.addWidget(self.outcome_view, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.pages, _("Pratinjau"))
-        self.tabs.addTab(recap_tab, _("Rekap DPMD"))
+        self.tabs.addTab(self.recap.tab, _("Rekap DPMD"))
         self.tabs.addTab(self.settings_box, _("Peraturan dan penanda tangan"))
         # The consolidation is a DPMD officer's tool, apart from a secretary's documents: shown
         # only in the DPMD mode (Pengaturan › Operator dan bahasa, or the Alat menu).
-        self.dpmd_box = dpmd_box
         self.show_dpmd_tools(ctx.settings.dpmd_mode)
 
         layout = QHBoxLayout(self)
@@ -205,10 +153,9 @@ class DokumenPage(Page):
         )
         self.preview_button.setEnabled(self.has_pdftoppm)
         self.print_button.setEnabled(self.has_pdftoppm)
-        self._update_recap_buttons()
 
     def show_dpmd_tools(self, shown: bool) -> None:
-        self.dpmd_box.setVisible(shown)
+        self.recap.setVisible(shown)
         self.tabs.setTabVisible(1, shown)
 
     # Options
@@ -388,172 +335,8 @@ class DokumenPage(Page):
         if self.last_file is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_file.parent)))
 
-    # Exports
-    def choose_export_dpmd(self) -> None:
-        name = self._name("dpmd", ".xlsx")
-        path = save_file(
-            self, title=_("Ekspor DPMD"), suggested=self._folder() / name,
-            file_filter=XLSX_FILTER, suffix=".xlsx",
-        )  # fmt: skip
-        if path is not None:
-            self.export_dpmd(path)
-
-    def export_dpmd(self, path: Path) -> None:
-        options = self.options()
-        projection = self.dpmd_projection.isChecked()
-
-        def work() -> Path:
-            from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
-
-            with self.ctx.db.session() as session:
-                data = gather_dpmd_data(
-                    session, self.ctx.rules, year=self.ctx.year, jenis=options.jenis,
-                    projection=projection,
-                )  # fmt: skip
-            return export_dpmd(path, data, full_nik=options.full_nik, paper=options.paper)
-
-        self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
-
-    def choose_export_siskeudes(self) -> None:
-        name = f"rab_siskeudes_{self.ctx.year}.xlsx"
-        path = save_file(
-            self, title=_("RAB untuk Siskeudes"), suggested=self._folder() / name,
-            file_filter=XLSX_FILTER, suffix=".xlsx",
-        )  # fmt: skip
-        if path is not None:
-            self.export_siskeudes(path)
-
-    def export_siskeudes(self, path: Path) -> None:
-        options = self.options()
-
-        def work() -> Path:
-            from desa_budget.sheets.dpmd import gather_dpmd_data
-            from desa_budget.sheets.siskeudes import export_siskeudes
-
-            with self.ctx.db.session() as session:
-                data = gather_dpmd_data(
-                    session, self.ctx.rules, year=self.ctx.year, jenis=options.jenis
-                )
-            return export_siskeudes(path, data, paper=options.paper)
-
-        self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
-
-    def choose_export_sipp(self) -> None:
-        from desa_budget.sheets.sipp import SUGGESTED_NAME
-
-        name = SUGGESTED_NAME.format(year=self.ctx.year)  # it holds full NIKs: RAHASIA_...
-        path = save_file(
-            self, title=_("Lembar pendaftaran BPJS"), suggested=self._folder() / name,
-            file_filter=XLSX_FILTER, suffix=".xlsx",
-        )  # fmt: skip
-        if path is not None:
-            self.export_sipp(path)
-
-    def export_sipp(self, path: Path) -> None:
-        def work() -> tuple[Path, list[str]]:
-            from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
-
-            with self.ctx.db.session() as session:
-                data = gather_sipp_data(session, year=self.ctx.year, rules=self.ctx.rules)
-            return path, export_sipp(path, data)
-
-        def done(result: tuple[Path, list[str]]) -> None:
-            written, warnings = result
-            self._written(written)
-            secret = _(
-                "Berkas ini RAHASIA: memuat NIK lengkap, yang diperlukan BPJS Ketenagakerjaan "
-                "untuk pendaftaran. Kirim hanya ke BPJS dan hapus setelah dipakai."
-            )
-            if warnings:
-                msgbox.warning(
-                    self,
-                    _("Lembar pendaftaran"),
-                    ngettext(
-                        "Lembar tersimpan, tetapi {n} data wajib belum lengkap.",
-                        "Lembar tersimpan, tetapi {n} data wajib belum lengkap.",
-                        len(warnings),
-                    ).format(n=len(warnings))
-                    + "\n\n"
-                    + secret,
-                    "\n".join(warnings),
-                )
-            else:
-                msgbox.info(self, _("Lembar pendaftaran"), secret)
-
-        self._run(work, _("Menulis {file}…").format(file=path.name), done)
-
-    # Consolidation
-    def choose_consolidate(self) -> None:
-        folder = choose_folder(
-            self, title=_("Folder berisi ekspor DPMD desa"), folder=str(self._folder())
-        )
-        if folder is not None:
-            self.consolidate(folder)
-
-    def consolidate(self, folder: Path) -> None:
-        progress = _Progress(self)
-        progress.moved.connect(self._on_progress_moved)  # queued: emitted in the worker
-        year = self.ctx.year
-
-        def work() -> Any:
-            from desa_budget.sheets.consolidate import consolidate
-
-            return consolidate([folder], year=year, progress=progress.moved.emit)
-
-        def done(result: Any) -> None:
-            self.consolidation = result
-            self.outcome_model.set_rows(result.files)
-            used = sum(1 for f in result.files if f.used)
-            text = ngettext(
-                "{used} berkas dipakai, {left} ditinggalkan, dari {folder}.",
-                "{used} berkas dipakai, {left} ditinggalkan, dari {folder}.",
-                used,
-            ).format(used=used, left=len(result.files) - used, folder=folder)
-            if result.notes:
-                text += " " + " ".join(_(note) for note in result.notes)
-            self.recap_summary.setText(text)
-            self.tabs.setCurrentIndex(1)
-            self._update_recap_buttons()
-            self.consolidated.emit(result)
-
-        self._run(work, _("Menggabungkan berkas desa…"), done)
-
-    def _on_progress_moved(self, done: int, total: int) -> None:
-        if self.task is None or not self.task.running:
-            return
-        dialog = self.task.dialog
-        dialog.setRange(0, total)
-        dialog.setValue(done)
-        dialog.setLabelText(_("Membaca berkas {n} dari {total}…").format(n=done, total=total))
-
-    def _update_recap_buttons(self) -> None:
-        ok = self.consolidation is not None and bool(self.consolidation.villages)
-        self.recap_xlsx_button.setEnabled(ok)
-        self.recap_pdf_button.setEnabled(ok)
-
-    def choose_save_recap(self, kind: str) -> None:
-        suffix = f".{kind}"
-        path = save_file(
-            self, title=_("Simpan rekap"),
-            suggested=self._folder() / f"rekap_kabupaten_{self.consolidation.year}{suffix}",
-            file_filter=PDF_FILTER if kind == "pdf" else XLSX_FILTER, suffix=suffix,
-        )  # fmt: skip
-        if path is not None:
-            self.save_recap(path)
-
-    def save_recap(self, path: Path) -> None:
-        consolidation, paper = self.consolidation, str(self.paper.currentData())
-
-        def work() -> Path:
-            if path.suffix.lower() == ".pdf":
-                from desa_budget.reports.recap import write_recap_pdf
-
-                return write_recap_pdf(path, consolidation, paper=paper)
-            from desa_budget.sheets.recap import write_recap
-
-            return write_recap(path, consolidation)
-
-        self._run(work, _("Menulis {file}…").format(file=path.name), self._written)
+    def show_recap(self) -> None:
+        self.tabs.setCurrentWidget(self.recap.tab)
 
 
 def create_page(ctx: AppContext) -> Page:

@@ -193,6 +193,12 @@ class PengaturanPage(Page):
         self.rule_table.currentIndexChanged.connect(self._show_rule_table)
         self.rule_view = table_view(self.rule_model, None, sortable=True)
         self.rule_view.setWordWrap(True)
+        # The source is the row's longest text and the last column, off screen on a narrow
+        # window: the chosen row's source is also written out in full under the table.
+        self.rule_source = QLabel()
+        self.rule_source.setWordWrap(True)
+        self.rule_source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rule_view.selectionModel().currentRowChanged.connect(self._show_rule_source)
         note = QLabel(
             _(
                 "Tarif, batas upah, usia dan diskon dibaca dari tabel bertanggal di folder "
@@ -206,6 +212,7 @@ class PengaturanPage(Page):
         layout.addWidget(note)
         layout.addWidget(self.rule_table)
         layout.addWidget(self.rule_view, 1)
+        layout.addWidget(self.rule_source)
         self._show_rule_table()
         return tab
 
@@ -312,6 +319,16 @@ class PengaturanPage(Page):
         header = self.rule_view.horizontalHeader()
         header.setSectionResizeMode(len(headers) - 1, header.ResizeMode.Stretch)
         self.rule_view.resizeRowsToContents()
+        self.rule_view.selectRow(0)
+        self._show_rule_source()
+
+    def _show_rule_source(self) -> None:
+        current = self.rule_view.currentIndex()
+        last = self.rule_model.columnCount() - 1
+        source = current.siblingAtColumn(last).data() if current.isValid() else None
+        self.rule_source.setText(
+            _("Sumber baris terpilih: {source}").format(source=source) if source else ""
+        )
 
     def navigate_to(self, target: NavTarget) -> None:
         self.tabs.setCurrentIndex(TAB_PROFILE)

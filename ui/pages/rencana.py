@@ -48,7 +48,7 @@ from ui.pages.proyeksi_tab import ProjectionTab
 from ui.widgets.bar_chart import BarChart, Series
 from ui.widgets.coverage_box import CoverageBox
 from ui.widgets.plan_inputs import PlanInputs
-from ui.widgets.tables import group, table_view
+from ui.widgets.tables import fill_column, group, table_view
 
 DEBOUNCE_MS = 250
 TAB_RESULT, TAB_SCENARIOS, TAB_VERSIONS, TAB_PROJECTION = range(4)
@@ -122,6 +122,9 @@ class RencanaPage(Page):
         )
         self.tier_view = table_view(self.tier_model, TierModel.NAMA)
         self.tier_view.setWordWrap(True)
+        # The tier's name keeps a readable width when the panel is narrow (the table scrolls
+        # sideways instead of wrapping the name one letter a line).
+        fill_column(self.tier_view, TierModel.NAMA, 210)
         self.tier_model.modelReset.connect(self.tier_view.resizeRowsToContents)
         self.plan_note = QLabel()
         self.plan_note.setWordWrap(True)
@@ -138,7 +141,15 @@ class RencanaPage(Page):
             group(_("Cakupan per tingkat prioritas"), self.tier_view, self.plan_note), 1
         )
         layout.addWidget(group(_("Iuran per bulan bila semua ditanggung"), months), 1)
-        return tab
+        # On a 1024 × 768 screen the figures, the plan's text and two tables do not fit in the
+        # height: the tab scrolls rather than squeezing the tables to one row and cutting text.
+        self.tier_view.setMinimumHeight(150)
+        self.month_view.setMinimumHeight(150)
+        scroll = QScrollArea()
+        scroll.setWidget(tab)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
 
     def _scenario_tab(self) -> QWidget:
         self.scenario_name = QLineEdit()
@@ -164,6 +175,7 @@ class RencanaPage(Page):
         buttons.addWidget(self.compare_button)
         self.comparison_view = table_view(self.comparison_model, 0)
         self.comparison_view.setWordWrap(True)
+        self.comparison_fill = fill_column(self.comparison_view, 0, 230)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(save_row)
@@ -377,8 +389,10 @@ class RencanaPage(Page):
             headers = [_("Uraian"), *(c.name for c in comparison.columns)]
             rows = [(row.label, *row.values) for row in comparison.rows]
             self.comparison_model.set_grid(headers, rows, numeric=range(1, len(headers)))
-            header = self.comparison_view.horizontalHeader()
-            header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+            # The row labels keep a readable width (wrapped) however wide the scenarios'
+            # values are; the table scrolls sideways when there are many scenarios.
+            self.comparison_fill.fit()
+            self.comparison_view.resizeRowsToContents()
 
         self._edit(run)
 

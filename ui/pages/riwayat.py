@@ -92,11 +92,13 @@ class RiwayatPage(Page):
         self.export_button = QPushButton(_("Ekspor xlsx…"))
         self.export_button.clicked.connect(self.choose_export)
         filters.addWidget(self.export_button)
-        self.view = table_view(self.model, HistoryModel.DATA, sortable=True)
+        # Whose row it is (a person's name) keeps a readable width and the old and new values
+        # share the rest, so on a 1024 × 768 screen none is cut to "Mul…".
+        self.view = table_view(self.model, HistoryModel.BARU, sortable=True)
         header = self.view.horizontalHeader()
-        for column in (HistoryModel.LAMA, HistoryModel.BARU):
-            header.setSectionResizeMode(column, header.ResizeMode.Interactive)
-            self.view.setColumnWidth(column, 170)
+        header.setSectionResizeMode(HistoryModel.LAMA, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(HistoryModel.DATA, header.ResizeMode.Interactive)
+        self.view.setColumnWidth(HistoryModel.DATA, 150)
         self.count = QLabel()
         self.previous_button = QPushButton(_("‹ Sebelumnya"))
         self.next_button = QPushButton(_("Berikutnya ›"))

@@ -78,7 +78,8 @@ class RosterPage(Page):
         )
         self.segmen = _filter_combo([(ALL, _("Semua segmen")), ("PU", "PU"), ("BPU", "BPU")])
         self.status_bpjs = _filter_combo(
-            [(ALL, _("Semua status BPJS"))] + list(categories.BPJS_STATUSES.items())
+            [(ALL, _("Semua status BPJS"))]
+            + [(key, _(text)) for key, text in categories.BPJS_STATUSES.items()]
         )
         self.keadaan = _filter_combo(
             [(ALL, _("Aktif dan berakhir")), (ACTIVE_ONLY, _("Aktif")), (ENDED_ONLY, _("Berakhir"))]

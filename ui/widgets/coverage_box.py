@@ -14,7 +14,7 @@ from desa_budget.budget.planner import PlanResult
 from desa_budget.budget.scenarios import ScenarioParams
 from desa_budget.budget.settings import BudgetYearData
 from desa_budget.contributions.applied import AppliedPlanData
-from desa_budget.contributions.results import CoverageNote, Simulation
+from desa_budget.contributions.results import CoverageNote, Simulation, mode_label
 from desa_budget.contributions.simulation import simulate
 from desa_budget.errors import UserError
 from desa_budget.format import format_rp, format_time
@@ -59,7 +59,7 @@ def coverage_lines(sim: Simulation, findings: Sequence[Finding]) -> list[str]:
                 "desa {biaya}."
             ).format(
                 pagu=format_rp(note.pagu),
-                mode=note.mode,
+                mode=_(mode_label(note.mode)),
                 waktu=format_time(note.diterapkan),
                 operator=note.operator,
                 n=len(sim.persons),

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 
 from desa_budget.budget.codes.profiles import load_kabupaten_profiles
 from desa_budget.errors import UserError
-from desa_budget.roster.data import Problem
+from desa_budget.roster.data import WARNING, Problem
 from desa_budget.village import categories
 from desa_budget.village.identifiers import validate_kode_desa
 from desa_budget.village.profile import ProfileData
+from desa_budget.village.regions import kabupaten_mismatch
 from ui.i18n import _
 from ui.widgets.fields import ProblemLabel
 
@@ -36,6 +37,7 @@ class ProfileForm(QWidget):
         self.kode_problem = ProblemLabel()
         self.kecamatan = QLineEdit()
         self.kabupaten = QLineEdit()
+        self.kabupaten_warning = ProblemLabel()  # only a warning: saving stays possible
         self.provinsi = QLineEdit()
         self.alamat = QLineEdit()
         self.kepala_desa_nama = QLineEdit()
@@ -71,6 +73,7 @@ class ProfileForm(QWidget):
         form.addRow("", self.kode_problem)
         form.addRow(_("Kecamatan"), self.kecamatan)
         form.addRow(_("Kabupaten/kota"), self.kabupaten)
+        form.addRow("", self.kabupaten_warning)
         form.addRow(_("Provinsi"), self.provinsi)
         form.addRow(_("Alamat kantor desa"), self.alamat)
         form.addRow(_("Kepala desa"), self.kepala_desa_nama)
@@ -80,6 +83,8 @@ class ProfileForm(QWidget):
         form.addRow(_("Profil kabupaten (kode dan aturan)"), self.kabupaten_profil)
         form.addRow(_("Target pekerja rentan"), self.target_pekerja_rentan)
         self.kode_desa.textChanged.connect(self._check_kode)
+        self.kode_desa.textChanged.connect(self._check_kabupaten)
+        self.kabupaten.textChanged.connect(self._check_kabupaten)
         for edit in self._edits():
             edit.textChanged.connect(self.changed)
         self.kepala_desa_status.currentIndexChanged.connect(self.changed)
@@ -108,6 +113,12 @@ class ProfileForm(QWidget):
             except UserError as exc:
                 problems.append(Problem("kode_desa", exc.message))
         self.kode_problem.show_problems(problems)
+
+    def _check_kabupaten(self) -> None:
+        warning = kabupaten_mismatch(self.kode_desa.text(), self.kabupaten.text())
+        self.kabupaten_warning.show_problems(
+            [] if warning is None else [Problem("kabupaten", warning, WARNING)]
+        )
 
     def kode_ok(self) -> bool:
         return bool(self.kode_desa.text().strip()) and not self.kode_problem.problems
