@@ -10,6 +10,7 @@ from typing import Any
 from desa_budget.contributions.engine import Participation, Quote, quote_months
 from desa_budget.errors import UserError
 from desa_budget.format import format_cell, format_rp, month_label
+from desa_budget.roster.data import bpu_programs_problem
 from desa_budget.rules import PROGRAMS, load_rules
 from desa_budget.rules.months import iso_month, parse_year_month
 
@@ -132,6 +133,9 @@ def parse_request(args: argparse.Namespace) -> QuoteRequest:
     segment = _choice(args.segment, ("PU", "BPU"), "Segmen")
     basis = parse_basis(args.basis)
     programs = parse_programs(args.programs)
+    problem = bpu_programs_problem(programs) if segment == "BPU" else None
+    if problem is not None:
+        raise UserError(problem)
     participation = Participation(
         segment=segment,
         basis=basis,

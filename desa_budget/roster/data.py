@@ -1,7 +1,7 @@
 """Roster DTOs (person, post, coverage) and their validation, shared by the window and the import."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -138,6 +138,23 @@ def load_limits(year: int | None = None) -> Limits:
     return Limits(siltap_minimum=limits_for(year).siltap_minimum, bpu_min_income=bpu.min_income)
 
 
+def bpu_programs_problem(programs: Iterable[str]) -> str | None:
+    """Why a BPU participant cannot take these programs (one Indonesian sentence), or None.
+
+    The one rule the roster form, the roster import and ``quote`` share: BPU has no JP, and its
+    JHT is an addition to JKK + JKM (PP 44/2015, PP 46/2015), never taken on its own. (The engine
+    still prices BPU JHT alone: the planner costs it as the step added to JKK + JKM.)"""
+    chosen = set(programs)
+    if "JP" in chosen:
+        return _("Peserta BPU tidak dapat ikut JP.")
+    if "JHT" in chosen and not {"JKK", "JKM"} <= chosen:
+        return _(
+            "JHT peserta BPU hanya dapat diikuti sebagai tambahan JKK dan JKM; pilih JKK dan JKM "
+            "juga, atau hapus JHT."
+        )
+    return None
+
+
 def normalize_programs(programs: Sequence[str]) -> tuple[str, ...]:
     """Programs in the canonical order, without duplicates (unknown names dropped)."""
     chosen = {p.strip().upper() for p in programs}
@@ -242,8 +259,9 @@ def validate_coverage(
     if coverage.dasar_upah <= 0 and coverage.programs:
         problems.append(_err("dasar_upah", _("Dasar upah wajib diisi (rupiah, lebih dari 0).")))
     if coverage.segmen == "BPU":
-        if "JP" in coverage.programs:
-            problems.append(_err("programs", _("Peserta BPU tidak dapat ikut JP.")))
+        problem = bpu_programs_problem(coverage.programs)
+        if problem is not None:
+            problems.append(_err("programs", problem))
         if 0 < coverage.dasar_upah < limits.bpu_min_income:
             minimum = format_rp(limits.bpu_min_income)
             problems.append(

@@ -43,6 +43,16 @@ def wrong_person_row(nik: str, **kwargs: object) -> list[object]:
     )  # fmt: skip
 
 
+def test_bpu_jht_without_jkk_and_jkm_is_refused(tmp_path: Path) -> None:
+    rows = [
+        row(NIK_A, "Ani", "L", "01-01-1980", "Pekerja Rentan", "Petani", segmen="BPU",
+            dasar=1_000_000, program="JHT"),
+    ]  # fmt: skip
+    error = refused(write_rows(tmp_path / "a.xlsx", rows))
+    assert found(error) == {(2, "Program")}
+    assert "JKK dan JKM" in error.problems[0].message
+
+
 def test_a_row_with_an_unreadable_cell_gets_every_other_check(tmp_path: Path) -> None:
     rows = [
         row(NIK_A, "Ani", "L", "01-01-1980", bpjs="Sudah"),

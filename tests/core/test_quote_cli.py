@@ -146,6 +146,7 @@ BAD_INPUT = [
     pytest.param([*RT_RW[:3], "--basis", "2.000.000", *RT_RW[5:], "--month", "2026-03"], "2.000.000", id="dots"),
     pytest.param([*RENTAN[:3], "--basis", "900000", *RENTAN[5:], "--month", "2026-03"], "minimum", id="bpu-minimum"),
     pytest.param([*RENTAN[:5], "--programs", "JKK,JKM,JP", "--month", "2026-03"], "JP", id="bpu-jp"),
+    pytest.param([*RENTAN[:5], "--programs", "JHT", "--month", "2026-03"], "JKK dan JKM", id="bpu-jht-alone"),
     pytest.param([*RT_RW, "--month", "2015-06"], "Juni 2015", id="before-rules"),
     pytest.param([*RT_RW, "--year", "2015"], "Januari 2015", id="year-before-rules"),
     pytest.param([*RT_RW, "--month", "2026-03", "--frobnicate"], "--frobnicate", id="unknown-option"),

@@ -86,6 +86,15 @@ def test_validation_rules():
 
     assert ("dasar_upah", "error") in found(low_bpu)
     assert ("programs", "error") in found(jp_bpu)
+    # BPU JHT is an addition to JKK + JKM, never on its own (the form and the import both use this)
+    jht_only = roster.CoverageData(YEAR, "BPU", 1_000_000, ("JHT",))
+    jht_jkk = roster.CoverageData(YEAR, "BPU", 1_000_000, ("JKK", "JHT"))
+    for coverage in (jht_only, jht_jkk):
+        problems = roster.validate_person(person, [rt_post()], coverage, limits=limits)
+        (message,) = [p.message for p in problems if p.field == "programs" and p.is_error]
+        assert "JHT" in message and "JKK dan JKM" in message
+    with_all = roster.CoverageData(YEAR, "BPU", 1_000_000, ("JKK", "JKM", "JHT"))
+    assert ("programs", "error") not in found(with_all, rt_post())
     assert ("dasar_upah", "warning") in found(low_pu)
     assert ("dasar_upah", "warning") not in found(low_pu, rt_post())
     ended_first = roster.PostData(

@@ -106,6 +106,9 @@ def test_dates_and_bpu_rules_are_explained(qtbot: QtBot, dialog: PersonDialog) -
     assert "JP" in problem(dialog, "programs")
     assert "1.000.000" in problem(dialog, "dasar_upah")
     assert "masalah" in dialog.summary.text()
+    for name, checked in (("JP", False), ("JKK", False), ("JKM", False), ("JHT", True)):
+        dialog.program_boxes[name].setChecked(checked)
+    assert "tambahan JKK dan JKM" in problem(dialog, "programs")  # BPU JHT never alone
 
 
 @pytest.mark.parametrize("typed", ["05-07-1985", "05/07/1985", "05071985"])
