@@ -42,7 +42,8 @@ def register(subparsers: Any) -> None:
         "--worker-share",
         default="desa",
         metavar="desa|potong",
-        help="iuran pekerja JHT/JP dibayar desa (bawaan) atau dipotong dari penghasilan",
+        help="iuran pekerja JHT/JP dibayar desa (bawaan) atau dipotong dari penghasilan (BPU: "
+        "iuran mandiri yang dibayar sendiri oleh peserta)",
     )
     parser.add_argument("--birth-date", metavar="YYYY-MM-DD", help="tanggal lahir (uji usia JP)")
     when = parser.add_mutually_exclusive_group(required=True)
@@ -186,10 +187,7 @@ def _header(request: QuoteRequest) -> list[str]:
         ),
         ("Dasar upah" if p.segment == "PU" else "Penghasilan dilaporkan", format_rp(p.basis)),
         ("Program", ", ".join(names)),
-        (
-            "Iuran pekerja",
-            "dipotong dari penghasilan" if p.worker_share == "potong" else "dibayar desa",
-        ),
+        ("Iuran pekerja", _worker_share_text(p)),
     ]
     if p.birth_date is not None:
         pairs.append(("Tanggal lahir", p.birth_date.isoformat()))
@@ -203,10 +201,20 @@ def _header(request: QuoteRequest) -> list[str]:
     ]
 
 
+def _worker_share_text(p: Participation) -> str:
+    if p.worker_share != "potong":
+        return "dibayar desa"
+    if p.segment == "BPU":  # no siltap to withhold from: the worker pays it
+        return "iuran mandiri peserta (dibayar sendiri oleh peserta)"
+    return "dipotong dari penghasilan"
+
+
 def quote_text(quote: Quote, request: QuoteRequest) -> str:
     """A readable Indonesian table: one row per month, each program's full amount, desa, potongan."""
     programs = request.programs
-    heads = ["Bulan", *programs, "Dibayar desa", "Dipotong"]
+    own = request.participation.segment == "BPU"
+    share = "Iuran mandiri" if own else "Dipotong"
+    heads = ["Bulan", *programs, "Dibayar desa", share]
     rows = [
         [month_label(m.year, m.month)]
         + [format_cell(m.programs[n].desa + m.programs[n].potongan) for n in programs]
@@ -229,9 +237,9 @@ def quote_text(quote: Quote, request: QuoteRequest) -> str:
     out = [*_header(request), "", line(heads), rule, *(line(r) for r in rows)]
     if len(rows) > 1:
         out += [rule, line(total)]
-    out += ["", "Kolom program: iuran penuh (dibayar desa + dipotong) dalam rupiah."]
+    out += ["", f"Kolom program: iuran penuh (dibayar desa + {share.lower()}) dalam rupiah."]
     if quote.potongan:
-        out.append("Rincian per program (dibayar desa / dipotong):")
+        out.append(f"Rincian per program (dibayar desa / {share.lower()}):")
         for name in programs:
             amount = quote.by_program[name]
             out.append(f"  {name:<4} {format_rp(amount.desa)} / {format_rp(amount.potongan)}")

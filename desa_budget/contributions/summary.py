@@ -192,7 +192,7 @@ def simulation_table(simulation: Simulation, *, nama_desa: str = "") -> str:
     where = f" - Desa {nama_desa}" if nama_desa else ""
     lines = [f"Simulasi iuran BPJS Ketenagakerjaan tahun {simulation.year}{where}", ""]
     row = "{:<18} {:>6} {:>15} {:>15}"
-    lines.append(row.format("Kategori", "Orang", "Dibayar desa", "Potong siltap"))
+    lines.append(row.format("Kategori", "Orang", "Dibayar desa", "Potongan"))
     lines.append("-" * 57)
     for key, values in summary["by_category"].items():
         lines.append(
@@ -221,8 +221,15 @@ def simulation_table(simulation: Simulation, *, nama_desa: str = "") -> str:
         ]
         lines.append("  " + " | ".join(cells))
     lines += ["", f"Anggaran APBDes (dibayar desa): {format_rp(simulation.desa)}"]
-    if simulation.potongan:
-        lines.append(f"Dipotong dari siltap (bukan belanja): {format_rp(simulation.potongan)}")
+    # A BPU participant has no siltap to withhold from: their JHT is their own payment.
+    own = sum(p.potongan for p in simulation.apbdes_persons if p.segmen == "BPU")
+    if simulation.potongan - own:
+        withheld = format_rp(simulation.potongan - own)
+        lines.append(f"Dipotong dari siltap (bukan belanja): {withheld}")
+    if own:
+        lines.append(
+            f"Iuran mandiri peserta BPU (dibayar sendiri, bukan belanja): {format_rp(own)}"
+        )
     pemda = summary["pemda"]
     if pemda["persons"]:
         lines.append(

@@ -213,8 +213,9 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     if data.jp_ceilings:
         notes.append(data.jp_ceilings)
     notes.append(
-        "Potongan adalah iuran pekerja yang dipotong dari penghasilan dan disetor atas nama "
-        "peserta; bukan belanja desa dan tidak termasuk jumlah setahun desa"
+        "Potongan adalah iuran pekerja yang dipotong dari penghasilan peserta PU, dan bagi "
+        "peserta BPU (mis. pekerja rentan) iuran mandiri yang dibayar sendiri oleh peserta; "
+        "disetor atas nama peserta, bukan belanja desa dan tidak termasuk jumlah setahun desa"
     )
     notes.append(
         "JKK = Jaminan Kecelakaan Kerja, JKM = Jaminan Kematian, JHT = Jaminan Hari Tua, "

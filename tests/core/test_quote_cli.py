@@ -126,6 +126,19 @@ def test_readable_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Rp2.000.000" in out
 
 
+def test_a_bpu_worker_s_jht_is_their_own_payment_not_withheld(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["quote", "--segment", "BPU", "--basis", "1000000", "--programs", "JKK,JKM,JHT",
+            "--worker-share", "potong", "--month", "2026-03"]  # fmt: skip
+    code, out, err = run_main(argv, capsys)
+    assert (code, err) == (0, "")
+    assert "dipotong" not in out.lower()
+    assert "iuran mandiri peserta" in out
+    heads = next(line for line in out.splitlines() if line.startswith("Bulan"))
+    assert heads.split()[-2:] == ["Iuran", "mandiri"]
+
+
 def test_app_py_from_the_repository_root() -> None:
     done = subprocess.run(
         [sys.executable, "app.py", *RT_RW, "--month", "2026-03", "--json"],

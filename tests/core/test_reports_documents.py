@@ -57,6 +57,11 @@ def test_daftar_nominatif_shows_last_month_and_marks_the_jp_step() -> None:
     assert "Rp10.547.400 (Januari–Februari 2026) dan Rp11.086.300 (mulai Maret 2026)" in out
 
 
+def test_daftar_nominatif_names_a_bpu_worker_s_share_as_their_own_payment() -> None:
+    out = text(render("lampiran"))
+    assert "iuran mandiri yang dibayar sendiri oleh peserta" in out
+
+
 def test_jp_ceiling_text_from_the_rules() -> None:
     rules = load_rules()
     assert jp_ceiling_text(rules, 2026) == (

@@ -109,6 +109,10 @@ def test_dates_and_bpu_rules_are_explained(qtbot: QtBot, dialog: PersonDialog) -
     for name, checked in (("JP", False), ("JKK", False), ("JKM", False), ("JHT", True)):
         dialog.program_boxes[name].setChecked(checked)
     assert "tambahan JKK dan JKM" in problem(dialog, "programs")  # BPU JHT never alone
+    withheld = dialog.iuran_pekerja.findData("potong")
+    assert "iuran mandiri peserta" in dialog.iuran_pekerja.itemText(withheld)  # no siltap to cut
+    dialog.segmen.setCurrentIndex(dialog.segmen.findData("PU"))
+    assert dialog.iuran_pekerja.itemText(withheld) == "Potong Siltap"
 
 
 @pytest.mark.parametrize("typed", ["05-07-1985", "05/07/1985", "05071985"])

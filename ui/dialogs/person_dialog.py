@@ -287,6 +287,7 @@ class PersonDialog(QDialog):
         for field, chooser in combos.items():
             chooser.currentIndexChanged.connect(lambda _i, field=field: self._touch(field))
         self.kategori.currentIndexChanged.connect(self._on_kategori_changed)
+        self.segmen.currentIndexChanged.connect(self._on_segmen_changed)
         dates = {
             "tanggal_lahir": self.tanggal_lahir,
             "tanggal_sk": self.tanggal_sk,
@@ -308,6 +309,14 @@ class PersonDialog(QDialog):
     def _touch(self, field: str) -> None:
         self.touched.add(field)
         self.revalidate()
+
+    def _on_segmen_changed(self) -> None:
+        # A BPU participant has no siltap to withhold from: the JHT they pay is their own payment.
+        index = self.iuran_pekerja.findData("potong")
+        if self.segmen.currentData() == "BPU":
+            self.iuran_pekerja.setItemText(index, _("Dibayar sendiri (iuran mandiri peserta)"))
+        else:
+            self.iuran_pekerja.setItemText(index, categories.WORKER_SHARE["potong"])
 
     def _on_nik_edited(self, text: str) -> None:
         if len(text) != 16:
