@@ -8,7 +8,7 @@ from datetime import date
 from desa_budget.format import format_rp
 from desa_budget.i18n import _
 from desa_budget.rules import PROGRAMS, load_rules
-from desa_budget.rules.limits import limits_for
+from desa_budget.rules.limits import siltap_minimums
 from desa_budget.village import categories, identifiers
 
 ERROR = "error"
@@ -132,10 +132,12 @@ class Limits:
 
 def load_limits(year: int | None = None) -> Limits:
     """Siltap minimums (resources/rules, through the one dated-table reader) and the BPU minimum
-    income of the rule tables in force in January of ``year`` (default: this year)."""
+    income of the rule tables in force in January of ``year`` (default: this year); a year
+    before the first BPJS rules takes their first month."""
     year = year or date.today().year
-    bpu = load_rules().bpu(year, 1)
-    return Limits(siltap_minimum=limits_for(year).siltap_minimum, bpu_min_income=bpu.min_income)
+    rules = load_rules()
+    bpu = rules.bpu(*max((year, 1), rules.first_month))
+    return Limits(siltap_minimum=siltap_minimums(year), bpu_min_income=bpu.min_income)
 
 
 def bpu_programs_problem(programs: Iterable[str]) -> str | None:
@@ -241,8 +243,10 @@ def validate_coverage(
     *,
     limits: Limits | None = None,
 ) -> list[Problem]:
-    """Coverage checks; ``kategori`` (the person's post categories) enables the siltap warning."""
-    limits = limits or load_limits()
+    """Coverage checks; ``kategori`` (the person's post categories) enables the siltap warning.
+    ``limits`` default to those of the coverage's year, never the clock's."""
+    if limits is None:
+        limits = load_limits(coverage.tahun if 2000 <= coverage.tahun <= 2100 else None)
     problems: list[Problem] = []
     if not 2000 <= coverage.tahun <= 2100:
         problems.append(_err("tahun", _("Tahun tidak masuk akal.")))

@@ -103,6 +103,20 @@ def test_validation_rules():
     assert ("akhir", "error") in found(pu_2jt(), ended_first)
 
 
+def test_siltap_minimums_are_those_of_the_coverage_year_not_the_clock_s() -> None:
+    # PP 11/2019's minimums apply from January 2020: a 2019 basis of Rp1.500.000 for a kaur is
+    # no breach, the same basis in 2025 is.
+    kaur = ["perangkat_desa"]
+    before = roster.validate_coverage(
+        roster.CoverageData(2019, "PU", 1_500_000, ("JKK", "JKM")), kaur
+    )
+    assert not [p for p in before if p.field == "dasar_upah"]
+    after = roster.validate_coverage(
+        roster.CoverageData(2025, "PU", 1_500_000, ("JKK", "JKM")), kaur
+    )
+    assert [p.severity for p in after if p.field == "dasar_upah"] == ["warning"]
+
+
 def test_update_person_audits_old_and_new(tmp_path):
     db = new_db(tmp_path)
     with db.session() as s:

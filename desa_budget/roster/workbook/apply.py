@@ -192,7 +192,7 @@ def apply_import(
     session: Session, plan: ImportPlan, *, operator: str, limits: Limits | None = None
 ) -> ImportSummary:
     """Write the plan through the roster service; the caller's session is the one transaction."""
-    limits = limits or load_limits()
+    limits = limits or load_limits(plan.year)  # the import year's minimums, not the clock's
     # One read decides both what the summary says and what is written.
     people = _people(session, [e.person.nik for e in plan.entries])
     plan = match_plan(session, plan, people)

@@ -198,7 +198,7 @@ def read_roster(
     path: Path | str, *, year: int, kode_desa: str | None, limits: Limits | None = None
 ) -> ImportPlan:
     """Parse and check a roster workbook (all rows, all problems at once). Never writes."""
-    limits = limits or load_limits()
+    limits = limits or load_limits(year)  # the import year's minimums, not the clock's
     name = Path(path).name
     headers, rows = read_sheet_columns(path)
     if not rows:
