@@ -3,14 +3,14 @@ kabupaten's own rules. Each finding names the place that fixes it (a person, a c
 year), so the window can jump there."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from desa_budget.budget.ceiling import CEILING_GROUP, Ratio30, ceiling_message, ratio_30
 from desa_budget.budget.codes.catalog import Catalog
 from desa_budget.budget.codes.profiles import KabupatenProfile
 from desa_budget.budget.lines import BudgetLine, BudgetLines
-from desa_budget.contributions.results import PersonYear, Simulation
+from desa_budget.contributions.results import PersonYear, PostPay, Simulation
 from desa_budget.format import format_rp
 from desa_budget.i18n import N_
 from desa_budget.rules.limits import Limits, limits_for
@@ -47,6 +47,8 @@ class Finding:
 class CheckResult:
     errors: tuple[Finding, ...]
     warnings: tuple[Finding, ...]
+    # The 30 % ceiling when the year's total belanja is known: shown, not itself a finding.
+    ratio: Ratio30 | None = field(default=None, compare=False)
 
 
 def line_key(line: BudgetLine) -> str:
@@ -133,30 +135,51 @@ def _sumber_findings(
 
 
 def _siltap_findings(sim: Simulation, minimums: dict[str, int]) -> list[Finding]:
+    """Everyone in post below their minimum, insured or not, on the figure said: the siltap +
+    tunjangan entered on the post (below the minimum, the siltap in it is too), else the BPJS
+    basis; a person with neither is named once, as a gap in this check and the 30 % ceiling."""
+    if sim.pay_roster is None:  # a stored version: the covered persons' basis only
+        members = [
+            PostPay(p.person_id, p.nama, p.kategori, p.status_jabatan, len(p.monthly),
+                    p.dasar_upah if p.segmen == "PU" else 0, None)
+            for p in sim.persons
+        ]  # fmt: skip
+    else:
+        members = list(sim.pay_roster)
     found: list[Finding] = []
-    for p in sim.persons:
+    for p in members:
+        target = str(p.person_id)
+        if not (p.penghasilan or p.dasar_upah) and sim.pay_roster is not None:
+            text = N_(
+                "Siltap + tunjangan {nama} ({kategori}) belum diisi pada jabatannya dan tidak "
+                "ada dasar upah BPJS: tidak ikut dihitung pada batas 30% dan siltap minimum "
+                "tidak dapat diuji."
+            ).format(nama=p.nama, kategori=categories.label(p.kategori))
+            found.append(Finding(WARNING, "siltap", text, "person", target))
+            continue
         minimum = minimums.get(p.kategori)
         # A Pj. is a civil servant and a Plt. keeps the pay of their own post: no siltap to test.
-        if minimum is None or p.status_jabatan in ("pj", "plt") or p.dasar_upah >= minimum:
+        if minimum is None or p.status_jabatan in ("pj", "plt"):
             continue
-        text = N_(
-            "Dasar upah {nama} ({dasar_upah}) di bawah siltap minimum "
-            "PP 11/2019 untuk {kategori} ({minimum})."
-        ).format(
-            nama=p.nama,
-            dasar_upah=format_rp(p.dasar_upah),
+        figure = p.penghasilan or p.dasar_upah
+        if figure >= minimum:
+            continue
+        if p.penghasilan:
+            what = N_("Siltap + tunjangan {nama} ({amount})")
+        else:
+            what = N_("Dasar upah {nama} ({amount})")
+        text = N_("{what} di bawah siltap minimum PP 11/2019 untuk {kategori} ({minimum}).").format(
+            what=what.format(nama=p.nama, amount=format_rp(figure)),
             kategori=categories.label(p.kategori),
             minimum=format_rp(minimum),
         )
-        found.append(Finding(WARNING, "siltap", text, "person", str(p.person_id)))
+        found.append(Finding(WARNING, "siltap", text, "person", target))
     return found
 
 
-def _ceiling_findings(sim: Simulation, total_belanja: int | None, limits: Limits) -> list[Finding]:
-    if total_belanja is None or total_belanja <= 0:
-        return []
-    text = ceiling_message(ratio_30(sim, total_belanja, batas_persen=limits.batas_persen))
-    return [Finding(WARNING, "batas30", text, "tahun", str(sim.year))] if text else []
+def _ceiling_findings(ratio: Ratio30 | None, year: int) -> list[Finding]:
+    text = ceiling_message(ratio) if ratio is not None else None
+    return [Finding(WARNING, "batas30", text, "tahun", str(year))] if text else []
 
 
 def _age(born: date, on: date) -> int:
@@ -237,15 +260,19 @@ def check_budget(
     percentage) default to the dated rows in force in ``sim.year``; ``total_belanja`` None or 0
     skips the 30 % check."""
     limits = limits or limits_for(sim.year)
+    ratio = None
+    if total_belanja is not None and total_belanja > 0:
+        ratio = ratio_30(sim, total_belanja, batas_persen=limits.batas_persen)
     findings = _unique(
         _code_findings(lines, catalog)
         + _sumber_findings(sim, lines, profile)
         + _siltap_findings(sim, limits.siltap_minimum)
-        + _ceiling_findings(sim, total_belanja, limits)
+        + _ceiling_findings(ratio, sim.year)
         + _profile_findings(sim, profile)
         + _required_findings(sim, profile)
     )
     return CheckResult(
         errors=tuple(f for f in findings if f.severity == ERROR),
         warnings=tuple(f for f in findings if f.severity == WARNING),
+        ratio=ratio,
     )

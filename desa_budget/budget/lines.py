@@ -110,7 +110,7 @@ def build_lines(
     code order (kegiatan, rekening, sumber dana), then category rank, then programs. Codes the
     catalog does not know are kept as written, for codes.checks to report."""
     groups: dict[tuple[str, str, str, str, tuple[str, ...]], list[PersonYear]] = {}
-    withheld: dict[str, list[PersonYear]] = {}
+    withheld: dict[tuple[str, bool], list[PersonYear]] = {}  # (category, BPU) -> persons
     for person in sim.apbdes_persons:
         kegiatan, rekening, sumber = line_codes(person, mapping)
         kegiatan = catalog.find("kegiatan", kegiatan) or kegiatan

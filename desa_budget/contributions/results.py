@@ -110,6 +110,19 @@ class CoverageNote:
 
 
 @dataclass(frozen=True)
+class PostPay:
+    """One person of the 30 % ceiling's group in post during the year, insured or not."""
+
+    person_id: int
+    nama: str
+    kategori: str
+    status_jabatan: str
+    months: int  # months in post during the year
+    dasar_upah: int  # the coverage's BPJS basis; 0: no coverage
+    penghasilan: int | None  # siltap + tunjangan entered on the post; None: not entered
+
+
+@dataclass(frozen=True)
 class Simulation:
     """The year's contributions for the whole roster."""
 
@@ -118,6 +131,9 @@ class Simulation:
     roster_counts: Mapping[str, int]  # persons in post during the year per category, covered or not
     assumptions: tuple[str, ...] = ()
     coverage: CoverageNote | None = None  # the applied plan, None: everyone on the roster
+    # Everyone of the 30 % ceiling's group in post (categories.CEILING_GROUP), covered or not;
+    # None: not read from the roster (a stored version), the covered persons stand in.
+    pay_roster: tuple[PostPay, ...] | None = None
 
     @property
     def roster_total(self) -> int:

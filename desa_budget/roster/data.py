@@ -88,6 +88,9 @@ class PostData:
     tanggal_sk: date | None = None
     mulai: date | None = None  # TMT; None = before any year we budget
     akhir: date | None = None  # end of term or date ended; None = still in post
+    # Siltap + tunjangan per month, for the 30 % ceiling and the siltap minimum where the
+    # coverage's BPJS basis is not the pay (or there is no coverage); None = not entered.
+    penghasilan: int | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,14 @@ def validate_post(
         problems.append(
             _err("akhir", _("Akhir masa jabatan tidak boleh sebelum mulai bertugas."), index)
         )
+    if post.penghasilan is not None and post.penghasilan <= 0:
+        problems.append(
+            _err(
+                "penghasilan",
+                _("Siltap + tunjangan diisi dalam rupiah lebih dari 0, atau dikosongkan."),
+                index,
+            )
+        )
     if lahir and post.mulai and post.mulai < lahir:
         problems.append(_err("mulai", _("Mulai bertugas sebelum tanggal lahir."), index))
     if post.tanggal_sk and post.tanggal_sk > date.today():
@@ -355,6 +366,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "tanggal_sk": "Tanggal SK",
     "mulai": "Mulai Bertugas",
     "akhir": "Akhir Masa Jabatan",
+    "penghasilan": "Siltap + Tunjangan",
     "tahun": "Tahun",
     "segmen": "Segmen",
     "dasar_upah": "Dasar Upah",

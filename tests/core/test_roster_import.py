@@ -1,6 +1,7 @@
 """Roster workbook import and export: all or nothing, every problem listed, re-import by NIK."""
 
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -108,6 +109,34 @@ def test_reimport_by_nik_updates_and_does_not_duplicate(tmp_path):
     assert count(db) == 3 and count(db, Post) == 4
     again = do_import(db, write_rows(tmp_path / "d3.xlsx", rows))
     assert len(again.unchanged) == 3
+
+
+def test_reimport_keeps_the_siltap_entered_on_a_post(tmp_path):
+    # The workbook has no column for siltap + tunjangan: an import leaves the entered figure alone.
+    db = new_db(tmp_path)
+    do_import(db, write_rows(tmp_path / "d.xlsx", good_rows()))
+    with db.session() as s:
+        sugeng = roster.get_person(
+            s, next(r.person_id for r in roster.list_roster(s, YEAR) if r.nik == NIK1)
+        )
+        main_post = next(p for p in sugeng.posts if p.data.status == "definitif")
+        roster.update_post(
+            s, main_post.id, replace(main_post.data, penghasilan=4_100_000), operator="x"
+        )
+    again = do_import(db, write_rows(tmp_path / "d2.xlsx", good_rows()))
+    assert len(again.unchanged) == 3 and not again.changed
+    rows = good_rows()
+    rows[0][5] = "Sekretaris Desa "  # same post
+    rows[0][12] = rows[1][12] = 2_700_000
+    changed = do_import(db, write_rows(tmp_path / "d3.xlsx", rows))
+    assert [c.kolom for c in changed.changed[0].changes] == ["Dasar Upah"]
+    with db.session() as s:
+        stored = s.scalars(
+            select(Post.penghasilan).where(
+                Post.status == "definitif", Post.kategori == "sekretaris_desa"
+            )
+        ).all()
+    assert stored == [4_100_000]
 
 
 def test_dry_run_writes_nothing(tmp_path, capsys):

@@ -1,5 +1,6 @@
 """The roster editing service: validation, every change audited, the year's amounts per person."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -101,6 +102,9 @@ def test_validation_rules():
         "rt_rw", "Ketua RT", mulai=date(2025, 5, 1), akhir=date(2025, 1, 1)
     )
     assert ("akhir", "error") in found(pu_2jt(), ended_first)
+    no_pay = roster.PostData("kepala_desa", "Kepala Desa", penghasilan=0)
+    assert ("penghasilan", "error") in found(pu_2jt(), no_pay)
+    assert ("penghasilan", "error") not in found(pu_2jt(), replace(no_pay, penghasilan=4_000_000))
 
 
 def test_siltap_minimums_are_those_of_the_coverage_year_not_the_clock_s() -> None:

@@ -37,6 +37,8 @@ from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.village import categories
 
 _PERSON_FIELDS = ("nama", "jenis_kelamin", "tanggal_lahir")
+# Siltap + tunjangan is entered in the window only: an import keeps the stored figure.
+_SHEET_POST_FIELDS = tuple(name for name in POST_FIELDS if name != "penghasilan")
 _SHEET_COVERAGE_FIELDS = (
     "segmen",
     "dasar_upah",
@@ -137,7 +139,7 @@ def _changes(
             )
             continue
         old_post = roster.post_data(stored)
-        for name in POST_FIELDS:
+        for name in _SHEET_POST_FIELDS:
             old, new = getattr(old_post, name), getattr(post, name)
             if old != new:
                 label = _("Jabatan {jabatan}: {field}").format(
@@ -236,7 +238,9 @@ def _update(
     for post, stored in zip(entry.posts, stored_posts, strict=True):
         if stored is None:
             roster.add_post(session, person.id, post, operator=operator)
-        elif roster.post_data(stored) != post:
+            continue
+        post = replace(post, penghasilan=stored.penghasilan)  # the sheet has no column for it
+        if roster.post_data(stored) != post:
             roster.update_post(session, stored.id, post, operator=operator)
     coverage = merged_coverage(person, entry.coverage, year)
     current = _effective(person, year)
