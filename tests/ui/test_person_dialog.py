@@ -226,3 +226,11 @@ def test_escape_on_a_filled_form_asks_first(
     with qtbot.waitSignal(dialog.rejected):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert len(answers) == 2 and "belum disimpan" in answers[0]
+
+
+def test_siltap_and_tunjangan_of_the_post_is_optional(qtbot: QtBot, dialog: PersonDialog) -> None:
+    assert dialog.form().post.penghasilan is None  # empty: the BPJS basis stands in
+    qtbot.keyClicks(dialog.penghasilan, "4100000")
+    assert dialog.penghasilan.text() == "4.100.000"
+    assert dialog.form().post.penghasilan == 4_100_000
+    assert "batas 30%" in dialog.penghasilan.placeholderText()

@@ -36,7 +36,7 @@ from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories, identifiers
 from ui import errors, msgbox
 from ui.dialogs.person_parts import PersonForm, combo, default_coverage, primary_post, select
-from ui.dialogs.post_dialog import OtherPostsBox, PostEntry
+from ui.dialogs.post_dialog import OtherPostsBox, PostEntry, pay_edit
 from ui.i18n import _, label_buttons, ngettext
 from ui.widgets.fields import DateEdit, ProblemLabel, RupiahEdit
 
@@ -116,6 +116,7 @@ class PersonDialog(QDialog):
         self.tanggal_sk = DateEdit(optional=True)
         self.mulai = DateEdit(optional=True)
         self.akhir = DateEdit(optional=True)
+        self.penghasilan = pay_edit()
         self.segmen = combo(
             [("PU", _("PU (penerima upah)")), ("BPU", _("BPU (bukan penerima upah)"))]
         )
@@ -154,6 +155,7 @@ class PersonDialog(QDialog):
         self._row(form, _("Tanggal SK"), self.tanggal_sk, "tanggal_sk")
         self._row(form, _("Mulai bertugas (TMT)"), self.mulai, "mulai")
         self._row(form, _("Akhir masa jabatan"), self.akhir, "akhir")
+        self._row(form, _("Siltap + tunjangan / bulan"), self.penghasilan, "penghasilan")
 
         coverage_box = QGroupBox(_("Kepesertaan mulai tahun {tahun}").format(tahun=self.year))
         form = QFormLayout(coverage_box)
@@ -235,6 +237,7 @@ class PersonDialog(QDialog):
             self.tanggal_sk.set_value(post.tanggal_sk)
             self.mulai.set_value(post.mulai)
             self.akhir.set_value(post.akhir)
+            self.penghasilan.set_value(post.penghasilan or 0)
         self.other_posts.set_entries(
             [PostEntry(p.data, p.id, p.version) for p in detail.posts if p is not self.post_record]
         )
@@ -268,6 +271,7 @@ class PersonDialog(QDialog):
             "nomor_sk": self.nomor_sk,
             "nomor_kpj": self.nomor_kpj,
             "dasar_upah": self.dasar_upah,
+            "penghasilan": self.penghasilan,
         }
 
     def _connect(self) -> None:
@@ -367,6 +371,7 @@ class PersonDialog(QDialog):
             tanggal_sk=self.tanggal_sk.value(),
             mulai=self.mulai.value(),
             akhir=self.akhir.value(),
+            penghasilan=self.penghasilan.value() or None,
         )
         coverage = replace(
             self._coverage_extra,
