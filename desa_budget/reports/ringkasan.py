@@ -252,6 +252,13 @@ def notes(data: AnnexData) -> list[str]:
             f"{format_rp(data.pagu)} sebesar {format_rp(data.lines.total - data.pagu)}."
         )
     items += [f"Peringatan: {w}" for w in data.who_signs.warnings]
+    ratio = data.checks.ratio
+    if ratio is not None:  # the figures the 30 % ceiling used, whether or not it is exceeded
+        items.append(
+            f"Catatan: batas 30% {ratio.teks_tanpa} tanpa iuran, {ratio.teks_dengan} dengan "
+            f"iuran jaminan sosial; penghasilan {format_rp(ratio.penghasilan)} dari "
+            f"{ratio.sumber}."
+        )
     items += [f"Catatan: {a}" for a in data.simulation.assumptions]
     pemda = [p for p in data.simulation.persons if p.dibayar_oleh == "pemda"]
     if pemda:

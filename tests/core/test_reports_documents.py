@@ -16,6 +16,7 @@ from report_helpers import (
     text,
 )
 
+from desa_budget.budget.checks import CheckResult, ratio_30
 from desa_budget.errors import UserError
 from desa_budget.format import format_number, terbilang_rupiah
 from desa_budget.reports import jp_ceiling_text, render_documents, write_pdf
@@ -124,6 +125,14 @@ def test_ringkasan_is_one_page_with_figures_and_notes() -> None:
     assert "4 orang dari 5 orang dalam daftar; 1 lagi dibayar Pemda" in out
     assert f"sisa Rp{format_number(7_000_000 - DESA_TOTAL)}" in out
     assert "angka rancangan" in out
+
+
+def test_ringkasan_says_the_30_percent_ratio_and_its_figures() -> None:
+    data = annex_data()
+    ratio = ratio_30(data.simulation, 500_000_000)
+    out = text(render("ringkasan", data=replace(data, checks=CheckResult((), (), ratio=ratio))))
+    assert f"batas 30% {ratio.teks_tanpa} tanpa iuran" in out
+    assert "dasar upah × bulan kepesertaan" in out  # the figure used, said
 
 
 @pytest.mark.parametrize(
