@@ -134,35 +134,27 @@ def _sumber_findings(
     return found
 
 
+def _pay_roster(sim: Simulation) -> list[PostPay]:
+    if sim.pay_roster is not None:
+        return list(sim.pay_roster)
+    # A stored version: only the covered persons and their basis are known.
+    return [
+        PostPay(p.person_id, p.nama, p.kategori, p.status_jabatan, len(p.monthly),
+                p.dasar_upah if p.segmen == "PU" else 0, None)
+        for p in sim.persons
+    ]  # fmt: skip
+
+
 def _siltap_findings(sim: Simulation, minimums: dict[str, int]) -> list[Finding]:
     """Everyone in post below their minimum, insured or not, on the figure said: the siltap +
     tunjangan entered on the post (below the minimum, the siltap in it is too), else the BPJS
-    basis; a person with neither is named once, as a gap in this check and the 30 % ceiling."""
-    if sim.pay_roster is None:  # a stored version: the covered persons' basis only
-        members = [
-            PostPay(p.person_id, p.nama, p.kategori, p.status_jabatan, len(p.monthly),
-                    p.dasar_upah if p.segmen == "PU" else 0, None)
-            for p in sim.persons
-        ]  # fmt: skip
-    else:
-        members = list(sim.pay_roster)
+    basis."""
     found: list[Finding] = []
-    for p in members:
-        target = str(p.person_id)
-        if not (p.penghasilan or p.dasar_upah) and sim.pay_roster is not None:
-            text = N_(
-                "Siltap + tunjangan {nama} ({kategori}) belum diisi pada jabatannya dan tidak "
-                "ada dasar upah BPJS: tidak ikut dihitung pada batas 30% dan siltap minimum "
-                "tidak dapat diuji."
-            ).format(nama=p.nama, kategori=categories.label(p.kategori))
-            found.append(Finding(WARNING, "siltap", text, "person", target))
-            continue
+    for p in _pay_roster(sim):
         minimum = minimums.get(p.kategori)
-        # A Pj. is a civil servant and a Plt. keeps the pay of their own post: no siltap to test.
-        if minimum is None or p.status_jabatan in ("pj", "plt"):
-            continue
         figure = p.penghasilan or p.dasar_upah
-        if figure >= minimum:
+        # A Pj. is a civil servant and a Plt. keeps the pay of their own post: no siltap to test.
+        if minimum is None or p.status_jabatan in ("pj", "plt") or not figure or figure >= minimum:
             continue
         if p.penghasilan:
             what = N_("Siltap + tunjangan {nama} ({amount})")
@@ -173,7 +165,38 @@ def _siltap_findings(sim: Simulation, minimums: dict[str, int]) -> list[Finding]
             kategori=categories.label(p.kategori),
             minimum=format_rp(minimum),
         )
-        found.append(Finding(WARNING, "siltap", text, "person", target))
+        found.append(Finding(WARNING, "siltap", text, "person", str(p.person_id)))
+    return found
+
+
+def _pay_gap_findings(sim: Simulation, *, ceiling_checked: bool) -> list[Finding]:
+    """Per category, who in post has neither siltap + tunjangan entered nor a BPJS basis: the
+    apparatus always (their minimum cannot be tested), the BPD when the 30 % ceiling is checked."""
+    if sim.pay_roster is None:
+        return []
+    missing: dict[str, list[str]] = {}
+    for p in sim.pay_roster:
+        if p.penghasilan or p.dasar_upah:
+            continue
+        if p.kategori in categories.APPARATUS or ceiling_checked:
+            missing.setdefault(p.kategori, []).append(p.nama)
+    found = []
+    for kategori, names in missing.items():
+        if kategori in categories.APPARATUS:
+            text = N_(
+                "Siltap + tunjangan {n} orang {kategori} ({nama}) belum diisi pada jabatannya "
+                "dan tidak ada dasar upah BPJS: siltap minimum tidak dapat diuji dan mereka "
+                "tidak ikut dihitung pada batas 30%."
+            )
+        else:
+            text = N_(
+                "Tunjangan {n} orang {kategori} ({nama}) belum diisi pada jabatannya dan tidak "
+                "ada dasar upah BPJS: mereka tidak ikut dihitung pada batas 30%."
+            )
+        message = text.format(
+            n=len(names), kategori=categories.label(kategori), nama=", ".join(names)
+        )
+        found.append(Finding(WARNING, "siltap", message, "kategori", kategori))
     return found
 
 
@@ -267,6 +290,7 @@ def check_budget(
         _code_findings(lines, catalog)
         + _sumber_findings(sim, lines, profile)
         + _siltap_findings(sim, limits.siltap_minimum)
+        + _pay_gap_findings(sim, ceiling_checked=ratio is not None)
         + _ceiling_findings(ratio, sim.year)
         + _profile_findings(sim, profile)
         + _required_findings(sim, profile)

@@ -4,6 +4,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from desa_budget.i18n import N_
+
+# The one rule of every head count of peserta (documents, workbooks, command line, window), and
+# the sentence each of them states it with.
+HEAD_COUNT_RULE = N_(
+    "Jumlah peserta menghitung orang yang iurannya dibayar desa (APBDes); peserta yang iurannya "
+    "dibayar Pemda (APBD) disebut terpisah dan tidak termasuk jumlah itu."
+)
+
 
 @dataclass(frozen=True)
 class ProgramAmount:
@@ -158,3 +167,20 @@ class Simulation:
     def pemda(self) -> int:
         """Amounts the Pemda pays from the APBD for persons marked dibayar Pemda."""
         return sum(p.desa + p.potongan for p in self.persons if p.dibayar_oleh == "pemda")
+
+    @property
+    def pemda_count(self) -> int:
+        """Covered persons the Pemda pays for: counted apart (HEAD_COUNT_RULE)."""
+        return sum(1 for p in self.persons if p.dibayar_oleh == "pemda")
+
+    @property
+    def head_count_text(self) -> str:
+        """ "4 dari 5 orang dalam daftar; 1 orang lagi dibayar Pemda (APBD)" (marked text)."""
+        text = N_("{n} dari {total} orang dalam daftar").format(
+            n=len(self.apbdes_persons), total=self.roster_total
+        )
+        if not self.pemda_count:
+            return text
+        return N_("{text}; {m} orang lagi dibayar Pemda (APBD)").format(
+            text=text, m=self.pemda_count
+        )

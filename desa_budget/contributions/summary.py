@@ -5,7 +5,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from desa_budget.contributions.results import MonthAmounts, PersonYear, ProgramAmount, Simulation
+from desa_budget.contributions.results import (
+    HEAD_COUNT_RULE,
+    MonthAmounts,
+    PersonYear,
+    ProgramAmount,
+    Simulation,
+)
 from desa_budget.format import MONTH_ABBR, format_cell, format_rp
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories
@@ -78,10 +84,11 @@ class CategoryTotal:
 
     kategori: str
     di_daftar: int  # persons in post during the year
-    ikut: int  # of them, covered by at least one program (Pemda-paid included)
+    ikut: int  # of them, covered and paid by the APBDes (HEAD_COUNT_RULE)
     orang_bulan: int  # covered months of the APBDes persons
     desa: int  # APBDes persons only
     potongan: int
+    pemda: int = 0  # covered persons the Pemda pays for, counted apart
 
 
 def category_totals(simulation: Simulation) -> tuple[CategoryTotal, ...]:
@@ -96,10 +103,11 @@ def category_totals(simulation: Simulation) -> tuple[CategoryTotal, ...]:
                 CategoryTotal(
                     kategori=category.key,
                     di_daftar=listed,
-                    ikut=len(covered),
+                    ikut=len(paid),
                     orang_bulan=sum(len(p.monthly) for p in paid),
                     desa=sum(p.desa for p in paid),
                     potongan=sum(p.potongan for p in paid),
+                    pemda=len(covered) - len(paid),
                 )
             )
     return tuple(lines)
@@ -236,6 +244,7 @@ def simulation_table(simulation: Simulation, *, nama_desa: str = "") -> str:
             f"Dibayar Pemda (di luar APBDes): {pemda['persons']} orang, "
             f"{format_rp(pemda['desa'] + pemda['potongan'])}"
         )
+        lines.append(HEAD_COUNT_RULE)
     note = simulation.coverage
     if note is not None:
         lines.append(

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Spacer
 
-from desa_budget.contributions.results import PersonYear, ProgramAmount
+from desa_budget.contributions.results import HEAD_COUNT_RULE, PersonYear, ProgramAmount
 from desa_budget.format import format_cell, format_rp
 from desa_budget.reports import blocks, signatures
 from desa_budget.reports.blocks import GROUP_FILL, markup, para
@@ -236,7 +236,8 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     if pemda:
         notes.append(
             f"{len(pemda)} peserta lain dibiayai Pemerintah Daerah (APBD) sebesar "
-            f"{format_rp(sim.pemda)} dan tidak dicantumkan dalam daftar ini"
+            f"{format_rp(sim.pemda)} dan tidak dicantumkan dalam daftar ini. "
+            + HEAD_COUNT_RULE.rstrip(".")
         )
     return [f"{i}. {text[0].upper()}{text[1:]}." for i, text in enumerate(notes, start=1)]
 

@@ -77,11 +77,19 @@ def test_the_warning_says_which_figure_and_catches_a_hidden_breach(tmp_path: Pat
     (ceiling,) = [f for f in found.warnings if f.kode == "batas30"]
     assert "31,58%" in ceiling.message and "siltap + tunjangan yang diisi" in ceiling.message
     assert found.ratio is not None and found.ratio.penghasilan == 120_000_000
-    siltap = {f.target: f.message for f in found.warnings if f.kode == "siltap"}
-    names = {p.person_id: p.nama for p in sim.pay_roster or ()}
-    by_name = {names[int(k)]: v for k, v in siltap.items()}
+    siltap = [(f.target_kind, f.target, f.message) for f in found.warnings if f.kode == "siltap"]
+    ratmi = next(p.person_id for p in sim.pay_roster or () if p.nama == "Ratmi")
     # the uninsured sekdes is tested on the entered figure, and says so
-    assert by_name["Ratmi"].startswith("Siltap + tunjangan Ratmi (Rp2.000.000) di bawah")
-    # the BPD member has no figure: said once, as a gap in the 30 % check
-    assert "Darmo" in by_name and "belum diisi" in by_name["Darmo"]
-    assert set(by_name) == {"Ratmi", "Darmo"}
+    assert ("person", str(ratmi)) in [(kind, target) for kind, target, _ in siltap]
+    (message,) = [m for kind, target, m in siltap if target == str(ratmi)]
+    assert message.startswith("Siltap + tunjangan Ratmi (Rp2.000.000) di bawah")
+    # the BPD member has no figure: said once for the category, as a gap in the 30 % check
+    (gap,) = [m for kind, target, m in siltap if (kind, target) == ("kategori", "bpd")]
+    assert "Darmo" in gap and "belum diisi" in gap and "batas 30%" in gap
+    assert len(siltap) == 2
+    # without a total belanja there is no 30 % check, so the BPD gap is not raised
+    quiet = check_budget(
+        sim, lines, catalog=CATALOG, profile=get_kabupaten_profile("nasional"),
+        total_belanja=None, limits=LIMITS,
+    )  # fmt: skip
+    assert [f.target for f in quiet.warnings if f.kode == "siltap"] == [str(ratmi)]
