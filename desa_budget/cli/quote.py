@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from desa_budget.contributions.engine import Participation, Quote, quote_months
+from desa_budget.contributions.results import ROUNDING_RULE
 from desa_budget.errors import UserError
 from desa_budget.format import format_cell, format_rp, month_label
 from desa_budget.roster.data import bpu_programs_problem
@@ -16,7 +17,7 @@ from desa_budget.rules.months import iso_month, parse_year_month
 
 _DIGITS = re.compile(r"[0-9]{1,15}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-ROUNDING_NOTE = "Pembulatan: per orang, per program, per bulan, setengah ke atas ke rupiah penuh."
+ROUNDING_NOTE = f"Pembulatan: {ROUNDING_RULE}."
 
 
 def register(subparsers: Any) -> None:

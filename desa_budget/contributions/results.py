@@ -6,6 +6,16 @@ from datetime import date, datetime
 
 from desa_budget.i18n import N_
 
+# The rounding the engine applies (amounts.pu_amounts), as the documents and the command line
+# state it. No BPJS TK rule was found (domain.md §2.5); rounding the two shares apart instead can
+# differ by Rp1 (3,7 % and 2 % of 2.426.640) and would make desa + potongan differ from the bill.
+ROUNDING_RULE = (
+    "iuran dihitung per orang, per program, per bulan: iuran penuh tiap program dibulatkan ke "
+    "rupiah terdekat (setengah rupiah ke atas), bagian pekerja dibulatkan dengan cara yang "
+    "sama, dan desa membayar selisihnya, sehingga bagian desa dan bagian pekerja selalu "
+    "berjumlah iuran penuh"
+)
+
 # The one rule of every head count of peserta (documents, workbooks, command line, window), and
 # the sentence each of them states it with.
 HEAD_COUNT_RULE = N_(

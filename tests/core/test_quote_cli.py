@@ -139,6 +139,18 @@ def test_a_bpu_worker_s_jht_is_their_own_payment_not_withheld(
     assert heads.split()[-2:] == ["Iuran", "mandiri"]
 
 
+def test_the_text_says_how_the_shares_are_rounded(capsys: pytest.CaptureFixture[str]) -> None:
+    # 3,7 % and 2 % of 2.426.640 rounded apart would be 89.786 + 48.533 = 138.319; the full
+    # 5,7 % is 138.318: the full amount and the withheld share are rounded, the desa pays the rest.
+    argv = ["quote", "--segment", "PU", "--basis", "2426640", "--programs", "JHT",
+            "--worker-share", "potong", "--month", "2026-03"]  # fmt: skip
+    code, out, err = run_main(argv, capsys)
+    assert (code, err) == (0, "")
+    assert "89.785 / Rp48.533" in out.replace("Rp89.785", "89.785")
+    said = " ".join(out.split())
+    assert "iuran penuh tiap program dibulatkan" in said and "desa membayar selisihnya" in said
+
+
 def test_app_py_from_the_repository_root() -> None:
     done = subprocess.run(
         [sys.executable, "app.py", *RT_RW, "--month", "2026-03", "--json"],

@@ -65,6 +65,11 @@ def test_daftar_nominatif_names_a_bpu_worker_s_share_as_their_own_payment() -> N
     assert "iuran mandiri yang dibayar sendiri oleh peserta" in out
 
 
+def test_daftar_nominatif_states_how_the_shares_are_rounded() -> None:
+    out = " ".join(text(render("lampiran")).split())
+    assert "iuran penuh tiap program dibulatkan" in out and "desa membayar selisihnya" in out
+
+
 def test_jp_ceiling_text_from_the_rules() -> None:
     rules = load_rules()
     assert jp_ceiling_text(rules, 2026) == (
