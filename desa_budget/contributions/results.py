@@ -151,7 +151,7 @@ class Simulation:
     assumptions: tuple[str, ...] = ()
     coverage: CoverageNote | None = None  # the applied plan, None: everyone on the roster
     # Everyone of the 30 % ceiling's group in post (categories.CEILING_GROUP), covered or not;
-    # None: not read from the roster (a stored version), the covered persons stand in.
+    # None: a version adopted before it was kept; the covered persons stand in.
     pay_roster: tuple[PostPay, ...] | None = None
 
     @property
