@@ -341,3 +341,34 @@ def test_headers_and_warnings_are_records_too(tmp_path):
     [warning] = plan.warnings
     assert (warning.row, warning.column, warning.value) == (2, "NIK", nik)
     assert "15 digit" in warning.message
+
+
+def test_siltap_column_exports_and_imports_and_is_optional(tmp_path):
+    # The optional last column "Siltap + Tunjangan": written on export, read on import; an
+    # older workbook without it leaves the stored figure alone (see the test above).
+    db = new_db(tmp_path)
+    with db.session() as s:
+        person = roster.PersonData(NIK1, "Sugeng", "L", BORN)
+        post = roster.PostData("sekretaris_desa", "Sekretaris Desa", penghasilan=3_900_000)
+        cov = roster.CoverageData(YEAR, "PU", 2_600_000, ("JKK", "JKM"))
+        roster.add_person(s, person, [post], cov, operator="x")
+    path = tmp_path / "ekspor.xlsx"
+    with db.session() as s:
+        export_roster(s, path, year=YEAR)
+    sheet = load_workbook(path).worksheets[0]
+    assert sheet.cell(row=1, column=len(ALL_HEADERS)).value == "Siltap + Tunjangan"
+    assert sheet.cell(row=2, column=len(ALL_HEADERS)).value == 3_900_000
+    sheet.cell(row=2, column=len(ALL_HEADERS)).value = 4_200_000
+    sheet.parent.save(path)
+    plan = do_import(db, path)
+    [change] = plan.changed[0].changes
+    assert (change.kolom, change.lama, change.baru) == (
+        "Jabatan Sekretaris Desa: Siltap + Tunjangan", "3.900.000", "4.200.000",
+    )  # fmt: skip
+    with db.session() as s:
+        assert s.scalars(select(Post.penghasilan)).all() == [4_200_000]
+    sheet.cell(row=2, column=len(ALL_HEADERS)).value = -5
+    sheet.parent.save(path)
+    with pytest.raises(UserError) as info:
+        do_import(db, path)
+    assert any("Siltap + Tunjangan" in d for d in info.value.details)
