@@ -139,7 +139,7 @@ class BerandaPage(Page):
         super().__init__(ctx, parent)
         self.simulation: Simulation | None = None
         self.desa_figure = Figure(_("Iuran dibayar desa (APBDes)"))
-        self.potongan_figure = Figure(_("Dipotong dari siltap/honor"))
+        self.potongan_figure = Figure(_("Dipotong / iuran mandiri"))
         self.persons_figure = Figure(_("Peserta iuran desa / di daftar"))
         self.pemda_figure = Figure(_("Dibayar Pemda (APBD)"))
         figures = QGridLayout()
