@@ -1,9 +1,10 @@
 """The 30 % ceiling (PP 43/2014 Pasal 100 as amended by PP 11/2019), with and without jaminan sosial.
 
 The law caps siltap + tunjangan of kepala desa and perangkat + tunjangan BPD at 30 % of total belanja
-desa. The app knows those wages only as the roster's dasar upah, so the year's pay is taken as
-sum(dasar upah × covered months) of the kepala desa, sekretaris, perangkat and BPD in the
-simulation. Whether their jaminan sosial (1.1.03) counts inside is unresolved (domain.md §4): both
+desa. Everyone of that group in post during the year counts, insured or not: each person's pay is
+the siltap + tunjangan the secretary entered on the post, else the roster's BPJS basis, times the
+months in post; a person with neither is named as missing. The figures used are said with the
+ratio. Whether their jaminan sosial (1.1.03) counts inside is unresolved (domain.md §4): both
 ratios are given and the default reading counts it inside.
 """
 
@@ -17,7 +18,7 @@ from desa_budget.i18n import N_, _
 from desa_budget.rules.limits import limits_for
 from desa_budget.village import categories
 
-CEILING_GROUP = categories.APPARATUS | {"bpd"}
+CEILING_GROUP = categories.CEILING_GROUP
 _HUNDRED = Decimal(100)
 
 
@@ -31,6 +32,33 @@ class Ratio30:
     batas_persen: Decimal
     persen_tanpa: Decimal  # exact: penghasilan × 100 / total_belanja
     persen_dengan: Decimal  # exact: (penghasilan + jaminan_sosial) × 100 / total_belanja
+    dari_penghasilan: int = 0  # persons whose entered siltap + tunjangan was used
+    dari_dasar_upah: int = 0  # persons whose BPJS basis was used
+    tanpa_angka: tuple[str, ...] = ()  # names of persons in post with neither figure
+    dari_roster: bool = True  # False: a stored version, only the covered persons' basis known
+
+    @property
+    def sumber(self) -> str:
+        """Which figures the pay was taken from (marked text, printed as it is)."""
+        if not self.dari_roster:
+            return N_("dasar upah × bulan kepesertaan")
+        entered = N_("siltap + tunjangan yang diisi pada jabatan untuk {n} orang").format(
+            n=self.dari_penghasilan
+        )
+        based = N_("dasar upah BPJS untuk {n} orang").format(n=self.dari_dasar_upah)
+        if self.dari_penghasilan and self.dari_dasar_upah:
+            figures = N_("{entered} dan {based}").format(entered=entered, based=based)
+        elif self.dari_penghasilan or self.dari_dasar_upah:
+            figures = entered if self.dari_penghasilan else based
+        else:
+            figures = N_("tidak ada angka")
+        said = N_("{figures}, dikali bulan menjabat").format(figures=figures)
+        if not self.tanpa_angka:
+            return said
+        return N_(
+            "{said}; {n} orang belum punya angka siltap + tunjangan maupun dasar upah dan tidak "
+            "ikut dihitung: {nama}"
+        ).format(said=said, n=len(self.tanpa_angka), nama=", ".join(self.tanpa_angka))
 
     @property
     def exceeded(self) -> bool:
@@ -67,8 +95,23 @@ def ratio_30(
     if total_belanja <= 0:
         raise UserError(_("Total belanja desa harus lebih dari nol untuk menghitung batas 30%."))
     group = [p for p in sim.persons if p.kategori in CEILING_GROUP]
-    pay = sum(p.dasar_upah * len(p.monthly) for p in group)
     jamsos = sum(p.desa for p in group if p.dibayar_oleh == "desa")
+    entered = based = 0
+    missing: list[str] = []
+    if sim.pay_roster is None:
+        pay = sum(p.dasar_upah * len(p.monthly) for p in group)
+    else:
+        pay = 0
+        for member in sim.pay_roster:
+            figure = member.penghasilan or member.dasar_upah
+            if not figure:
+                missing.append(member.nama)
+                continue
+            pay += figure * member.months
+            if member.penghasilan:
+                entered += 1
+            else:
+                based += 1
     limit = batas_persen if batas_persen is not None else limits_for(sim.year).batas_persen
     return Ratio30(
         total_belanja=total_belanja,
@@ -77,6 +120,10 @@ def ratio_30(
         batas_persen=limit,
         persen_tanpa=Decimal(pay) * _HUNDRED / Decimal(total_belanja),
         persen_dengan=Decimal(pay + jamsos) * _HUNDRED / Decimal(total_belanja),
+        dari_penghasilan=entered,
+        dari_dasar_upah=based,
+        tanpa_angka=tuple(missing),
+        dari_roster=sim.pay_roster is not None,
     )
 
 
@@ -86,10 +133,11 @@ def ceiling_message(r: Ratio30) -> str | None:
     limit = format_decimal(r.batas_persen, 0)
     detail = N_(
         "Penghasilan tetap dan tunjangan kepala desa dan perangkat serta tunjangan BPD, dihitung "
-        "sebagai dasar upah × bulan kepesertaan ({penghasilan}), adalah {tanpa} dari belanja "
+        "dari {sumber} ({penghasilan}), adalah {tanpa} dari belanja "
         "desa {belanja} tanpa iuran jaminan sosial mereka, dan {dengan} bila iuran {iuran} "
         "dihitung di dalamnya."
     ).format(
+        sumber=r.sumber,
         penghasilan=format_rp(r.penghasilan),
         tanpa=r.teks_tanpa,
         belanja=format_rp(r.total_belanja),

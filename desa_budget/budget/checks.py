@@ -3,14 +3,14 @@ kabupaten's own rules. Each finding names the place that fixes it (a person, a c
 year), so the window can jump there."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from desa_budget.budget.ceiling import CEILING_GROUP, Ratio30, ceiling_message, ratio_30
 from desa_budget.budget.codes.catalog import Catalog
 from desa_budget.budget.codes.profiles import KabupatenProfile
 from desa_budget.budget.lines import BudgetLine, BudgetLines
-from desa_budget.contributions.results import PersonYear, Simulation
+from desa_budget.contributions.results import PersonYear, PostPay, Simulation
 from desa_budget.format import format_rp
 from desa_budget.i18n import N_
 from desa_budget.rules.limits import Limits, limits_for
@@ -47,6 +47,8 @@ class Finding:
 class CheckResult:
     errors: tuple[Finding, ...]
     warnings: tuple[Finding, ...]
+    # The 30 % ceiling when the year's total belanja is known: shown, not itself a finding.
+    ratio: Ratio30 | None = field(default=None, compare=False)
 
 
 def line_key(line: BudgetLine) -> str:
@@ -132,19 +134,34 @@ def _sumber_findings(
     return found
 
 
+def _pay_roster(sim: Simulation) -> list[PostPay]:
+    if sim.pay_roster is not None:
+        return list(sim.pay_roster)
+    # A stored version: only the covered persons and their basis are known.
+    return [
+        PostPay(p.person_id, p.nama, p.kategori, p.status_jabatan, len(p.monthly),
+                p.dasar_upah if p.segmen == "PU" else 0, None)
+        for p in sim.persons
+    ]  # fmt: skip
+
+
 def _siltap_findings(sim: Simulation, minimums: dict[str, int]) -> list[Finding]:
+    """Everyone in post below their minimum, insured or not, on the figure said: the siltap +
+    tunjangan entered on the post (below the minimum, the siltap in it is too), else the BPJS
+    basis."""
     found: list[Finding] = []
-    for p in sim.persons:
+    for p in _pay_roster(sim):
         minimum = minimums.get(p.kategori)
+        figure = p.penghasilan or p.dasar_upah
         # A Pj. is a civil servant and a Plt. keeps the pay of their own post: no siltap to test.
-        if minimum is None or p.status_jabatan in ("pj", "plt") or p.dasar_upah >= minimum:
+        if minimum is None or p.status_jabatan in ("pj", "plt") or not figure or figure >= minimum:
             continue
-        text = N_(
-            "Dasar upah {nama} ({dasar_upah}) di bawah siltap minimum "
-            "PP 11/2019 untuk {kategori} ({minimum})."
-        ).format(
-            nama=p.nama,
-            dasar_upah=format_rp(p.dasar_upah),
+        if p.penghasilan:
+            what = N_("Siltap + tunjangan {nama} ({amount})")
+        else:
+            what = N_("Dasar upah {nama} ({amount})")
+        text = N_("{what} di bawah siltap minimum PP 11/2019 untuk {kategori} ({minimum}).").format(
+            what=what.format(nama=p.nama, amount=format_rp(figure)),
             kategori=categories.label(p.kategori),
             minimum=format_rp(minimum),
         )
@@ -152,11 +169,40 @@ def _siltap_findings(sim: Simulation, minimums: dict[str, int]) -> list[Finding]
     return found
 
 
-def _ceiling_findings(sim: Simulation, total_belanja: int | None, limits: Limits) -> list[Finding]:
-    if total_belanja is None or total_belanja <= 0:
+def _pay_gap_findings(sim: Simulation, *, ceiling_checked: bool) -> list[Finding]:
+    """Per category, who in post has neither siltap + tunjangan entered nor a BPJS basis: the
+    apparatus always (their minimum cannot be tested), the BPD when the 30 % ceiling is checked."""
+    if sim.pay_roster is None:
         return []
-    text = ceiling_message(ratio_30(sim, total_belanja, batas_persen=limits.batas_persen))
-    return [Finding(WARNING, "batas30", text, "tahun", str(sim.year))] if text else []
+    missing: dict[str, list[str]] = {}
+    for p in sim.pay_roster:
+        if p.penghasilan or p.dasar_upah:
+            continue
+        if p.kategori in categories.APPARATUS or ceiling_checked:
+            missing.setdefault(p.kategori, []).append(p.nama)
+    found = []
+    for kategori, names in missing.items():
+        if kategori in categories.APPARATUS:
+            text = N_(
+                "Siltap + tunjangan {n} orang {kategori} ({nama}) belum diisi pada jabatannya "
+                "dan tidak ada dasar upah BPJS: siltap minimum tidak dapat diuji dan mereka "
+                "tidak ikut dihitung pada batas 30%."
+            )
+        else:
+            text = N_(
+                "Tunjangan {n} orang {kategori} ({nama}) belum diisi pada jabatannya dan tidak "
+                "ada dasar upah BPJS: mereka tidak ikut dihitung pada batas 30%."
+            )
+        message = text.format(
+            n=len(names), kategori=categories.label(kategori), nama=", ".join(names)
+        )
+        found.append(Finding(WARNING, "siltap", message, "kategori", kategori))
+    return found
+
+
+def _ceiling_findings(ratio: Ratio30 | None, year: int) -> list[Finding]:
+    text = ceiling_message(ratio) if ratio is not None else None
+    return [Finding(WARNING, "batas30", text, "tahun", str(year))] if text else []
 
 
 def _age(born: date, on: date) -> int:
@@ -237,15 +283,20 @@ def check_budget(
     percentage) default to the dated rows in force in ``sim.year``; ``total_belanja`` None or 0
     skips the 30 % check."""
     limits = limits or limits_for(sim.year)
+    ratio = None
+    if total_belanja is not None and total_belanja > 0:
+        ratio = ratio_30(sim, total_belanja, batas_persen=limits.batas_persen)
     findings = _unique(
         _code_findings(lines, catalog)
         + _sumber_findings(sim, lines, profile)
         + _siltap_findings(sim, limits.siltap_minimum)
-        + _ceiling_findings(sim, total_belanja, limits)
+        + _pay_gap_findings(sim, ceiling_checked=ratio is not None)
+        + _ceiling_findings(ratio, sim.year)
         + _profile_findings(sim, profile)
         + _required_findings(sim, profile)
     )
     return CheckResult(
         errors=tuple(f for f in findings if f.severity == ERROR),
         warnings=tuple(f for f in findings if f.severity == WARNING),
+        ratio=ratio,
     )

@@ -155,10 +155,10 @@ def coverage_findings(session: Session, simulation: Simulation) -> tuple[Finding
     found = [Finding(WARNING, "rencana", text, "rencana", year) for text in texts]
     note = N_(
         "Anggaran mengikuti rencana pagu {pagu} (mode {mode}) yang diterapkan {waktu} oleh "
-        "{operator}: {n} dari {total} orang di daftar ditanggung, iuran desa {biaya}."
+        "{operator}: ditanggung desa {jumlah}, iuran desa {biaya}."
     ).format(
         pagu=format_rp(decision.pagu), mode=mode_label(decision.mode), waktu=format_time(decision.diterapkan),
-        operator=decision.operator, n=len(simulation.persons), total=simulation.roster_total,
+        operator=decision.operator, jumlah=simulation.head_count_text,
         biaya=format_rp(simulation.desa),
     )  # fmt: skip
     found.append(Finding(INFO, "rencana", note, "rencana", year))

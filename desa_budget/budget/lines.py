@@ -110,7 +110,7 @@ def build_lines(
     code order (kegiatan, rekening, sumber dana), then category rank, then programs. Codes the
     catalog does not know are kept as written, for codes.checks to report."""
     groups: dict[tuple[str, str, str, str, tuple[str, ...]], list[PersonYear]] = {}
-    withheld: dict[str, list[PersonYear]] = {}
+    withheld: dict[tuple[str, bool], list[PersonYear]] = {}  # (category, BPU) -> persons
     for person in sim.apbdes_persons:
         kegiatan, rekening, sumber = line_codes(person, mapping)
         kegiatan = catalog.find("kegiatan", kegiatan) or kegiatan
@@ -120,7 +120,7 @@ def build_lines(
         if person.desa:
             groups.setdefault(key, []).append(person)
         if person.potongan:
-            withheld.setdefault(person.kategori, []).append(person)
+            withheld.setdefault((person.kategori, person.segmen == "BPU"), []).append(person)
     lines = [_line(key, persons) for key, persons in groups.items()]
     lines.sort(
         key=lambda ln: (
@@ -133,14 +133,25 @@ def build_lines(
     )
     potongan = [
         PotonganLine(
-            kategori=key,
-            uraian=f"Iuran pekerja dipotong dari penghasilan {categories.label(key)}",
+            kategori=kategori,
+            uraian=_withheld_uraian(kategori, bpu=bpu),
             jumlah=sum(p.potongan for p in persons),
             person_ids=tuple(p.person_id for p in persons),
         )
-        for key, persons in sorted(withheld.items(), key=lambda kv: categories.BY_KEY[kv[0]].rank)
+        for (kategori, bpu), persons in sorted(
+            withheld.items(), key=lambda kv: (categories.BY_KEY[kv[0][0]].rank, kv[0][1])
+        )
     ]
     return BudgetLines(lines=tuple(lines), potongan_lines=tuple(potongan))
+
+
+def _withheld_uraian(kategori: str, *, bpu: bool) -> str:
+    """A BPU participant (e.g. a pekerja rentan) has no siltap to withhold from: the JHT they pay
+    is their own payment (iuran mandiri), passed on with the desa's."""
+    label = categories.label(kategori)
+    if bpu:
+        return f"Iuran mandiri peserta {label} (dibayar sendiri oleh peserta BPU)"
+    return f"Iuran pekerja dipotong dari penghasilan {label}"
 
 
 def _line(key: tuple[str, str, str, str, tuple[str, ...]], persons: list[PersonYear]) -> BudgetLine:

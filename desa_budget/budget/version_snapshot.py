@@ -3,6 +3,7 @@
 The applied plan a simulation followed (``Simulation.coverage``) is frozen with it; a snapshot
 from before plans could be applied has none and reads back as the whole roster."""
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date, datetime
 from types import MappingProxyType
@@ -14,6 +15,7 @@ from desa_budget.contributions.results import (
     MonthAmounts,
     PersonYear,
     PlannedTier,
+    PostPay,
     ProgramAmount,
     Simulation,
 )
@@ -68,6 +70,8 @@ def simulation_to_data(sim: Simulation) -> dict[str, Any]:
     }
     if sim.coverage is not None:
         data["coverage"] = _coverage_to_data(sim.coverage)
+    if sim.pay_roster is not None:  # the 30 % ceiling's group as adopted, insured or not
+        data["pay_roster"] = [dataclasses.asdict(p) for p in sim.pay_roster]
     return data
 
 
@@ -103,6 +107,24 @@ def _coverage_from_data(data: Mapping[str, Any] | None) -> CoverageNote | None:
     )  # fmt: skip
 
 
+def _pay_roster_from_data(items: Any) -> tuple[PostPay, ...] | None:
+    """None for a version adopted before the pay roster was kept (issue 18)."""
+    if items is None:
+        return None
+    return tuple(
+        PostPay(
+            person_id=int(item["person_id"]),
+            nama=str(item["nama"]),
+            kategori=str(item["kategori"]),
+            status_jabatan=str(item["status_jabatan"]),
+            months=int(item["months"]),
+            dasar_upah=int(item["dasar_upah"]),
+            penghasilan=None if item["penghasilan"] is None else int(item["penghasilan"]),
+        )
+        for item in items
+    )
+
+
 def simulation_from_data(data: Mapping[str, Any]) -> Simulation:
     """The Simulation exactly as it was frozen; a damaged snapshot is a UserError."""
     try:
@@ -136,6 +158,7 @@ def simulation_from_data(data: Mapping[str, Any]) -> Simulation:
             ),
             assumptions=tuple(str(a) for a in data["assumptions"]),
             coverage=_coverage_from_data(data.get("coverage")),
+            pay_roster=_pay_roster_from_data(data.get("pay_roster")),
         )
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise UserError(

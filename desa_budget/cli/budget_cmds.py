@@ -13,7 +13,7 @@ from desa_budget.budget.plan_defaults import default_plan
 from desa_budget.budget.planner import MODES, PersonPlan, PlanResult
 from desa_budget.cli.common import open_from_args, parse_rupiah, year_of
 from desa_budget.errors import UserError
-from desa_budget.format import format_cell, format_rp
+from desa_budget.format import format_cell, format_decimal, format_rp
 from desa_budget.rules import load_rules
 from desa_budget.store import audit
 
@@ -99,6 +99,13 @@ def run_lines(args: argparse.Namespace) -> int:
             f"{version.info.tanggal_perdes or '-'}; ditetapkan {version.info.ditetapkan:%Y-%m-%d}"
         )
     print_lines(lines)
+    ratio = checked.ratio
+    if ratio is not None:
+        print(
+            f"\nBatas 30%: {ratio.teks_tanpa} tanpa iuran, {ratio.teks_dengan} dengan iuran "
+            f"jaminan sosial (batas {format_decimal(ratio.batas_persen, 0)}%); penghasilan "
+            f"{format_rp(ratio.penghasilan)} dari {ratio.sumber}."
+        )
     for label, items in (("Kesalahan", checked.errors), ("Peringatan", checked.warnings)):
         if items:
             print(f"\n{label}:")
@@ -119,8 +126,11 @@ def print_lines(lines: Any) -> None:
         )
     print(f"\nJumlah belanja: {format_rp(lines.total)}")
     print(
-        f"Potongan siltap (bukan belanja, disetor atas nama peserta): {format_rp(lines.potongan)}"
+        "Iuran pekerja dipotong atau dibayar sendiri (bukan belanja, disetor atas nama peserta): "
+        f"{format_rp(lines.potongan)}"
     )
+    for withheld in lines.potongan_lines:  # a BPU worker's own JHT is named as such
+        print(f"  {withheld.uraian}: {format_rp(withheld.jumlah)}")
 
 
 def plan_to_json(result: PlanResult) -> dict[str, Any]:

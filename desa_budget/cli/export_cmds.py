@@ -92,7 +92,7 @@ def run_dpmd(args: argparse.Namespace) -> int:
     sim = data.simulation
     print(
         f"Ditulis {written}: {data.nama_desa} {data.year} versi {data.versi}, "
-        f"{len(sim.persons)} orang dilindungi, iuran desa {format_rp(sim.desa)}, "
+        f"peserta {sim.head_count_text}, iuran desa {format_rp(sim.desa)}, "
         f"potongan {format_rp(sim.potongan)}."
     )
     if args.full_nik or args.include_kpj:

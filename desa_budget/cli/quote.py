@@ -8,14 +8,16 @@ from datetime import date
 from typing import Any
 
 from desa_budget.contributions.engine import Participation, Quote, quote_months
+from desa_budget.contributions.results import ROUNDING_RULE
 from desa_budget.errors import UserError
 from desa_budget.format import format_cell, format_rp, month_label
+from desa_budget.roster.data import bpu_programs_problem
 from desa_budget.rules import PROGRAMS, load_rules
 from desa_budget.rules.months import iso_month, parse_year_month
 
 _DIGITS = re.compile(r"[0-9]{1,15}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-ROUNDING_NOTE = "Pembulatan: per orang, per program, per bulan, setengah ke atas ke rupiah penuh."
+ROUNDING_NOTE = f"Pembulatan: {ROUNDING_RULE}."
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +43,8 @@ def register(subparsers: Any) -> None:
         "--worker-share",
         default="desa",
         metavar="desa|potong",
-        help="iuran pekerja JHT/JP dibayar desa (bawaan) atau dipotong dari penghasilan",
+        help="iuran pekerja JHT/JP dibayar desa (bawaan) atau dipotong dari penghasilan (BPU: "
+        "iuran mandiri yang dibayar sendiri oleh peserta)",
     )
     parser.add_argument("--birth-date", metavar="YYYY-MM-DD", help="tanggal lahir (uji usia JP)")
     when = parser.add_mutually_exclusive_group(required=True)
@@ -132,6 +135,9 @@ def parse_request(args: argparse.Namespace) -> QuoteRequest:
     segment = _choice(args.segment, ("PU", "BPU"), "Segmen")
     basis = parse_basis(args.basis)
     programs = parse_programs(args.programs)
+    problem = bpu_programs_problem(programs) if segment == "BPU" else None
+    if problem is not None:
+        raise UserError(problem)
     participation = Participation(
         segment=segment,
         basis=basis,
@@ -182,10 +188,7 @@ def _header(request: QuoteRequest) -> list[str]:
         ),
         ("Dasar upah" if p.segment == "PU" else "Penghasilan dilaporkan", format_rp(p.basis)),
         ("Program", ", ".join(names)),
-        (
-            "Iuran pekerja",
-            "dipotong dari penghasilan" if p.worker_share == "potong" else "dibayar desa",
-        ),
+        ("Iuran pekerja", _worker_share_text(p)),
     ]
     if p.birth_date is not None:
         pairs.append(("Tanggal lahir", p.birth_date.isoformat()))
@@ -199,10 +202,20 @@ def _header(request: QuoteRequest) -> list[str]:
     ]
 
 
+def _worker_share_text(p: Participation) -> str:
+    if p.worker_share != "potong":
+        return "dibayar desa"
+    if p.segment == "BPU":  # no siltap to withhold from: the worker pays it
+        return "iuran mandiri peserta (dibayar sendiri oleh peserta)"
+    return "dipotong dari penghasilan"
+
+
 def quote_text(quote: Quote, request: QuoteRequest) -> str:
     """A readable Indonesian table: one row per month, each program's full amount, desa, potongan."""
     programs = request.programs
-    heads = ["Bulan", *programs, "Dibayar desa", "Dipotong"]
+    own = request.participation.segment == "BPU"
+    share = "Iuran mandiri" if own else "Dipotong"
+    heads = ["Bulan", *programs, "Dibayar desa", share]
     rows = [
         [month_label(m.year, m.month)]
         + [format_cell(m.programs[n].desa + m.programs[n].potongan) for n in programs]
@@ -225,9 +238,9 @@ def quote_text(quote: Quote, request: QuoteRequest) -> str:
     out = [*_header(request), "", line(heads), rule, *(line(r) for r in rows)]
     if len(rows) > 1:
         out += [rule, line(total)]
-    out += ["", "Kolom program: iuran penuh (dibayar desa + dipotong) dalam rupiah."]
+    out += ["", f"Kolom program: iuran penuh (dibayar desa + {share.lower()}) dalam rupiah."]
     if quote.potongan:
-        out.append("Rincian per program (dibayar desa / dipotong):")
+        out.append(f"Rincian per program (dibayar desa / {share.lower()}):")
         for name in programs:
             amount = quote.by_program[name]
             out.append(f"  {name:<4} {format_rp(amount.desa)} / {format_rp(amount.potongan)}")

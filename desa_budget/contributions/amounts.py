@@ -9,15 +9,16 @@ from desa_budget.format import format_decimal, format_growth, format_rp
 from desa_budget.i18n import N_, _
 from desa_budget.money import round_ratio
 from desa_budget.rules import PROGRAMS, Ceiling, Discount, MonthRules, RuleSet
-from desa_budget.rules.months import label_of_index, month_index
+from desa_budget.rules.months import label_of_index, month_index, year_month
 
 NO_BIRTH_DATE = N_(
     "Tanggal lahir tidak diisi; JP dihitung untuk semua bulan tanpa uji usia pensiun."
 )
 
-# True: JP due; False: due, no birth date to test; (month index, age): ended after that month;
-# None: JP not requested.
-JpState = tuple[int, int] | bool | None
+# True: JP due; False: due, no birth date to test; (last JP month index, age, month index the age
+# was reached): ended after that month; None: JP not requested. The last JP month and the month the
+# age was reached differ only for someone past the age when JP began (July 2015): no JP at all.
+JpState = tuple[int, int, int] | bool | None
 # One person's amounts in one group of months: desa, potongan of each program in turn.
 Flat = tuple[int, ...]
 # One PU program: the full rate n/d, the withheld worker rate n/d (0/1 when the desa pays it) and
@@ -25,16 +26,21 @@ Flat = tuple[int, ...]
 PuTerm = tuple[int, int, int, int, int | None]
 
 
-def jp_stop(rules: RuleSet, birth: date) -> tuple[int, int] | None:
-    """(month index of the birthday month, age) on which the JP age is first reached, if ever.
+def jp_stop(rules: RuleSet, birth: date) -> tuple[int, int, int] | None:
+    """(last JP month index, age, month index the age was reached), if it ever is.
 
     JP runs up to and including the month of the birthday on which the person reaches the JP
-    retirement age in force that year (domain.md §2.3; the month rule is inferred)."""
-    first_year = rules.first_month[0]
-    for year in range(max(first_year, birth.year + 1), birth.year + 200):
-        age = rules.age_series.find(year)
+    retirement age in force that year (domain.md §2.3; the month rule is inferred). JP began in
+    the first month of its rate (July 2015, age 56): someone who had reached the age in force
+    then, before that month, never gets JP, so the last JP month is the one before it."""
+    jp_rate = rules.pu_series.get(("JP", None))
+    began = jp_rate.starts[0] if jp_rate else rules.first_index
+    began_year = year_month(began)[0]
+    for year in range(birth.year + 1, birth.year + 200):
+        age = rules.age_series.find(max(year, began_year))
         if age is not None and year - birth.year >= age:
-            return month_index(year, birth.month), age
+            reached = month_index(year, birth.month)
+            return max(reached, began - 1), age, reached
     return None
 
 
@@ -93,14 +99,20 @@ def pu_terms(
             if jp is False:
                 notes.append(NO_BIRTH_DATE)
             elif isinstance(jp, tuple):
-                notes.append(
-                    N_(
+                last, age, reached = jp
+                if reached < last:
+                    note = N_(
+                        "JP tidak dihitung: usia pensiun JP {age} tahun sudah tercapai pada "
+                        "{reached}, sebelum program JP dimulai {began}."
+                    ).format(
+                        age=age, reached=label_of_index(reached), began=label_of_index(last + 1)
+                    )
+                else:
+                    note = N_(
                         "JP tidak dihitung mulai {stop}: usia pensiun JP {age} tahun tercapai "
                         "pada {reached} (JP berhenti sesudah bulan ulang tahun itu)."
-                    ).format(
-                        stop=label_of_index(jp[0] + 1), age=jp[1], reached=label_of_index(jp[0])
-                    )
-                )
+                    ).format(stop=label_of_index(last + 1), age=age, reached=label_of_index(last))
+                notes.append(note)
                 terms.append((0, 1, 0, 1, None))
                 continue
             ceiling = now.jp_ceiling

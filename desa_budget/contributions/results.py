@@ -18,6 +18,24 @@ def mode_label(mode: str) -> str:
     return MODE_LABELS.get(mode, mode)
 
 
+# The rounding the engine applies (amounts.pu_amounts), as the documents and the command line
+# state it. No BPJS TK rule was found (domain.md §2.5); rounding the two shares apart instead can
+# differ by Rp1 (3,7 % and 2 % of 2.426.640) and would make desa + potongan differ from the bill.
+ROUNDING_RULE = (
+    "iuran dihitung per orang, per program, per bulan: iuran penuh tiap program dibulatkan ke "
+    "rupiah terdekat (setengah rupiah ke atas), bagian pekerja dibulatkan dengan cara yang "
+    "sama, dan desa membayar selisihnya, sehingga bagian desa dan bagian pekerja selalu "
+    "berjumlah iuran penuh"
+)
+
+# The one rule of every head count of peserta (documents, workbooks, command line, window), and
+# the sentence each of them states it with.
+HEAD_COUNT_RULE = N_(
+    "Jumlah peserta menghitung orang yang iurannya dibayar desa (APBDes); peserta yang iurannya "
+    "dibayar Pemda (APBD) disebut terpisah dan tidak termasuk jumlah itu."
+)
+
+
 @dataclass(frozen=True)
 class ProgramAmount:
     """What one program costs: paid by the desa (APBDes spending) and withheld from pay."""
@@ -123,6 +141,19 @@ class CoverageNote:
 
 
 @dataclass(frozen=True)
+class PostPay:
+    """One person of the 30 % ceiling's group in post during the year, insured or not."""
+
+    person_id: int
+    nama: str
+    kategori: str
+    status_jabatan: str
+    months: int  # months in post during the year
+    dasar_upah: int  # the coverage's BPJS basis; 0: no coverage
+    penghasilan: int | None  # siltap + tunjangan entered on the post; None: not entered
+
+
+@dataclass(frozen=True)
 class Simulation:
     """The year's contributions for the whole roster."""
 
@@ -131,6 +162,9 @@ class Simulation:
     roster_counts: Mapping[str, int]  # persons in post during the year per category, covered or not
     assumptions: tuple[str, ...] = ()
     coverage: CoverageNote | None = None  # the applied plan, None: everyone on the roster
+    # Everyone of the 30 % ceiling's group in post (categories.CEILING_GROUP), covered or not;
+    # None: a version adopted before it was kept; the covered persons stand in.
+    pay_roster: tuple[PostPay, ...] | None = None
 
     @property
     def roster_total(self) -> int:
@@ -155,3 +189,20 @@ class Simulation:
     def pemda(self) -> int:
         """Amounts the Pemda pays from the APBD for persons marked dibayar Pemda."""
         return sum(p.desa + p.potongan for p in self.persons if p.dibayar_oleh == "pemda")
+
+    @property
+    def pemda_count(self) -> int:
+        """Covered persons the Pemda pays for: counted apart (HEAD_COUNT_RULE)."""
+        return sum(1 for p in self.persons if p.dibayar_oleh == "pemda")
+
+    @property
+    def head_count_text(self) -> str:
+        """ "4 dari 5 orang dalam daftar; 1 orang lagi dibayar Pemda (APBD)" (marked text)."""
+        text = N_("{n} dari {total} orang dalam daftar").format(
+            n=len(self.apbdes_persons), total=self.roster_total
+        )
+        if not self.pemda_count:
+            return text
+        return N_("{text}; {m} orang lagi dibayar Pemda (APBD)").format(
+            text=text, m=self.pemda_count
+        )

@@ -15,6 +15,7 @@ from desa_budget.contributions.results import (
     CoverageNote,
     LeftOut,
     PersonYear,
+    PostPay,
     Simulation,
 )
 from desa_budget.rules import PROGRAMS, RuleSet
@@ -55,6 +56,7 @@ class RosterEntry:
     kode_kegiatan: str | None
     kode_rekening: str | None
     sumber_dana: str | None
+    penghasilan: int | None = None  # siltap + tunjangan entered on the main post (else another)
 
 
 class _Post(NamedTuple):
@@ -64,6 +66,7 @@ class _Post(NamedTuple):
     status: str
     mulai: date | None
     akhir: date | None
+    penghasilan: int | None
 
 
 class _Coverage(NamedTuple):
@@ -96,6 +99,7 @@ def _entry(
         months = months_in_post(main.mulai, main.akhir, year)
         if not months:
             return None
+        pay = main.penghasilan
     else:
         spans = []
         in_any: set[int] = set()
@@ -108,6 +112,9 @@ def _entry(
             return None
         main = min(spans, key=lambda p: (categories.BY_KEY[p.kategori].rank, p.id))
         months = tuple(sorted(in_any))
+        # One siltap for a double post: the main post's figure, else the first other one entered
+        entered = [p.penghasilan for p in sorted(spans, key=lambda p: p != main)]
+        pay = next((value for value in entered if value is not None), None)
     chosen = cov.programs.split(",") if cov else ()
     programs = tuple(p for p in PROGRAMS if p in chosen)
     return RosterEntry(
@@ -131,6 +138,7 @@ def _entry(
         kode_kegiatan=cov.kode_kegiatan if cov else None,
         kode_rekening=cov.kode_rekening if cov else None,
         sumber_dana=cov.sumber_dana if cov else None,
+        penghasilan=pay,
     )
 
 
@@ -280,8 +288,11 @@ def simulate_entries(
     assumptions: list[str] = []
     counts: dict[str, int] = {}
     without_jp: dict[tuple[str, ...], tuple[str, ...]] = {}
+    pay_roster: list[PostPay] = []
     for entry in entries:
         counts[entry.kategori] = counts.get(entry.kategori, 0) + 1
+        if entry.kategori in categories.CEILING_GROUP:
+            pay_roster.append(_post_pay(entry))
         programs = entry.programs
         if programs_by_category is not None and entry.kategori in programs_by_category:
             programs = programs_by_category[entry.kategori]
@@ -302,6 +313,19 @@ def simulate_entries(
         persons=tuple(persons),
         roster_counts=counts,
         assumptions=tuple(assumptions),
+        pay_roster=tuple(pay_roster),
+    )
+
+
+def _post_pay(entry: RosterEntry) -> PostPay:
+    return PostPay(
+        person_id=entry.person_id,
+        nama=entry.nama,
+        kategori=entry.kategori,
+        status_jabatan=entry.status_jabatan,
+        months=len(entry.months),
+        dasar_upah=entry.dasar_upah if entry.segmen == "PU" else 0,
+        penghasilan=entry.penghasilan,
     )
 
 

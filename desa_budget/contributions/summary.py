@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import Any
 
 from desa_budget.contributions.results import (
+    HEAD_COUNT_RULE,
     MonthAmounts,
     PersonYear,
     ProgramAmount,
@@ -84,10 +85,11 @@ class CategoryTotal:
 
     kategori: str
     di_daftar: int  # persons in post during the year
-    ikut: int  # of them, covered by at least one program (Pemda-paid included)
+    ikut: int  # of them, covered and paid by the APBDes (HEAD_COUNT_RULE)
     orang_bulan: int  # covered months of the APBDes persons
     desa: int  # APBDes persons only
     potongan: int
+    pemda: int = 0  # covered persons the Pemda pays for, counted apart
 
 
 def category_totals(simulation: Simulation) -> tuple[CategoryTotal, ...]:
@@ -102,10 +104,11 @@ def category_totals(simulation: Simulation) -> tuple[CategoryTotal, ...]:
                 CategoryTotal(
                     kategori=category.key,
                     di_daftar=listed,
-                    ikut=len(covered),
+                    ikut=len(paid),
                     orang_bulan=sum(len(p.monthly) for p in paid),
                     desa=sum(p.desa for p in paid),
                     potongan=sum(p.potongan for p in paid),
+                    pemda=len(covered) - len(paid),
                 )
             )
     return tuple(lines)
@@ -198,7 +201,7 @@ def simulation_table(simulation: Simulation, *, nama_desa: str = "") -> str:
     where = f" - Desa {nama_desa}" if nama_desa else ""
     lines = [f"Simulasi iuran BPJS Ketenagakerjaan tahun {simulation.year}{where}", ""]
     row = "{:<18} {:>6} {:>15} {:>15}"
-    lines.append(row.format("Kategori", "Orang", "Dibayar desa", "Potong siltap"))
+    lines.append(row.format("Kategori", "Orang", "Dibayar desa", "Potongan"))
     lines.append("-" * 57)
     for key, values in summary["by_category"].items():
         lines.append(
@@ -227,14 +230,22 @@ def simulation_table(simulation: Simulation, *, nama_desa: str = "") -> str:
         ]
         lines.append("  " + " | ".join(cells))
     lines += ["", f"Anggaran APBDes (dibayar desa): {format_rp(simulation.desa)}"]
-    if simulation.potongan:
-        lines.append(f"Dipotong dari siltap (bukan belanja): {format_rp(simulation.potongan)}")
+    # A BPU participant has no siltap to withhold from: their JHT is their own payment.
+    own = sum(p.potongan for p in simulation.apbdes_persons if p.segmen == "BPU")
+    if simulation.potongan - own:
+        withheld = format_rp(simulation.potongan - own)
+        lines.append(f"Dipotong dari siltap (bukan belanja): {withheld}")
+    if own:
+        lines.append(
+            f"Iuran mandiri peserta BPU (dibayar sendiri, bukan belanja): {format_rp(own)}"
+        )
     pemda = summary["pemda"]
     if pemda["persons"]:
         lines.append(
             f"Dibayar Pemda (di luar APBDes): {pemda['persons']} orang, "
             f"{format_rp(pemda['desa'] + pemda['potongan'])}"
         )
+        lines.append(HEAD_COUNT_RULE)
     note = simulation.coverage
     if note is not None:
         lines.append(

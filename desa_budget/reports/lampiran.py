@@ -9,7 +9,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Spacer
 
-from desa_budget.contributions.results import PersonYear, ProgramAmount
+from desa_budget.contributions.results import (
+    HEAD_COUNT_RULE,
+    ROUNDING_RULE,
+    PersonYear,
+    ProgramAmount,
+)
 from desa_budget.format import format_cell, format_rp
 from desa_budget.reports import blocks, signatures
 from desa_budget.reports.blocks import GROUP_FILL, markup, para
@@ -200,8 +205,7 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     sim = data.simulation
     varies = any(_varies(p) for p in sim.apbdes_persons)
     notes = [
-        "iuran dihitung per orang, per program, per bulan dan dibulatkan ke rupiah terdekat "
-        "(setengah rupiah ke atas); jumlah setahun adalah jumlah iuran bulan-bulan yang ditanggung",
+        f"{ROUNDING_RULE}; jumlah setahun adalah jumlah iuran bulan-bulan yang ditanggung",
         "kolom iuran per bulan memuat iuran bulan terakhir yang ditanggung"
         + (
             "; tanda * menandai peserta yang iuran bulanannya berubah dalam tahun ini (mis. "
@@ -213,8 +217,9 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     if data.jp_ceilings:
         notes.append(data.jp_ceilings)
     notes.append(
-        "Potongan adalah iuran pekerja yang dipotong dari penghasilan dan disetor atas nama "
-        "peserta; bukan belanja desa dan tidak termasuk jumlah setahun desa"
+        "Potongan adalah iuran pekerja yang dipotong dari penghasilan peserta PU, dan bagi "
+        "peserta BPU (mis. pekerja rentan) iuran mandiri yang dibayar sendiri oleh peserta; "
+        "disetor atas nama peserta, bukan belanja desa dan tidak termasuk jumlah setahun desa"
     )
     notes.append(
         "JKK = Jaminan Kecelakaan Kerja, JKM = Jaminan Kematian, JHT = Jaminan Hari Tua, "
@@ -235,7 +240,8 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     if pemda:
         notes.append(
             f"{len(pemda)} peserta lain dibiayai Pemerintah Daerah (APBD) sebesar "
-            f"{format_rp(sim.pemda)} dan tidak dicantumkan dalam daftar ini"
+            f"{format_rp(sim.pemda)} dan tidak dicantumkan dalam daftar ini. "
+            + HEAD_COUNT_RULE.rstrip(".")
         )
     return [f"{i}. {text[0].upper()}{text[1:]}." for i, text in enumerate(notes, start=1)]
 

@@ -190,8 +190,9 @@ def penjabaran_story(data: AnnexData, layout: Layout, *, notation: str = "app") 
     if data.lines.potongan:
         closing.append(
             para(
-                f"Iuran pekerja yang dipotong dari penghasilan ({format_rp(data.lines.potongan)}) "
-                "disetor atas nama peserta dan tidak termasuk anggaran belanja di atas.",
+                "Iuran pekerja yang dipotong dari penghasilan atau dibayar sendiri oleh peserta "
+                f"BPU ({format_rp(data.lines.potongan)}) disetor atas nama peserta dan tidak "
+                "termasuk anggaran belanja di atas.",
                 "body",
                 8.0,
             )

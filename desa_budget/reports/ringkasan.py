@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from desa_budget.contributions.results import CoverageNote, mode_label
+from desa_budget.contributions.results import HEAD_COUNT_RULE, CoverageNote, mode_label
 from desa_budget.contributions.summary import category_totals, month_totals, program_totals
 from desa_budget.format import MONTH_ABBR, format_cell, format_number, format_rp, tanggal_indonesia
 from desa_budget.reports import blocks
@@ -101,7 +101,7 @@ def category_table(data: AnnexData, width: float) -> Table:
         line = by_key.get(key)
         listed = line.di_daftar if line else 0
         pemda = pemda_by.get(key, 0)
-        paid = (line.ikut if line else 0) - pemda
+        paid = line.ikut if line else 0
         desa = line.desa if line else 0
         figures = ([format_cell(semula.get(key, 0)), format_cell(desa),
                     selisih_text(desa - semula.get(key, 0))] if perubahan else
@@ -218,8 +218,8 @@ def plan_block(data: AnnexData, width: float) -> list[Flowable]:
         summary = (
             f"Anggaran ini mengikuti rencana dengan pagu {format_rp(note.pagu)} (mode "
             f"{mode_label(note.mode)}) yang diterapkan {tanggal_indonesia(note.diterapkan.date())}: "
-            f"{len(data.simulation.persons)} dari {data.simulation.roster_total} orang dalam "
-            f"daftar ditanggung. Tidak ditanggung tahun ini: {left_out_text(note)}."
+            f"ditanggung desa {data.simulation.head_count_text}. Tidak ditanggung tahun ini: "
+            f"{left_out_text(note)}."
         )
         return [para("Rencana pertanggungan yang diterapkan", "bold", 9), Spacer(1, 1 * mm),
                 _tier_table(rows, width, size), Spacer(1, 1 * mm),
@@ -252,13 +252,20 @@ def notes(data: AnnexData) -> list[str]:
             f"{format_rp(data.pagu)} sebesar {format_rp(data.lines.total - data.pagu)}."
         )
     items += [f"Peringatan: {w}" for w in data.who_signs.warnings]
+    ratio = data.checks.ratio
+    if ratio is not None:  # the figures the 30 % ceiling used, whether or not it is exceeded
+        items.append(
+            f"Catatan: batas 30% {ratio.teks_tanpa} tanpa iuran, {ratio.teks_dengan} dengan "
+            f"iuran jaminan sosial; penghasilan {format_rp(ratio.penghasilan)} dari "
+            f"{ratio.sumber}."
+        )
     items += [f"Catatan: {a}" for a in data.simulation.assumptions]
     pemda = [p for p in data.simulation.persons if p.dibayar_oleh == "pemda"]
     if pemda:
         items.append(
             f"Catatan: {len(pemda)} peserta dibiayai Pemerintah Daerah (APBD) sebesar "
             f"{format_rp(data.simulation.pemda)}; tidak dicantumkan dalam daftar nominatif dan "
-            "tidak termasuk belanja desa."
+            f"tidak termasuk belanja desa. {HEAD_COUNT_RULE}"
         )
     if data.plan is not None and data.plan.unpriced:
         items.append(

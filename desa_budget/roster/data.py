@@ -1,14 +1,14 @@
 """Roster DTOs (person, post, coverage) and their validation, shared by the window and the import."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from desa_budget.format import format_rp
 from desa_budget.i18n import N_, _
 from desa_budget.rules import PROGRAMS, load_rules
-from desa_budget.rules.limits import limits_for
+from desa_budget.rules.limits import siltap_minimums
 from desa_budget.village import categories, identifiers
 
 ERROR = "error"
@@ -88,6 +88,9 @@ class PostData:
     tanggal_sk: date | None = None
     mulai: date | None = None  # TMT; None = before any year we budget
     akhir: date | None = None  # end of term or date ended; None = still in post
+    # Siltap + tunjangan per month, for the 30 % ceiling and the siltap minimum where the
+    # coverage's BPJS basis is not the pay (or there is no coverage); None = not entered.
+    penghasilan: int | None = None
 
 
 @dataclass(frozen=True)
@@ -132,10 +135,29 @@ class Limits:
 
 def load_limits(year: int | None = None) -> Limits:
     """Siltap minimums (resources/rules, through the one dated-table reader) and the BPU minimum
-    income of the rule tables in force in January of ``year`` (default: this year)."""
+    income of the rule tables in force in January of ``year`` (default: this year); a year
+    before the first BPJS rules takes their first month."""
     year = year or date.today().year
-    bpu = load_rules().bpu(year, 1)
-    return Limits(siltap_minimum=limits_for(year).siltap_minimum, bpu_min_income=bpu.min_income)
+    rules = load_rules()
+    bpu = rules.bpu(*max((year, 1), rules.first_month))
+    return Limits(siltap_minimum=siltap_minimums(year), bpu_min_income=bpu.min_income)
+
+
+def bpu_programs_problem(programs: Iterable[str]) -> str | None:
+    """Why a BPU participant cannot take these programs (one Indonesian sentence), or None.
+
+    The one rule the roster form, the roster import and ``quote`` share: BPU has no JP, and its
+    JHT is an addition to JKK + JKM (PP 44/2015, PP 46/2015), never taken on its own. (The engine
+    still prices BPU JHT alone: the planner costs it as the step added to JKK + JKM.)"""
+    chosen = set(programs)
+    if "JP" in chosen:
+        return _("Peserta BPU tidak dapat ikut JP.")
+    if "JHT" in chosen and not {"JKK", "JKM"} <= chosen:
+        return _(
+            "JHT peserta BPU hanya dapat diikuti sebagai tambahan JKK dan JKM; pilih JKK dan JKM "
+            "juga, atau hapus JHT."
+        )
+    return None
 
 
 def normalize_programs(programs: Sequence[str]) -> tuple[str, ...]:
@@ -211,6 +233,14 @@ def validate_post(
         problems.append(
             _err("akhir", _("Akhir masa jabatan tidak boleh sebelum mulai bertugas."), index)
         )
+    if post.penghasilan is not None and post.penghasilan <= 0:
+        problems.append(
+            _err(
+                "penghasilan",
+                _("Siltap + tunjangan diisi dalam rupiah lebih dari 0, atau dikosongkan."),
+                index,
+            )
+        )
     if lahir and post.mulai and post.mulai < lahir:
         problems.append(_err("mulai", _("Mulai bertugas sebelum tanggal lahir."), index))
     if post.tanggal_sk and post.tanggal_sk > date.today():
@@ -224,8 +254,10 @@ def validate_coverage(
     *,
     limits: Limits | None = None,
 ) -> list[Problem]:
-    """Coverage checks; ``kategori`` (the person's post categories) enables the siltap warning."""
-    limits = limits or load_limits()
+    """Coverage checks; ``kategori`` (the person's post categories) enables the siltap warning.
+    ``limits`` default to those of the coverage's year, never the clock's."""
+    if limits is None:
+        limits = load_limits(coverage.tahun if 2000 <= coverage.tahun <= 2100 else None)
     problems: list[Problem] = []
     if not 2000 <= coverage.tahun <= 2100:
         problems.append(_err("tahun", _("Tahun tidak masuk akal.")))
@@ -242,8 +274,9 @@ def validate_coverage(
     if coverage.dasar_upah <= 0 and coverage.programs:
         problems.append(_err("dasar_upah", _("Dasar upah wajib diisi (rupiah, lebih dari 0).")))
     if coverage.segmen == "BPU":
-        if "JP" in coverage.programs:
-            problems.append(_err("programs", _("Peserta BPU tidak dapat ikut JP.")))
+        problem = bpu_programs_problem(coverage.programs)
+        if problem is not None:
+            problems.append(_err("programs", problem))
         if 0 < coverage.dasar_upah < limits.bpu_min_income:
             minimum = format_rp(limits.bpu_min_income)
             problems.append(
@@ -333,6 +366,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "tanggal_sk": N_("Tanggal SK"),
     "mulai": N_("Mulai Bertugas"),
     "akhir": N_("Akhir Masa Jabatan"),
+    "penghasilan": N_("Siltap + Tunjangan"),
     "tahun": N_("Tahun"),
     "segmen": N_("Segmen"),
     "dasar_upah": N_("Dasar Upah"),

@@ -21,7 +21,9 @@ PERSON_FIELDS = (
     "nik", "nama", "jenis_kelamin", "tanggal_lahir", "tempat_lahir", "nama_ibu", "no_hp", "email",
     "alamat",
 )  # fmt: skip
-POST_FIELDS = ("kategori", "jabatan", "status", "nomor_sk", "tanggal_sk", "mulai", "akhir")
+POST_FIELDS = (
+    "kategori", "jabatan", "status", "nomor_sk", "tanggal_sk", "mulai", "akhir", "penghasilan",
+)  # fmt: skip
 COVERAGE_FIELDS = (
     "tahun",
     "segmen",

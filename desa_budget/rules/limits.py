@@ -77,13 +77,19 @@ def _in_year(rows: Sequence[ParsedRow], key: str, year: int) -> dict[object, Par
     return found
 
 
-def limits_for(year: int, folder: Path | None = None) -> Limits:
-    """The limits in force in ``year`` (validated; file and row named on any problem)."""
-    siltap, batas = _read((folder or resources_dir() / "rules").resolve())
-    minimums = {
+def siltap_minimums(year: int, folder: Path | None = None) -> dict[str, int]:
+    """The PP 11/2019 minimums in force in ``year`` per category key (none before 2020)."""
+    siltap = _read((folder or resources_dir() / "rules").resolve())[0]
+    return {
         str(key): _whole(row.values["minimum"])
         for key, row in _in_year(siltap, "kategori", year).items()
     }
+
+
+def limits_for(year: int, folder: Path | None = None) -> Limits:
+    """The limits in force in ``year`` (validated; file and row named on any problem)."""
+    batas = _read((folder or resources_dir() / "rules").resolve())[1]
+    minimums = siltap_minimums(year, folder)
     ceiling = _in_year(batas, "kunci", year).get(CEILING_KEY)
     if ceiling is None:
         raise UserError(

@@ -164,6 +164,8 @@ class Post(Base):
     tanggal_sk: Mapped[date | None] = mapped_column(Date, default=None)
     mulai: Mapped[date | None] = mapped_column(Date, default=None)  # TMT
     akhir: Mapped[date | None] = mapped_column(Date, default=None)  # end of term / date ended
+    # Siltap + tunjangan per month, for the 30 % ceiling; None: not entered (the BPJS basis is used)
+    penghasilan: Mapped[int | None] = mapped_column(BigInteger, default=None)
     version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     person: Mapped[Person] = relationship(back_populates="posts")

@@ -30,6 +30,8 @@ KEYS: tuple[str, ...] = tuple(c.key for c in CATEGORIES)
 
 # Kepala desa, sekretaris and perangkat: the apparatus whose siltap PP 11/2019 sets and DDS may not insure.
 APPARATUS = frozenset({"kepala_desa", "sekretaris_desa", "perangkat_desa"})
+# Whose siltap + tunjangan the 30 % ceiling (PP 11/2019) counts: the apparatus and the BPD.
+CEILING_GROUP = APPARATUS | {"bpd"}
 
 POST_STATUSES = {"definitif": "Definitif", "plt": "Plt", "pj": "Pj"}
 # Spreadsheet words, marked so the window can show them in its language (``_(label)``).

@@ -33,6 +33,20 @@ def test_shipped_lists_hold_the_domain_codes_with_sources() -> None:
     assert all(r.source and r.confidence in "HML" for r in every)
 
 
+def test_every_sub_bidang_and_jenis_is_a_parent_a_village_can_use() -> None:
+    # Permendagri 20/2018 (Kepmendagri 050-3708/2020): five bidang with their sub bidang, and the
+    # jenis of Belanja Barang dan Jasa, so the alternatives used in practice can be added.
+    sub = [r.kode for r in CATALOG.items("kegiatan") if r.level == "sub_bidang"]
+    assert len(sub) == 27 and {"1.5", "2.8", "3.4", "4.4", "4.7", "5.3"} <= set(sub)
+    jenis = [r.kode for r in CATALOG.items("rekening") if r.kode.startswith("5.2.")]
+    assert {f"5.2.{n}" for n in range(1, 8)} <= set(jenis)
+    for kode in ("4.4", "5.2.5"):
+        row = CATALOG.get("kegiatan" if kode == "4.4" else "rekening", kode)
+        assert row is not None and "Permendagri 20/2018" in row.source
+    assert CATALOG.validate_local("kegiatan", "4.4.90") == "4.4.90"  # pekerja rentan
+    assert CATALOG.validate_local("rekening", "5.2.5.90") == "5.2.5.90"  # RT/RW
+
+
 def test_siskeudes_form_both_ways() -> None:
     assert format_siskeudes("1.1.03") == "01.01.03."
     assert format_siskeudes("5.1.3.04") == "5.1.3.04."
@@ -68,7 +82,7 @@ def test_local_codes_only_90_to_99_under_a_known_parent() -> None:
         with pytest.raises(UserError, match="bernomor 90 sampai 99"):
             CATALOG.validate_local(jenis, kode)
     with pytest.raises(UserError, match="tidak punya induk"):
-        CATALOG.validate_local("kegiatan", "4.2.90")
+        CATALOG.validate_local("kegiatan", "5.9.90")  # no sub bidang 5.9
     with pytest.raises(UserError, match="sudah ada"):
         CATALOG.validate_local("rekening", "5.1.3.90")
     with pytest.raises(UserError, match="tidak dikenal"):

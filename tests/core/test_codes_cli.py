@@ -56,3 +56,18 @@ def test_bad_local_code_and_bad_total_exit_2(
         main(["--data-dir", data, "budget-year", "--year", "2026", "--total-belanja", "1,5 M"]) == 2
     )
     assert "Galat:" in capsys.readouterr().err
+
+
+def test_lines_say_the_30_percent_ratio_and_the_figures_it_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path)
+    assert main(["--data-dir", data, "init", "--demo", "--year", "2026"]) == 0
+    assert main(["--data-dir", data, "budget-year", "--year", "2026",
+                 "--total-belanja", "1500000000"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["--data-dir", data, "lines", "--year", "2026"]) == 0
+    out = capsys.readouterr().out
+    (said,) = [line for line in out.splitlines() if line.startswith("Batas 30%")]
+    assert "tanpa iuran" in said and "dengan iuran" in said
+    assert "dasar upah BPJS untuk" in said  # which figure the pay was taken from

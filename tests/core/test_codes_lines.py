@@ -69,6 +69,19 @@ def test_hand_built_village_lines() -> None:
     )
 
 
+def test_a_bpu_worker_s_own_jht_is_named_as_their_own_payment() -> None:
+    # A pekerja rentan has no siltap to withhold from: the JHT they pay is their own payment.
+    rentan = person(8, "pekerja_rentan", [16_800] * 12, basis=1_000_000, potongan=20_000)
+    kades = person(
+        1, "kepala_desa", [237_120] * 12, basis=3_800_000, programs=ALL, potongan=114_000
+    )
+    lines = build_lines(sim(kades, rentan), catalog=CATALOG, mapping=mapping())
+    by_kategori = {line.kategori: line.uraian for line in lines.potongan_lines}
+    assert by_kategori["kepala_desa"] == "Iuran pekerja dipotong dari penghasilan Kepala Desa"
+    assert "dipotong" not in by_kategori["pekerja_rentan"]
+    assert by_kategori["pekerja_rentan"].startswith("Iuran mandiri peserta Pekerja Rentan")
+
+
 def test_a_different_program_set_makes_its_own_line() -> None:
     s = sim(
         person(1, "perangkat_desa", [10_920] * 12),

@@ -179,6 +179,23 @@ def test_jp_does_not_restart_when_the_retirement_age_rises() -> None:
     assert quote_months(RULES, p, [(2028, m) for m in range(1, 13)]).desa == 0
 
 
+def test_no_jp_for_someone_past_the_jp_age_when_jp_began() -> None:
+    # JP began in July 2015 with age 56. Born October 1950: 56 in October 2006, long before JP
+    # existed, so never any JP (not July..October 2015, the birthday month of 2015).
+    p = pu(3_000_000, ALL_PU, birth_date=date(1950, 10, 5))
+    quote = quote_months(RULES, p, [(2015, m) for m in range(7, 13)])
+    assert [m.programs["JP"].desa for m in quote.months] == [0] * 6
+    assert [m.programs["JHT"].desa for m in quote.months] == [171_000] * 6
+    assert any("Oktober 2006" in a and "Juli 2015" in a for a in quote.assumptions)
+    # born June 1959: 56 in June 2015, the month before JP began -> none either
+    june = pu(3_000_000, frozenset({"JP"}), birth_date=date(1959, 6, 30))
+    assert quote_months(RULES, june, [(2015, m) for m in range(7, 13)]).desa == 0
+    # born July 1959: 56 in July 2015 -> JP for July 2015 only, its birthday month
+    july = pu(3_000_000, frozenset({"JP"}), birth_date=date(1959, 7, 1))
+    months = quote_months(RULES, july, [(2015, m) for m in range(7, 13)]).months
+    assert [m.desa for m in months] == [90_000] + [0] * 5
+
+
 def test_jp_without_birth_date_is_due_and_said() -> None:
     quote = quote_months(RULES, pu(3_000_000, frozenset({"JP"})), YEAR_2026)
     assert quote.desa == 12 * 90_000
@@ -285,7 +302,10 @@ def _full(p: Participation, name: str, year: int, month: int, discount: bool) ->
 
 
 def _jp_ended(birth: date, year: int, month: int) -> bool:
-    """domain.md §2.3: no JP after the birthday month on which the JP age (of that year) is reached."""
+    """domain.md §2.3: no JP after the birthday month on which the JP age (of that year) is reached;
+    none at all for someone past the age (56) when JP began in July 2015."""
+    if (birth.year + RULES.jp_age(2015), birth.month) < (2015, 7):
+        return True
     for y in range(2015, year + 1):
         if y - birth.year >= RULES.jp_age(y):
             return (year, month) > (y, birth.month)

@@ -43,6 +43,28 @@ def wrong_person_row(nik: str, **kwargs: object) -> list[object]:
     )  # fmt: skip
 
 
+def test_bpu_jht_without_jkk_and_jkm_is_refused(tmp_path: Path) -> None:
+    rows = [
+        row(NIK_A, "Ani", "L", "01-01-1980", "Pekerja Rentan", "Petani", segmen="BPU",
+            dasar=1_000_000, program="JHT"),
+    ]  # fmt: skip
+    error = refused(write_rows(tmp_path / "a.xlsx", rows))
+    assert found(error) == {(2, "Program")}
+    assert "JKK dan JKM" in error.problems[0].message
+
+
+def test_siltap_minimums_are_those_of_the_import_year(tmp_path: Path) -> None:
+    # PP 11/2019's minimums start in 2020: a kaur on Rp1.500.000 in 2019 draws no warning
+    rows = [row(NIK_A, "Ani", "L", "01-01-1980", "Perangkat Desa", "Kaur Umum", dasar=1_500_000)]
+    path = write_rows(tmp_path / "a.xlsx", rows)
+    assert not [
+        w for w in read_roster(path, year=2019, kode_desa=None).warnings if w.column == "Dasar Upah"
+    ]
+    assert [w.column for w in read_roster(path, year=2025, kode_desa=None).warnings] == [
+        "Dasar Upah"
+    ]
+
+
 def test_a_row_with_an_unreadable_cell_gets_every_other_check(tmp_path: Path) -> None:
     rows = [
         row(NIK_A, "Ani", "L", "01-01-1980", bpjs="Sudah"),

@@ -129,6 +129,31 @@ def test_readable_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Rp2.000.000" in out
 
 
+def test_a_bpu_worker_s_jht_is_their_own_payment_not_withheld(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["quote", "--segment", "BPU", "--basis", "1000000", "--programs", "JKK,JKM,JHT",
+            "--worker-share", "potong", "--month", "2026-03"]  # fmt: skip
+    code, out, err = run_main(argv, capsys)
+    assert (code, err) == (0, "")
+    assert "dipotong" not in out.lower()
+    assert "iuran mandiri peserta" in out
+    heads = next(line for line in out.splitlines() if line.startswith("Bulan"))
+    assert heads.split()[-2:] == ["Iuran", "mandiri"]
+
+
+def test_the_text_says_how_the_shares_are_rounded(capsys: pytest.CaptureFixture[str]) -> None:
+    # 3,7 % and 2 % of 2.426.640 rounded apart would be 89.786 + 48.533 = 138.319; the full
+    # 5,7 % is 138.318: the full amount and the withheld share are rounded, the desa pays the rest.
+    argv = ["quote", "--segment", "PU", "--basis", "2426640", "--programs", "JHT",
+            "--worker-share", "potong", "--month", "2026-03"]  # fmt: skip
+    code, out, err = run_main(argv, capsys)
+    assert (code, err) == (0, "")
+    assert "89.785 / Rp48.533" in out.replace("Rp89.785", "89.785")
+    said = " ".join(out.split())
+    assert "iuran penuh tiap program dibulatkan" in said and "desa membayar selisihnya" in said
+
+
 def test_app_py_from_the_repository_root() -> None:
     done = subprocess.run(
         [sys.executable, "app.py", *RT_RW, "--month", "2026-03", "--json"],
@@ -149,6 +174,7 @@ BAD_INPUT = [
     pytest.param([*RT_RW[:3], "--basis", "2.000.000", *RT_RW[5:], "--month", "2026-03"], "2.000.000", id="dots"),
     pytest.param([*RENTAN[:3], "--basis", "900000", *RENTAN[5:], "--month", "2026-03"], "minimum", id="bpu-minimum"),
     pytest.param([*RENTAN[:5], "--programs", "JKK,JKM,JP", "--month", "2026-03"], "JP", id="bpu-jp"),
+    pytest.param([*RENTAN[:5], "--programs", "JHT", "--month", "2026-03"], "JKK dan JKM", id="bpu-jht-alone"),
     pytest.param([*RT_RW, "--month", "2015-06"], "Juni 2015", id="before-rules"),
     pytest.param([*RT_RW, "--year", "2015"], "Januari 2015", id="year-before-rules"),
     pytest.param([*RT_RW, "--month", "2026-03", "--frobnicate"], "--frobnicate", id="unknown-option"),

@@ -1,6 +1,7 @@
 """The PDF annexes read back as text: totals to the rupiah, terbilang, paper, pages, NIK, drafts."""
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from report_helpers import (
     text,
 )
 
+from desa_budget.budget.checks import CheckResult, ratio_30
+from desa_budget.contributions.results import CoverageNote
 from desa_budget.errors import UserError
 from desa_budget.format import format_number, terbilang_rupiah
 from desa_budget.reports import jp_ceiling_text, render_documents, write_pdf
@@ -55,6 +58,16 @@ def test_daftar_nominatif_shows_last_month_and_marks_the_jp_step() -> None:
     assert "237.120 12 2.845.440 1.368.000" in out
     assert "iuran bulan terakhir yang ditanggung" in out
     assert "Rp10.547.400 (Januari–Februari 2026) dan Rp11.086.300 (mulai Maret 2026)" in out
+
+
+def test_daftar_nominatif_names_a_bpu_worker_s_share_as_their_own_payment() -> None:
+    out = text(render("lampiran"))
+    assert "iuran mandiri yang dibayar sendiri oleh peserta" in out
+
+
+def test_daftar_nominatif_states_how_the_shares_are_rounded() -> None:
+    out = " ".join(text(render("lampiran")).split())
+    assert "iuran penuh tiap program dibulatkan" in out and "desa membayar selisihnya" in out
 
 
 def test_jp_ceiling_text_from_the_rules() -> None:
@@ -119,6 +132,32 @@ def test_ringkasan_is_one_page_with_figures_and_notes() -> None:
     assert "4 orang dari 5 orang dalam daftar; 1 lagi dibayar Pemda" in out
     assert f"sisa Rp{format_number(7_000_000 - DESA_TOTAL)}" in out
     assert "angka rancangan" in out
+
+
+def test_one_head_count_rule_in_ringkasan_and_daftar() -> None:
+    # The Ketua RW paid by the Pemda is covered but never inside the count of peserta: the
+    # ringkasan's plan summary, its boxes and the daftar nominatif all say 4, and say why.
+    data = annex_data()
+    note = CoverageNote(
+        pagu=9_000_000, mode="ketat", used=DESA_TOTAL, diterapkan=datetime(YEAR - 1, 11, 2, 9),
+        operator="sekdes", tiers=(), left_out=(),
+    )  # fmt: skip
+    data = replace(data, simulation=replace(data.simulation, coverage=note))
+    ringkasan = text(render("ringkasan", data=data))
+    assert "4 dari 5 orang dalam daftar" in ringkasan and "1 orang lagi dibayar Pemda" in ringkasan
+    assert "5 dari 5 orang" not in ringkasan
+    daftar = text(render("lampiran", data=data))
+    assert "JUMLAH TOTAL (4 orang)" in daftar
+    rule = "Jumlah peserta menghitung orang yang iurannya dibayar desa"
+    assert rule in " ".join(daftar.split()) and rule in " ".join(ringkasan.split())
+
+
+def test_ringkasan_says_the_30_percent_ratio_and_its_figures() -> None:
+    data = annex_data()
+    ratio = ratio_30(data.simulation, 500_000_000)
+    out = text(render("ringkasan", data=replace(data, checks=CheckResult((), (), ratio=ratio))))
+    assert f"batas 30% {ratio.teks_tanpa} tanpa iuran" in out
+    assert "dasar upah × bulan kepesertaan" in out  # the figure used, said
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Roster workbook import and export: all or nothing, every problem listed, re-import by NIK."""
 
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -108,6 +109,34 @@ def test_reimport_by_nik_updates_and_does_not_duplicate(tmp_path):
     assert count(db) == 3 and count(db, Post) == 4
     again = do_import(db, write_rows(tmp_path / "d3.xlsx", rows))
     assert len(again.unchanged) == 3
+
+
+def test_reimport_keeps_the_siltap_entered_on_a_post(tmp_path):
+    # The workbook has no column for siltap + tunjangan: an import leaves the entered figure alone.
+    db = new_db(tmp_path)
+    do_import(db, write_rows(tmp_path / "d.xlsx", good_rows()))
+    with db.session() as s:
+        sugeng = roster.get_person(
+            s, next(r.person_id for r in roster.list_roster(s, YEAR) if r.nik == NIK1)
+        )
+        main_post = next(p for p in sugeng.posts if p.data.status == "definitif")
+        roster.update_post(
+            s, main_post.id, replace(main_post.data, penghasilan=4_100_000), operator="x"
+        )
+    again = do_import(db, write_rows(tmp_path / "d2.xlsx", good_rows()))
+    assert len(again.unchanged) == 3 and not again.changed
+    rows = good_rows()
+    rows[0][5] = "Sekretaris Desa "  # same post
+    rows[0][12] = rows[1][12] = 2_700_000
+    changed = do_import(db, write_rows(tmp_path / "d3.xlsx", rows))
+    assert [c.kolom for c in changed.changed[0].changes] == ["Dasar Upah"]
+    with db.session() as s:
+        stored = s.scalars(
+            select(Post.penghasilan).where(
+                Post.status == "definitif", Post.kategori == "sekretaris_desa"
+            )
+        ).all()
+    assert stored == [4_100_000]
 
 
 def test_dry_run_writes_nothing(tmp_path, capsys):
@@ -312,3 +341,34 @@ def test_headers_and_warnings_are_records_too(tmp_path):
     [warning] = plan.warnings
     assert (warning.row, warning.column, warning.value) == (2, "NIK", nik)
     assert "15 digit" in warning.message
+
+
+def test_siltap_column_exports_and_imports_and_is_optional(tmp_path):
+    # The optional last column "Siltap + Tunjangan": written on export, read on import; an
+    # older workbook without it leaves the stored figure alone (see the test above).
+    db = new_db(tmp_path)
+    with db.session() as s:
+        person = roster.PersonData(NIK1, "Sugeng", "L", BORN)
+        post = roster.PostData("sekretaris_desa", "Sekretaris Desa", penghasilan=3_900_000)
+        cov = roster.CoverageData(YEAR, "PU", 2_600_000, ("JKK", "JKM"))
+        roster.add_person(s, person, [post], cov, operator="x")
+    path = tmp_path / "ekspor.xlsx"
+    with db.session() as s:
+        export_roster(s, path, year=YEAR)
+    sheet = load_workbook(path).worksheets[0]
+    assert sheet.cell(row=1, column=len(ALL_HEADERS)).value == "Siltap + Tunjangan"
+    assert sheet.cell(row=2, column=len(ALL_HEADERS)).value == 3_900_000
+    sheet.cell(row=2, column=len(ALL_HEADERS)).value = 4_200_000
+    sheet.parent.save(path)
+    plan = do_import(db, path)
+    [change] = plan.changed[0].changes
+    assert (change.kolom, change.lama, change.baru) == (
+        "Jabatan Sekretaris Desa: Siltap + Tunjangan", "3.900.000", "4.200.000",
+    )  # fmt: skip
+    with db.session() as s:
+        assert s.scalars(select(Post.penghasilan)).all() == [4_200_000]
+    sheet.cell(row=2, column=len(ALL_HEADERS)).value = -5
+    sheet.parent.save(path)
+    with pytest.raises(UserError) as info:
+        do_import(db, path)
+    assert any("Siltap + Tunjangan" in d for d in info.value.details)

@@ -1,5 +1,6 @@
 """The roster editing service: validation, every change audited, the year's amounts per person."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -86,12 +87,38 @@ def test_validation_rules():
 
     assert ("dasar_upah", "error") in found(low_bpu)
     assert ("programs", "error") in found(jp_bpu)
+    # BPU JHT is an addition to JKK + JKM, never on its own (the form and the import both use this)
+    jht_only = roster.CoverageData(YEAR, "BPU", 1_000_000, ("JHT",))
+    jht_jkk = roster.CoverageData(YEAR, "BPU", 1_000_000, ("JKK", "JHT"))
+    for coverage in (jht_only, jht_jkk):
+        problems = roster.validate_person(person, [rt_post()], coverage, limits=limits)
+        (message,) = [p.message for p in problems if p.field == "programs" and p.is_error]
+        assert "JHT" in message and "JKK dan JKM" in message
+    with_all = roster.CoverageData(YEAR, "BPU", 1_000_000, ("JKK", "JKM", "JHT"))
+    assert ("programs", "error") not in found(with_all, rt_post())
     assert ("dasar_upah", "warning") in found(low_pu)
     assert ("dasar_upah", "warning") not in found(low_pu, rt_post())
     ended_first = roster.PostData(
         "rt_rw", "Ketua RT", mulai=date(2025, 5, 1), akhir=date(2025, 1, 1)
     )
     assert ("akhir", "error") in found(pu_2jt(), ended_first)
+    no_pay = roster.PostData("kepala_desa", "Kepala Desa", penghasilan=0)
+    assert ("penghasilan", "error") in found(pu_2jt(), no_pay)
+    assert ("penghasilan", "error") not in found(pu_2jt(), replace(no_pay, penghasilan=4_000_000))
+
+
+def test_siltap_minimums_are_those_of_the_coverage_year_not_the_clock_s() -> None:
+    # PP 11/2019's minimums apply from January 2020: a 2019 basis of Rp1.500.000 for a kaur is
+    # no breach, the same basis in 2025 is.
+    kaur = ["perangkat_desa"]
+    before = roster.validate_coverage(
+        roster.CoverageData(2019, "PU", 1_500_000, ("JKK", "JKM")), kaur
+    )
+    assert not [p for p in before if p.field == "dasar_upah"]
+    after = roster.validate_coverage(
+        roster.CoverageData(2025, "PU", 1_500_000, ("JKK", "JKM")), kaur
+    )
+    assert [p.severity for p in after if p.field == "dasar_upah"] == ["warning"]
 
 
 def test_update_person_audits_old_and_new(tmp_path):

@@ -52,6 +52,14 @@ def test_every_row_names_its_source_and_confidence(rules: RuleSet) -> None:
     assert len(rules.tables["pu_rates.csv"].rows) == 8
 
 
+def test_the_jp_ceiling_cites_the_article_that_sets_it(rules: RuleSet) -> None:
+    # PP 45/2015 sets the ceiling and its yearly adjustment in Pasal 29, not Pasal 19 (issue 18).
+    for row in rules.tables["jp_ceiling.csv"].rows:
+        assert "Pasal 19" not in row.source
+    first = rules.tables["jp_ceiling.csv"].rows[0]
+    assert "PP 45/2015 Pasal 29" in first.source
+
+
 def test_the_unretrieved_bracket_table_says_so(rules: RuleSet) -> None:
     (row,) = rules.tables["bpu_income_brackets.csv"].rows
     assert row.confidence == "L" and "belum diperoleh" in row.source

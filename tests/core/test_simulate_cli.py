@@ -77,3 +77,23 @@ def test_table_output(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "data"), "simulate", "--year", str(YEAR)]) == 0
     out = capsys.readouterr().out
     assert "RT/RW" in out and "Pekerja Rentan" in out and "Rp230.400" in out
+
+
+def test_a_bpu_worker_s_jht_is_their_own_payment_in_the_table(tmp_path, capsys):
+    db = small_roster(tmp_path)
+    born = date(1975, 4, 4)
+    with db.session() as s:
+        roster.add_person(
+            s,
+            roster.PersonData(make_nik(born, "L", 3), "Wagiman", "L", born),
+            [roster.PostData("pekerja_rentan", "Nelayan")],
+            roster.CoverageData(
+                YEAR, "BPU", 1_000_000, ("JKK", "JKM", "JHT"), iuran_pekerja="potong"
+            ),
+            operator="x",
+        )
+    assert main(["--data-dir", str(tmp_path / "data"), "simulate", "--year", str(YEAR)]) == 0
+    out = capsys.readouterr().out
+    # 2 % of Rp1.000.000 a month, paid by the worker: no siltap is withheld
+    assert "Iuran mandiri peserta BPU (dibayar sendiri, bukan belanja): Rp240.000" in out
+    assert "Dipotong dari siltap" not in out

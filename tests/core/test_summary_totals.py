@@ -63,8 +63,8 @@ def test_category_totals_show_listed_covered_and_cost(tmp_path: Path) -> None:
     bpd, rt, rentan = lines["bpd"], lines["rt_rw"], lines["pekerja_rentan"]
     assert (bpd.di_daftar, bpd.ikut, bpd.desa) == (1, 0, 0)
     assert (rt.di_daftar, rt.ikut, rt.orang_bulan, rt.desa) == (2, 2, 18, RT_YEAR + DARMO_YEAR)
-    # Sarmi is covered (by the Pemda) but costs the APBDes nothing.
-    assert (rentan.di_daftar, rentan.ikut, rentan.orang_bulan) == (2, 2, 12)
+    # Sarmi is covered (by the Pemda) but costs the APBDes nothing: counted apart (issue 18).
+    assert (rentan.di_daftar, rentan.ikut, rentan.pemda, rentan.orang_bulan) == (2, 1, 1, 12)
     assert rentan.desa == RENTAN_YEAR and lines["kepala_desa"].desa == KADES_YEAR
 
 

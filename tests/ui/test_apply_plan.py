@@ -101,7 +101,7 @@ def test_apply_a_pagu_see_every_page_follow_and_undo_it(
     applied_text = format_rp(budget.desa)
     assert pages.beranda.desa_figure.value.text() == applied_text
     assert pages.beranda.persons_figure.value.text() == (
-        f"{len(budget.persons)} / {budget.roster_total}"
+        f"{len(budget.apbdes_persons)} / {budget.roster_total}"
     )
     assert pages.beranda.plan_box.title() == "Rencana yang diterapkan ke anggaran"
     assert (

@@ -172,6 +172,7 @@ def test_total_belanja_gives_both_ratios(page: KodeAnggaranPage, ctx: AppContext
     assert page.checks.total_belanja.text() == "500.000.000"
     assert "%" in page.checks.ratio_without.text() and "%" in page.checks.ratio_with.text()
     assert page.checks.ratio_with.text() != page.checks.ratio_without.text()
+    assert "dasar upah BPJS untuk" in page.checks.ratio_note.text()  # which figure was used
     page.checks.save_total_button.click()
     with ctx.db.session() as session:
         assert budget_settings.get_budget_year(session, YEAR).total_belanja == 500_000_000

@@ -135,10 +135,14 @@ def test_beranda_shows_the_year_by_category_program_and_month(window: MainWindow
     assert beranda.category_model.rowCount() == len(sim.roster_counts)
     assert sum(line.desa for line in beranda.program_model.rows()) == sim.desa
     assert sum(beranda.chart.totals()) == sim.desa + sim.potongan
+    # One head-count rule: the APBDes-paid persons, the Pemda-paid said apart (issue 18).
+    assert sim.pemda_count == 1  # the demo's Pemda-paid person
     assert (
         beranda.persons_figure.value.text()
-        == f"{len(sim.persons)} / {sum(sim.roster_counts.values())}"
+        == f"{len(sim.apbdes_persons)} / {sum(sim.roster_counts.values())}"
     )
+    assert "1 orang" in beranda.pemda_figure.value.text()
+    assert "dibayar Pemda" in beranda.persons_figure.toolTip()
 
 
 def test_a_failing_undo_step_is_reported_and_history_dropped(

@@ -106,6 +106,13 @@ def test_dates_and_bpu_rules_are_explained(qtbot: QtBot, dialog: PersonDialog) -
     assert "JP" in problem(dialog, "programs")
     assert "1.000.000" in problem(dialog, "dasar_upah")
     assert "masalah" in dialog.summary.text()
+    for name, checked in (("JP", False), ("JKK", False), ("JKM", False), ("JHT", True)):
+        dialog.program_boxes[name].setChecked(checked)
+    assert "tambahan JKK dan JKM" in problem(dialog, "programs")  # BPU JHT never alone
+    withheld = dialog.iuran_pekerja.findData("potong")
+    assert "iuran mandiri peserta" in dialog.iuran_pekerja.itemText(withheld)  # no siltap to cut
+    dialog.segmen.setCurrentIndex(dialog.segmen.findData("PU"))
+    assert dialog.iuran_pekerja.itemText(withheld) == "Potong Siltap"
 
 
 @pytest.mark.parametrize("typed", ["05-07-1985", "05/07/1985", "05071985"])
@@ -219,3 +226,11 @@ def test_escape_on_a_filled_form_asks_first(
     with qtbot.waitSignal(dialog.rejected):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert len(answers) == 2 and "belum disimpan" in answers[0]
+
+
+def test_siltap_and_tunjangan_of_the_post_is_optional(qtbot: QtBot, dialog: PersonDialog) -> None:
+    assert dialog.form().post.penghasilan is None  # empty: the BPJS basis stands in
+    qtbot.keyClicks(dialog.penghasilan, "4100000")
+    assert dialog.penghasilan.text() == "4.100.000"
+    assert dialog.form().post.penghasilan == 4_100_000
+    assert "batas 30%" in dialog.penghasilan.placeholderText()

@@ -36,7 +36,7 @@ from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories, identifiers
 from ui import errors, msgbox
 from ui.dialogs.person_parts import PersonForm, combo, default_coverage, primary_post, select
-from ui.dialogs.post_dialog import OtherPostsBox, PostEntry
+from ui.dialogs.post_dialog import OtherPostsBox, PostEntry, pay_edit
 from ui.i18n import _, label_buttons, ngettext
 from ui.widgets.fields import DateEdit, ProblemLabel, RupiahEdit
 
@@ -116,6 +116,7 @@ class PersonDialog(QDialog):
         self.tanggal_sk = DateEdit(optional=True)
         self.mulai = DateEdit(optional=True)
         self.akhir = DateEdit(optional=True)
+        self.penghasilan = pay_edit()
         self.segmen = combo(
             [("PU", _("PU (penerima upah)")), ("BPU", _("BPU (bukan penerima upah)"))]
         )
@@ -154,6 +155,7 @@ class PersonDialog(QDialog):
         self._row(form, _("Tanggal SK"), self.tanggal_sk, "tanggal_sk")
         self._row(form, _("Mulai bertugas (TMT)"), self.mulai, "mulai")
         self._row(form, _("Akhir masa jabatan"), self.akhir, "akhir")
+        self._row(form, _("Siltap + tunjangan / bulan"), self.penghasilan, "penghasilan")
 
         coverage_box = QGroupBox(_("Kepesertaan mulai tahun {tahun}").format(tahun=self.year))
         form = QFormLayout(coverage_box)
@@ -235,6 +237,7 @@ class PersonDialog(QDialog):
             self.tanggal_sk.set_value(post.tanggal_sk)
             self.mulai.set_value(post.mulai)
             self.akhir.set_value(post.akhir)
+            self.penghasilan.set_value(post.penghasilan or 0)
         self.other_posts.set_entries(
             [PostEntry(p.data, p.id, p.version) for p in detail.posts if p is not self.post_record]
         )
@@ -268,6 +271,7 @@ class PersonDialog(QDialog):
             "nomor_sk": self.nomor_sk,
             "nomor_kpj": self.nomor_kpj,
             "dasar_upah": self.dasar_upah,
+            "penghasilan": self.penghasilan,
         }
 
     def _connect(self) -> None:
@@ -287,6 +291,7 @@ class PersonDialog(QDialog):
         for field, chooser in combos.items():
             chooser.currentIndexChanged.connect(lambda _i, field=field: self._touch(field))
         self.kategori.currentIndexChanged.connect(self._on_kategori_changed)
+        self.segmen.currentIndexChanged.connect(self._on_segmen_changed)
         dates = {
             "tanggal_lahir": self.tanggal_lahir,
             "tanggal_sk": self.tanggal_sk,
@@ -308,6 +313,14 @@ class PersonDialog(QDialog):
     def _touch(self, field: str) -> None:
         self.touched.add(field)
         self.revalidate()
+
+    def _on_segmen_changed(self) -> None:
+        # A BPU participant has no siltap to withhold from: the JHT they pay is their own payment.
+        index = self.iuran_pekerja.findData("potong")
+        if self.segmen.currentData() == "BPU":
+            self.iuran_pekerja.setItemText(index, _("Dibayar sendiri (iuran mandiri peserta)"))
+        else:
+            self.iuran_pekerja.setItemText(index, categories.WORKER_SHARE["potong"])
 
     def _on_nik_edited(self, text: str) -> None:
         if len(text) != 16:
@@ -358,6 +371,7 @@ class PersonDialog(QDialog):
             tanggal_sk=self.tanggal_sk.value(),
             mulai=self.mulai.value(),
             akhir=self.akhir.value(),
+            penghasilan=self.penghasilan.value() or None,
         )
         coverage = replace(
             self._coverage_extra,

@@ -25,7 +25,7 @@ from desa_budget.roster.data import PostData, Problem, validate_post
 from desa_budget.village import categories
 from ui import msgbox
 from ui.i18n import _, label_buttons
-from ui.widgets.fields import DateEdit, ProblemLabel
+from ui.widgets.fields import DateEdit, ProblemLabel, RupiahEdit
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,20 @@ def post_line(post: PostData) -> str:
     return f"{post.jabatan} ({kategori}){period}"
 
 
+def pay_edit() -> RupiahEdit:
+    """Siltap + tunjangan per month of a post: optional, for the 30 % ceiling and the siltap
+    minimum where the BPJS basis is not the pay (or the person is not insured)."""
+    edit = RupiahEdit()
+    edit.setPlaceholderText(_("boleh kosong; untuk batas 30% dan siltap minimum"))
+    edit.setToolTip(
+        _(
+            "Siltap + tunjangan per bulan jabatan ini. Kosong: batas 30% memakai dasar upah "
+            "BPJS; tanpa keduanya orang ini tidak ikut dihitung."
+        )
+    )
+    return edit
+
+
 class PostDialog(QDialog):
     """Add or change one post: kategori, jabatan, status, SK and term."""
 
@@ -68,6 +82,7 @@ class PostDialog(QDialog):
         self.tanggal_sk = DateEdit(optional=True)
         self.mulai = DateEdit(optional=True)
         self.akhir = DateEdit(optional=True)
+        self.penghasilan = pay_edit()
         self.problem = ProblemLabel(lines=2)
         form = QFormLayout()
         form.addRow(_("Kategori"), self.kategori)
@@ -77,6 +92,7 @@ class PostDialog(QDialog):
         form.addRow(_("Tanggal SK"), self.tanggal_sk)
         form.addRow(_("Mulai bertugas (TMT)"), self.mulai)
         form.addRow(_("Akhir masa jabatan"), self.akhir)
+        form.addRow(_("Siltap + tunjangan / bulan"), self.penghasilan)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,6 +112,7 @@ class PostDialog(QDialog):
             self.tanggal_sk.set_value(post.tanggal_sk)
             self.mulai.set_value(post.mulai)
             self.akhir.set_value(post.akhir)
+            self.penghasilan.set_value(post.penghasilan or 0)
         self._started = self.value()
 
     def value(self) -> PostData:
@@ -107,6 +124,7 @@ class PostDialog(QDialog):
             tanggal_sk=self.tanggal_sk.value(),
             mulai=self.mulai.value(),
             akhir=self.akhir.value(),
+            penghasilan=self.penghasilan.value() or None,
         )
 
     def problems(self) -> list[Problem]:

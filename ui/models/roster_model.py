@@ -165,7 +165,10 @@ HEADER_TIPS = {
     ),
     RosterModel.BULAN: N_("Bulan menjabat dalam tahun ini (iuran dihitung per bulan)"),
     RosterModel.DESA: N_("Iuran setahun yang dibayar desa (atau Pemda)"),
-    RosterModel.POTONGAN: N_("Iuran pekerja setahun yang dipotong dari siltap/honor"),
+    RosterModel.POTONGAN: N_(
+        "Iuran pekerja setahun yang dipotong dari siltap/honor (peserta BPU: iuran mandiri "
+        "yang dibayar sendiri)"
+    ),
 }
 
 ALL = ""

@@ -25,7 +25,8 @@ class CategoryModel(DtoTableModel[CategoryTotal]):
         ),
         Column(
             N_("Ikut / di daftar"),
-            lambda c: f"{c.ikut} / {c.di_daftar}",
+            # Pemda-paid persons apart, as every head count (results.HEAD_COUNT_RULE)
+            lambda c: f"{c.ikut} / {c.di_daftar}" + (f" (+{c.pemda} Pemda)" if c.pemda else ""),
             lambda c: c.ikut,
             True,
         ),
@@ -37,7 +38,7 @@ class CategoryModel(DtoTableModel[CategoryTotal]):
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == self.IKUT
-            and row.ikut < row.di_daftar
+            and row.ikut + row.pemda < row.di_daftar
         ):
             return QBrush(QColor("#8a5a00"))
         return None

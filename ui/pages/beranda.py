@@ -22,7 +22,7 @@ from desa_budget.budget.checks import Finding as CheckFinding
 from desa_budget.budget.findings import year_findings
 from desa_budget.budget.plan_defaults import year_plan
 from desa_budget.budget.planner import PlanResult
-from desa_budget.contributions.results import Simulation, mode_label
+from desa_budget.contributions.results import HEAD_COUNT_RULE, Simulation, mode_label
 from desa_budget.contributions.simulation import simulate
 from desa_budget.contributions.summary import category_totals, month_totals, program_totals
 from desa_budget.format import MONTH_ABBR, format_rp
@@ -139,8 +139,8 @@ class BerandaPage(Page):
         super().__init__(ctx, parent)
         self.simulation: Simulation | None = None
         self.desa_figure = Figure(_("Iuran dibayar desa (APBDes)"))
-        self.potongan_figure = Figure(_("Dipotong dari siltap/honor"))
-        self.persons_figure = Figure(_("Peserta ikut / di daftar"))
+        self.potongan_figure = Figure(_("Dipotong / iuran mandiri"))
+        self.persons_figure = Figure(_("Peserta iuran desa / di daftar"))
         self.pemda_figure = Figure(_("Dibayar Pemda (APBD)"))
         figures = QGridLayout()
         for column, figure in enumerate(
@@ -244,8 +244,12 @@ class BerandaPage(Page):
         self.title.setText(_("Ringkasan tahun {tahun}").format(tahun=sim.year))
         self.desa_figure.set(format_rp(sim.desa))
         self.potongan_figure.set(format_rp(sim.potongan))
-        self.persons_figure.set(f"{len(sim.persons)} / {sim.roster_total}")
-        self.pemda_figure.set(format_rp(sim.pemda))
+        # One head-count rule (results.HEAD_COUNT_RULE): the Pemda-paid apart, said beside.
+        self.persons_figure.set(f"{len(sim.apbdes_persons)} / {sim.roster_total}")
+        self.persons_figure.setToolTip(_(HEAD_COUNT_RULE))
+        self.pemda_figure.set(
+            _("{amount} · {n} orang").format(amount=format_rp(sim.pemda), n=sim.pemda_count)
+        )
         self.pemda_figure.setVisible(sim.pemda > 0)
         self.category_model.set_rows(category_totals(sim))
         self.program_model.set_rows([p for p in program_totals(sim) if p.jumlah])

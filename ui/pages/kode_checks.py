@@ -93,10 +93,12 @@ class ChecksPanel(QWidget):
         self.ratio_with.setText(f"{ratio.teks_dengan} {'✖' if ratio.exceeded else '✔'}")
         self.ratio_note.setText(
             _(
-                "Penghasilan {penghasilan} dan iuran {iuran} terhadap belanja {belanja}; batas "
-                "{batas}. Siskeudes hanya memberi peringatan, begitu juga aplikasi ini."
+                "Penghasilan {penghasilan} (dari {sumber}) dan iuran {iuran} terhadap belanja "
+                "{belanja}; batas {batas}. Siskeudes hanya memberi peringatan, begitu juga "
+                "aplikasi ini."
             ).format(
                 penghasilan=format_rp(ratio.penghasilan),
+                sumber=_(ratio.sumber),
                 iuran=format_rp(ratio.jaminan_sosial),
                 belanja=format_rp(ratio.total_belanja),
                 batas=limit,

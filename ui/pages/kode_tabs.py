@@ -149,8 +149,8 @@ class LinesTab(QWidget):
         self.potongan_total = QLabel()
         note = QLabel(
             _(
-                "Iuran pekerja yang dipotong dari siltap/honor bukan belanja desa; dicatat "
-                "terpisah di bawah ini."
+                "Iuran pekerja yang dipotong dari siltap/honor, dan iuran mandiri yang dibayar "
+                "sendiri oleh peserta BPU, bukan belanja desa; dicatat terpisah di bawah ini."
             )
         )
         note.setWordWrap(True)

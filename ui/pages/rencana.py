@@ -108,7 +108,7 @@ class RencanaPage(Page):
     # Building
     def _result_tab(self) -> QWidget:
         self.desa_figure = Figure(_("Iuran bila semua ditanggung"))
-        self.potongan_figure = Figure(_("Dipotong dari siltap/honor"))
+        self.potongan_figure = Figure(_("Dipotong / iuran mandiri"))
         self.used_figure = Figure(_("Terpakai dari pagu"))
         self.left_figure = Figure(_("Sisa pagu"))
         figures = QGridLayout()

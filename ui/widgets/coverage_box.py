@@ -48,22 +48,20 @@ def coverage_lines(sim: Simulation, findings: Sequence[Finding]) -> list[str]:
         lines = [
             _(
                 "Belum ada rencana yang diterapkan: anggaran, dokumen dan ekspor memuat seluruh "
-                "daftar peserta ({n} orang, iuran desa {biaya})."
-            ).format(n=len(sim.persons), biaya=format_rp(sim.desa))
+                "daftar peserta: {n}, iuran desa {biaya}."
+            ).format(n=_(sim.head_count_text), biaya=format_rp(sim.desa))
         ]
     else:
         lines = [
             _(
                 "Anggaran, dokumen dan ekspor mengikuti rencana pagu {pagu} (mode {mode}) yang "
-                "diterapkan {waktu} oleh {operator}: {n} dari {total} orang ditanggung, iuran "
-                "desa {biaya}."
+                "diterapkan {waktu} oleh {operator}: ditanggung desa {n}, iuran desa {biaya}."
             ).format(
                 pagu=format_rp(note.pagu),
                 mode=_(mode_label(note.mode)),
                 waktu=format_time(note.diterapkan),
                 operator=note.operator,
-                n=len(sim.persons),
-                total=sim.roster_total,
+                n=_(sim.head_count_text),
                 biaya=format_rp(sim.desa),
             )
         ]

@@ -37,6 +37,8 @@ from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.village import categories
 
 _PERSON_FIELDS = ("nama", "jenis_kelamin", "tanggal_lahir")
+# Siltap + tunjangan is an optional column: a workbook without it keeps the stored figure.
+_SHEET_POST_FIELDS = tuple(name for name in POST_FIELDS if name != "penghasilan")
 _SHEET_COVERAGE_FIELDS = (
     "segmen",
     "dasar_upah",
@@ -70,7 +72,7 @@ def show(field: str, value: Any) -> str:
         return format_date(value)
     if isinstance(value, tuple):
         return ", ".join(value)
-    if isinstance(value, int) and field == "dasar_upah":
+    if isinstance(value, int) and field in ("dasar_upah", "penghasilan"):
         return format_number(value)
     return _LABELS.get(field, {}).get(str(value), str(value))
 
@@ -121,7 +123,11 @@ def merged_coverage(person: Person, coverage: CoverageData, year: int) -> Covera
 
 
 def _changes(
-    person: Person, entry: ImportEntry, year: int, personal: tuple[str, ...] = ()
+    person: Person,
+    entry: ImportEntry,
+    year: int,
+    personal: tuple[str, ...] = (),
+    post_pay: bool = False,
 ) -> list[FieldChange]:
     changes: list[FieldChange] = []
     for name in _PERSON_FIELDS + personal:
@@ -137,7 +143,7 @@ def _changes(
             )
             continue
         old_post = roster.post_data(stored)
-        for name in POST_FIELDS:
+        for name in POST_FIELDS if post_pay else _SHEET_POST_FIELDS:
             old, new = getattr(old_post, name), getattr(post, name)
             if old != new:
                 label = _("Jabatan {jabatan}: {field}").format(
@@ -175,7 +181,7 @@ def match_plan(
         if person is None:
             entries.append(replace(entry, person_id=None, changes=()))
         else:
-            changes = tuple(_changes(person, entry, plan.year, plan.personal))
+            changes = tuple(_changes(person, entry, plan.year, plan.personal, plan.post_pay))
             entries.append(replace(entry, person_id=person.id, changes=changes))
     return replace(plan, entries=tuple(entries), matched=True)
 
@@ -192,7 +198,7 @@ def apply_import(
     session: Session, plan: ImportPlan, *, operator: str, limits: Limits | None = None
 ) -> ImportSummary:
     """Write the plan through the roster service; the caller's session is the one transaction."""
-    limits = limits or load_limits()
+    limits = limits or load_limits(plan.year)  # the import year's minimums, not the clock's
     # One read decides both what the summary says and what is written.
     people = _people(session, [e.person.nik for e in plan.entries])
     plan = match_plan(session, plan, people)
@@ -236,7 +242,10 @@ def _update(
     for post, stored in zip(entry.posts, stored_posts, strict=True):
         if stored is None:
             roster.add_post(session, person.id, post, operator=operator)
-        elif roster.post_data(stored) != post:
+            continue
+        if not plan.post_pay:  # an older workbook without the column: keep the stored figure
+            post = replace(post, penghasilan=stored.penghasilan)
+        if roster.post_data(stored) != post:
             roster.update_post(session, stored.id, post, operator=operator)
     coverage = merged_coverage(person, entry.coverage, year)
     current = _effective(person, year)

@@ -173,6 +173,7 @@ def roster_rows(session: Session, year: int) -> list[list[CellValue]]:
                     person.no_hp,
                     person.email,
                     person.alamat,
+                    post.penghasilan,
                 ]
             )
     return rows

@@ -32,10 +32,39 @@ HEADERS: tuple[str, ...] = (
 # Optional personal data BPJS TK registration asks for, after the required columns. A workbook
 # without them (the earlier template) still imports, and then leaves the stored values alone.
 PERSONAL_HEADERS: tuple[str, ...] = ("Tempat Lahir", "Nama Ibu Kandung", "No HP", "Email", "Alamat")
-ALL_HEADERS = HEADERS + PERSONAL_HEADERS
+# Optional, last: the post's siltap + tunjangan for the 30 % ceiling. Without the column an
+# import leaves the stored figures alone.
+PAY_HEADER = "Siltap + Tunjangan"
+OPTIONAL_HEADERS = PERSONAL_HEADERS + (PAY_HEADER,)
+ALL_HEADERS = HEADERS + OPTIONAL_HEADERS
 COLUMN = {name: index for index, name in enumerate(ALL_HEADERS)}  # header -> 0-based index
 DATE_COLUMNS = frozenset({"Tanggal Lahir", "Tanggal SK", "Mulai Bertugas", "Akhir Masa Jabatan"})
-WIDTHS = (20, 30, 9, 13, 16, 26, 10, 22, 12, 13, 13, 8, 13, 20, 9, 14, 16, 15, 16, 22, 15, 24, 40)
+WIDTHS = (
+    20,
+    30,
+    9,
+    13,
+    16,
+    26,
+    10,
+    22,
+    12,
+    13,
+    13,
+    8,
+    13,
+    20,
+    9,
+    14,
+    16,
+    15,
+    16,
+    22,
+    15,
+    24,
+    40,
+    14,
+)
 DATE_FORMAT = "DD-MM-YYYY"
 
 # Allowed values as written in the sheet (see the Petunjuk sheet the template carries).
@@ -55,13 +84,22 @@ NOTES: tuple[tuple[str, str], ...] = (
     ("Dasar Upah", "Rupiah tanpa desimal. BPU paling sedikit 1.000.000."),
     ("Program", "Daftar dengan koma: JKK, JKM, JHT, JP (JP tidak untuk BPU)."),
     ("Kelas Risiko JKK", "1 sampai 5 (kosong = 1, jasa pemerintahan)."),
-    ("Iuran Pekerja", "Desa atau Potong Siltap (kosong = Desa)."),
+    (
+        "Iuran Pekerja",
+        "Desa atau Potong Siltap (kosong = Desa). Untuk peserta BPU, Potong Siltap berarti iuran "
+        "mandiri yang dibayar sendiri oleh peserta.",
+    ),
     ("Status BPJS", "Belum Terdaftar, Terdaftar atau Nonaktif (kosong = Belum Terdaftar)."),
     ("Nomor KPJ", "Rahasia: membuka saldo peserta. Simpan berkas ini dengan hati-hati."),
     (
         "Tempat Lahir s.d. Alamat",
         "Boleh kosong; diperlukan untuk pendaftaran BPJS TK. No HP "
         "diawali 08. Data pribadi: tidak ikut ekspor DPMD.",
+    ),
+    (
+        PAY_HEADER,
+        "Boleh kosong: siltap + tunjangan per bulan jabatan ini, untuk batas 30% dan siltap "
+        "minimum bila dasar upah BPJS bukan penghasilannya (atau tidak ikut BPJS).",
     ),
 )
 

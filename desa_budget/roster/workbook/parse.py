@@ -24,7 +24,7 @@ from desa_budget.roster.data import (
     validate_person_data,
     validate_post,
 )
-from desa_budget.roster.workbook.layout import COLUMN, PERSONAL_HEADERS
+from desa_budget.roster.workbook.layout import COLUMN, PAY_HEADER, PERSONAL_HEADERS
 from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused
 from desa_budget.roster.workbook.safe_read import cell_value, read_sheet_columns
 from desa_budget.roster.workbook.sheet_rows import (
@@ -65,6 +65,7 @@ class ImportPlan:
     warnings: tuple[ImportProblem, ...] = ()
     matched: bool = False  # True once compared with the database (plan_import)
     personal: tuple[str, ...] = ()  # PersonData fields of the optional columns the file has
+    post_pay: bool = False  # the file has the siltap + tunjangan column
 
     @property
     def adds(self) -> tuple[ImportEntry, ...]:
@@ -198,7 +199,7 @@ def read_roster(
     path: Path | str, *, year: int, kode_desa: str | None, limits: Limits | None = None
 ) -> ImportPlan:
     """Parse and check a roster workbook (all rows, all problems at once). Never writes."""
-    limits = limits or load_limits()
+    limits = limits or load_limits(year)  # the import year's minimums, not the clock's
     name = Path(path).name
     headers, rows = read_sheet_columns(path)
     if not rows:
@@ -234,4 +235,5 @@ def read_roster(
     return ImportPlan(
         year=year, file_name=name, entries=tuple(entries), warnings=tuple(warnings),
         personal=tuple(PERSONAL[h] for h in headers if h in PERSONAL),
+        post_pay=PAY_HEADER in headers,
     )  # fmt: skip

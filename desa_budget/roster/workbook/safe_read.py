@@ -26,7 +26,7 @@ from desa_budget.i18n import _, ngettext
 from desa_budget.roster.workbook.layout import (
     ALL_HEADERS,
     HEADERS,
-    PERSONAL_HEADERS,
+    OPTIONAL_HEADERS,
     SHEET_TITLE,
 )
 from desa_budget.roster.workbook.problems import ImportProblem, ImportRefused, cell_text
@@ -221,9 +221,10 @@ def _formula_cells(path: Path) -> set[tuple[int, int]]:
 
 
 def _personal_count(values: tuple[Any, ...]) -> int:
-    """How many of the optional personal columns follow the required ones, in order."""
+    """How many of the optional columns (personal data, then siltap + tunjangan) follow the
+    required ones, in order."""
     count = 0
-    for offset, expected in enumerate(PERSONAL_HEADERS):
+    for offset, expected in enumerate(OPTIONAL_HEADERS):
         index = len(HEADERS) + offset
         found = values[index] if index < len(values) else None
         if " ".join(str(found or "").split()).casefold() != expected.casefold():

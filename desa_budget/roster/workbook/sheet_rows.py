@@ -11,7 +11,7 @@ from typing import Any
 
 from desa_budget.i18n import _
 from desa_budget.roster.data import PERSONAL_FIELDS, CoverageData, PersonData, PostData
-from desa_budget.roster.workbook.layout import COLUMN, HEADERS, PERSONAL_HEADERS
+from desa_budget.roster.workbook.layout import COLUMN, HEADERS, PAY_HEADER, PERSONAL_HEADERS
 from desa_budget.roster.workbook.problems import ImportProblem, cell_text
 from desa_budget.roster.workbook.safe_read import (
     CellError,
@@ -104,6 +104,8 @@ def parse_row(
     for column in ("Tanggal SK", "Mulai Bertugas", "Akhir Masa Jabatan"):
         take(column, parse_date)
     take("Dasar Upah", parse_rupiah)
+    if PAY_HEADER in cells:
+        take(PAY_HEADER, parse_rupiah)
     take("Kelas Risiko JKK", parse_choice, _KELAS, "1")
     take("Iuran Pekerja", parse_choice, _IURAN, "desa")
     take("Status BPJS", parse_choice, _BPJS, "belum")
@@ -137,6 +139,7 @@ def parse_row(
         tanggal_sk=values["Tanggal SK"],
         mulai=values["Mulai Bertugas"],
         akhir=values["Akhir Masa Jabatan"],
+        penghasilan=values.get(PAY_HEADER),
     )
     kpj = _text(cells["Nomor KPJ"])
     coverage = CoverageData(
