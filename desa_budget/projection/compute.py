@@ -74,6 +74,7 @@ class _Cost:
     potongan: int
     by_program: Mapping[str, ProgramAmount]
     counted: bool = True  # a successor in the year the leaver is still in post is not counted
+    pay_entered: bool = False  # ``pay`` from the siltap + tunjangan entered on the post
 
     @property
     def head(self) -> bool:
@@ -125,8 +126,15 @@ def _cost(
                 notes.setdefault(note, None)
     return _Cost(
         entry.kategori, entry.dibayar_oleh == "desa", bool(programs) and bool(entry.months),
-        entry.dasar_upah * len(entry.months), desa, potongan, by_program,
+        _monthly_pay(entry) * len(entry.months), desa, potongan, by_program,
+        pay_entered=bool(entry.penghasilan),
     )  # fmt: skip
+
+
+def _monthly_pay(entry: RosterEntry) -> int:
+    """The 30 % ratio's monthly figure: siltap + tunjangan entered on the post, else the basis
+    (the same choice as ``budget.ceiling``)."""
+    return entry.penghasilan or entry.dasar_upah
 
 
 def _year_costs(
@@ -143,8 +151,12 @@ def _year_costs(
     costs = []
     for entry in entries:
         start, end = terms.get(entry.person_id, (None, None))
-        basis = _grown(entry.dasar_upah, params.wage_growth(entry.kategori), year - base)
-        own = replace(entry, months=months_in_post(start, end, year), dasar_upah=basis)
+        growth, years = params.wage_growth(entry.kategori), year - base
+        basis = _grown(entry.dasar_upah, growth, years)
+        pay = None if entry.penghasilan is None else _grown(entry.penghasilan, growth, years)
+        own = replace(
+            entry, months=months_in_post(start, end, year), dasar_upah=basis, penghasilan=pay
+        )
         costs.append(_cost(rules, own, year, notes))
         refilled = params.isi_kembali and entry.person_id not in params.tidak_diisi
         if refilled and end is not None and (end.year, end.month) < (year, 12):
@@ -229,6 +241,8 @@ def _ratio(costs: Sequence[_Cost], total: int, year: int) -> Ratio30:
         batas_persen=limits_for(year).batas_persen,
         persen_tanpa=Decimal(pay) * _HUNDRED / Decimal(total),
         persen_dengan=Decimal(pay + jamsos) * _HUNDRED / Decimal(total),
+        dari_penghasilan=sum(1 for c in group if c.pay and c.pay_entered),
+        dari_dasar_upah=sum(1 for c in group if c.pay and not c.pay_entered),
     )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from types import MappingProxyType
 import pytest
 from roster_helpers import make_nik, new_db
 
+from desa_budget.budget.ceiling import ratio_30
 from desa_budget.budget.year import set_total_belanja
 from desa_budget.contributions.simulation import simulate
 from desa_budget.errors import UserError
@@ -214,3 +215,20 @@ def test_a_year_past_the_published_ceiling_is_budgeted_with_the_growth(tmp_path)
     # not 12 × 332.589 (the 2026 ceiling reused): from March 11.561.900 × 3 %
     assert sekdes.desa == sekdes_jp(2027) == 2 * 332_589 + 10 * 346_857
     assert any("naik 4,29% per tahun" in a and "Rp11.561.900" in a for a in sim.assumptions)
+
+
+def test_the_ratio_counts_the_siltap_entered_for_an_uninsured_kepala_desa(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = village(tmp_path)
+    with db.session() as s:
+        born = date(1975, 3, 3)
+        kades = roster.PersonData(make_nik(born, "L", 99), "Kades", "L", born)
+        post = roster.PostData("kepala_desa", "Kepala Desa", penghasilan=4_000_000)
+        roster.add_person(s, kades, [post], None, operator="x")  # in post, not insured
+        set_total_belanja(s, BASE, 1_000_000_000, operator="x")
+        single = ratio_30(simulate(s, RULES, BASE), 1_000_000_000)
+    ratio = run(db, kenaikan_belanja=Decimal(0), jumlah_tahun=1).years[0].ratio
+    assert ratio is not None
+    # sekdes 12 × 15 jt + kaur 12 × 3 jt + kadus 12 × 2,5 jt on their basis, kades 12 × 4 jt entered
+    assert ratio.penghasilan == 180_000_000 + 36_000_000 + 30_000_000 + 48_000_000
+    assert (ratio.dari_penghasilan, ratio.dari_dasar_upah) == (1, 3)
+    assert ratio.penghasilan == single.penghasilan  # the same figure as the year's own check
