@@ -16,7 +16,6 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
     Image,
-    LongTable,
     Paragraph,
     Spacer,
     Table,
@@ -27,6 +26,7 @@ from desa_budget.budget.regulations import KINDS
 from desa_budget.format import tanggal_indonesia, terbilang_rupiah
 from desa_budget.reports.data import AnnexData, Regulation
 from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts, text_width
+from desa_budget.reports.paged_table import PagedTable
 
 log = logging.getLogger(__name__)
 
@@ -245,7 +245,7 @@ def ruled_table(
     commands: Sequence[tuple[object, ...]],
     closing: Sequence[Flowable] = (),
     keep_rows: int = 2,
-) -> LongTable:
+) -> PagedTable:
     """A long ruled table whose header repeats on every page. The ``closing`` flowables (terbilang,
     notes, signature) become unruled full-width rows kept on one page with the last ``keep_rows``
     rows of figures, so a signature never stands alone on a page."""
@@ -259,6 +259,4 @@ def ruled_table(
                   ("TOPPADDING", (0, r), (-1, r), 4 if index == 0 else 0.5)]  # fmt: skip
     if closing:
         style.append(("NOSPLIT", (0, max(header_rows, data_end - keep_rows)), (-1, -1)))
-    table = LongTable(rows, colWidths=list(widths), repeatRows=header_rows, splitByRow=1)
-    table.setStyle(style)
-    return table
+    return PagedTable(rows, widths, header_rows=header_rows, commands=style)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desa_budget.contributions.results import PersonYear, ProgramAmount
 from desa_budget.format import format_cell, format_rp
@@ -140,7 +140,7 @@ def _sum_row(label: str, persons: Sequence[PersonYear], size: float, columns: in
 
 def nominatif_table(
     data: AnnexData, layout: Layout, *, full_nik: bool, closing: Sequence[Flowable] = ()
-) -> LongTable:
+) -> Flowable:
     persons = data.simulation.apbdes_persons
     total = [
         format_cell(sum(p.desa for p in persons)),
