@@ -54,13 +54,29 @@ def style(name: str, size: float = 9.0) -> ParagraphStyle:
     )
 
 
+class CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A Paragraph that breaks its lines once per width. A table measures, splits and draws a
+    cell at the same width, and reportlab broke the lines anew each time (the same lines: the
+    height a paragraph is given does not change them)."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == availWidth:
+            return wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 def para(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
     """A paragraph of plain text (escaped); use :func:`markup` for text with tags."""
-    return Paragraph(escape(text), style(name, size))
+    return CellParagraph(escape(text), style(name, size))
 
 
 def markup(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
-    return Paragraph(text, style(name, size))
+    return CellParagraph(text, style(name, size))
 
 
 @cache
@@ -74,7 +90,7 @@ def indented(
     """Plain text indented by hierarchy level (bidang 0, sub bidang 1, ...), with an error
     ``mark`` ("[!1]") in bold after it."""
     shown = escape(text) + (f" <b>{escape(mark)}</b>" if mark else "")
-    return Paragraph(shown, _indented("bold" if bold else "body", size, level * 7.0))
+    return CellParagraph(shown, _indented("bold" if bold else "body", size, level * 7.0))
 
 
 def prefixed(value: str, prefix: str, alternatives: Sequence[str] = ()) -> str:
