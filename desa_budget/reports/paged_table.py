@@ -20,7 +20,9 @@ def _absolute(commands: Sequence[Command], rows: int) -> list[Command]:
     """Style commands with negative (from the end) row numbers made absolute."""
     out = []
     for op, (sc, sr), (ec, er), *rest in commands:
-        out.append((op, (sc, sr + rows if sr < 0 else sr), (ec, er + rows if er < 0 else er), *rest))
+        out.append(
+            (op, (sc, sr + rows if sr < 0 else sr), (ec, er + rows if er < 0 else er), *rest)
+        )
     return out
 
 
