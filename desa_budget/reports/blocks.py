@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -21,6 +22,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from desa_budget.budget.regulations import KINDS
 from desa_budget.format import tanggal_indonesia, terbilang_rupiah
@@ -70,9 +72,49 @@ class CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         return size
 
 
+_SLOT = "@@{}@@"
+
+
+@cache
+def _template(layout: str, slots: int, name: str, size: float) -> tuple[Any, ...] | None:
+    """The fragments reportlab's parser makes of ``layout`` (a markup with ``{0}``, ``{1}`` ...),
+    each with the slot it holds (or None); None when a slot is not one whole fragment."""
+    parsed = Paragraph(layout.format(*(_SLOT.format(i) for i in range(slots))), style(name, size))
+    out = []
+    for frag in parsed.frags:
+        text = getattr(frag, "text", "")
+        slot = next((i for i in range(slots) if text == _SLOT.format(i)), None)
+        if slot is None and "@@" in text:
+            return None
+        out.append((frag, slot))
+    return tuple(out)
+
+
+def _plain(value: str) -> bool:
+    """Text the parser would keep as it is: no markup characters, single spaces, not empty."""
+    return (
+        bool(value) and not any(c in value for c in "&<>\xa0") and value == " ".join(value.split())
+    )
+
+
+def filled(layout: str, values: Sequence[str], name: str = "body", size: float = 9.0) -> Paragraph:
+    """``markup(layout.format(*escaped values))`` without running reportlab's markup parser for
+    every cell: the layout is parsed once and its fragments copied with each row's text. The
+    same fragments, so the same page; values the parser would change go the long way."""
+    template = _template(layout, len(values), name, size)
+    text = layout.format(*(escape(v) for v in values))
+    if template is None or not all(_plain(v) for v in values):
+        return CellParagraph(text, style(name, size))
+    frags = [
+        frag.clone(text=values[slot] if slot is not None else frag.text, link=[], us_lines=[])
+        for frag, slot in template
+    ]
+    return CellParagraph(cleanBlockQuotedText(text), style(name, size), frags=frags)
+
+
 def para(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
     """A paragraph of plain text (escaped); use :func:`markup` for text with tags."""
-    return CellParagraph(escape(text), style(name, size))
+    return filled("{0}", (text,), name, size)
 
 
 def markup(text: str, name: str = "body", size: float = 9.0) -> Paragraph:

@@ -4,7 +4,6 @@ Landscape pages take one column per program share; a narrow (portrait) page stac
 withheld shares and the jabatan under the name, so no text is set under 7 pt."""
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -12,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from desa_budget.contributions.results import PersonYear, ProgramAmount
 from desa_budget.format import format_cell, format_rp
 from desa_budget.reports import blocks, signatures
-from desa_budget.reports.blocks import GROUP_FILL, markup, para
+from desa_budget.reports.blocks import GROUP_FILL, filled, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
@@ -119,15 +118,25 @@ def _widths(
 def _person_row(n: int, p: PersonYear, size: float, full_nik: bool, compact: bool) -> list[object]:
     nik = p.nik if full_nik else mask_nik(p.nik)
     small = max(size - 1, MIN_SIZE)
-    text = f"<b>{escape(official_name(p.nama))}</b><br/><font size={small}>{escape(nik)}</font>"
+    text = f"<b>{{0}}</b><br/><font size={small}>{{1}}</font>"
     figures: list[object] = [
-        markup(escape(f).replace("\n", "<br/>"), "right", size) if "\n" in f else f
+        filled(
+            "<br/>".join(f"{{{i}}}" for i in range(f.count("\n") + 1)), f.split("\n"), "right", size
+        )
+        if "\n" in f
+        else f
         for f in _figures(p, compact)
     ]
+    name = official_name(p.nama)
     if compact:
-        cell = markup(f"{text}<br/>{escape(p.jabatan)}", "body", size)
+        cell = filled(f"{text}<br/>{{2}}", (name, nik, p.jabatan), "body", size)
         return [str(n), cell, *figures]
-    return [str(n), markup(text, "body", size), para(p.jabatan, "body", size), *figures]
+    return [
+        str(n),
+        filled(text, (name, nik), "body", size),
+        para(p.jabatan, "body", size),
+        *figures,
+    ]
 
 
 def _sum_row(label: str, persons: Sequence[PersonYear], size: float, columns: int) -> list[object]:

@@ -8,9 +8,11 @@ same NOSPLIT and SPAN rules), and keeps the rest for the next page.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, LongTable
+from reportlab.platypus.tables import LINECOMMANDS
 
 Command = tuple[Any, ...]
 FIRST_WINDOW = 48  # rows tried on the first page; later pages start from the last page's count
@@ -41,6 +43,31 @@ def _free_ends(commands: Sequence[Command], rows: int) -> list[int]:
     return free
 
 
+# Commands that place something over a range of cells (lines, fills, spans, keep-together):
+# moved with each window. Every other command styles cells, and is applied once to all rows.
+_PLACED = frozenset({"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT"}) | set(
+    LINECOMMANDS
+)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every page's piece of one table shares: the placed commands (rows absolute), the
+    boundaries a window may end at, and every cell's style, worked out once."""
+
+    placed: list[Command]
+    free: list[int]
+    cell_styles: list[list[Any]]
+
+    @classmethod
+    def of(cls, rows: list[list[object]], commands: Sequence[Command]) -> "_Shared":
+        absolute = _absolute(commands, len(rows))
+        styled = LongTable(rows, normalizedData=1)  # only its cell styles are kept
+        styled.setStyle([c for c in absolute if c[0] not in _PLACED])
+        placed = [c for c in absolute if c[0] in _PLACED]
+        return cls(placed, _free_ends(placed, len(rows)), styled._cellStyles)
+
+
 class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """``rows`` with ``header_rows`` repeated on every page, styled by ``commands`` (reportlab
     TableStyle commands), split into pages as one LongTable(splitByRow=1) would be."""
@@ -53,17 +80,14 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         header_rows: int,
         commands: Sequence[Command],
         _start: int | None = None,
-        _shared: tuple[list[Command], list[int]] | None = None,
+        _shared: _Shared | None = None,
         _guess: int = FIRST_WINDOW,
     ) -> None:
         super().__init__()
         self._rows = rows
         self._widths = list(widths)
         self._header = header_rows
-        if _shared is None:
-            absolute = _absolute(commands, len(rows))
-            _shared = (absolute, _free_ends(absolute, len(rows)))
-        self._commands, self._free = _shared
+        self._shared = _Shared.of(rows, commands) if _shared is None else _shared
         self._start = header_rows if _start is None else _start
         self._guess = _guess
         self._cached: tuple[float, float, LongTable, int, tuple[float, float]] | None = None
@@ -73,7 +97,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         """The header and rows start..end-1 as one LongTable, with the commands moved along."""
         start, header = self._start, self._header
         style: list[Command] = []
-        for op, (sc, sr), (ec, er), *rest in self._commands:
+        for op, (sc, sr), (ec, er), *rest in self._shared.placed:
             if start == header:  # the table's own beginning: rows keep their numbers
                 if sr < end:
                     style.append((op, (sc, sr), (ec, min(er, end - 1)), *rest))
@@ -83,11 +107,13 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
             low, high = max(sr, start), min(er, end - 1)
             if low <= high:
                 style.append((op, (sc, low - start + header), (ec, high - start + header), *rest))
+        cells = self._shared.cell_styles
         table = LongTable(
             self._rows[:header] + self._rows[start:end],
             colWidths=self._widths,
             repeatRows=header,
             splitByRow=1,
+            cellStyles=cells[:header] + cells[start:end],
         )
         table.setStyle(style)
         return table
@@ -101,7 +127,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         rows = len(self._rows)
         count = self._guess + self._guess // 2 + 8
         while True:
-            end = self._free[min(self._start + count, rows)]
+            end = self._shared.free[min(self._start + count, rows)]
             table = self._table(end)
             size = table.wrap(width, height)
             if end == rows or size[1] > height:
@@ -126,7 +152,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
             header_rows=self._header,
             commands=(),
             _start=self._start + used,
-            _shared=(self._commands, self._free),
+            _shared=self._shared,
             _guess=max(used, 1),
         )
         return [first, rest]
