@@ -125,7 +125,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
         if cached is not None and cached[:2] == (width, height):
             return cached[2:]
         rows = len(self._rows)
-        count = self._guess + self._guess // 2 + 8
+        count = self._guess + self._guess // 8 + 4
         while True:
             end = self._shared.free[min(self._start + count, rows)]
             table = self._table(end)
