@@ -160,4 +160,4 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def draw(self) -> None:
         """Only reached when the whole rest fits: draw the window wrap() measured."""
         assert self._cached is not None
-        self._cached[2].drawOn(self.canv, 0, 0)
+        self._cached[2]._drawOn(self.canv)  # already placed: no second save/translate
