@@ -115,7 +115,10 @@ def _widths(
     return None
 
 
-def _person_row(n: int, p: PersonYear, size: float, full_nik: bool, compact: bool) -> list[object]:
+def _person_row(
+    n: int, p: PersonYear, size: float, full_nik: bool, compact: bool, shown: Sequence[str]
+) -> list[object]:
+    """The person's cells; ``shown`` their figures (:func:`_figures`)."""
     nik = p.nik if full_nik else mask_nik(p.nik)
     small = max(size - 1, MIN_SIZE)
     text = f"<b>{{0}}</b><br/><font size={small}>{{1}}</font>"
@@ -125,7 +128,7 @@ def _person_row(n: int, p: PersonYear, size: float, full_nik: bool, compact: boo
         )
         if "\n" in f
         else f
-        for f in _figures(p, compact)
+        for f in shown
     ]
     name = official_name(p.nama)
     if compact:
@@ -159,7 +162,8 @@ def nominatif_table(
     for compact in (False, True):
         top = COMPACT_TOP if compact else WIDE_TOP
         names = 1 if compact else 2
-        sample = [[str(len(persons)), *[""] * names, *_figures(p, compact)] for p in persons]
+        figures = [_figures(p, compact) for p in persons]  # each person's, once
+        sample = [[str(len(persons)), *[""] * names, *f] for f in figures]
         sample.append([""] * (len(top) - 2) + total)
         fitted = _widths(layout, sample, compact)
         if fitted is not None:
@@ -183,6 +187,7 @@ def nominatif_table(
                  ("ALIGN", (first_figure, 2), (first_figure, -1), "CENTER"),
                  ("ALIGN", (n - 3, 2), (n - 3, -1), "CENTER")]  # fmt: skip
     number = 0
+    index_of = {id(p): i for i, p in enumerate(persons)}
     for index, (label, members) in enumerate(_groups(persons)):
         letter = chr(ord("A") + index)
         r = len(rows)
@@ -191,7 +196,7 @@ def nominatif_table(
                      ("NOSPLIT", (0, r), (-1, r + 1))]  # fmt: skip
         for p in members:
             number += 1
-            rows.append(_person_row(number, p, size, full_nik, compact))
+            rows.append(_person_row(number, p, size, full_nik, compact, figures[index_of[id(p)]]))
         r = len(rows)
         rows.append(_sum_row(f"Jumlah {letter}", members, size, n))
         commands += [("SPAN", (0, r), (n - 3, r)), ("FONT", (n - 2, r), (n - 1, r), BOLD, size)]

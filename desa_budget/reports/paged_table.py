@@ -62,10 +62,29 @@ class _Shared:
     @classmethod
     def of(cls, rows: list[list[object]], commands: Sequence[Command]) -> "_Shared":
         absolute = _absolute(commands, len(rows))
-        styled = LongTable(rows, normalizedData=1)  # only its cell styles are kept
-        styled.setStyle([c for c in absolute if c[0] not in _PLACED])
         placed = [c for c in absolute if c[0] in _PLACED]
-        return cls(placed, _free_ends(placed, len(rows)), styled._cellStyles)
+        styling = [c for c in absolute if c[0] not in _PLACED]
+        return cls(placed, _free_ends(placed, len(rows)), _cell_styles(rows, styling))
+
+
+def _cell_styles(rows: list[list[object]], commands: Sequence[Command]) -> list[list[Any]]:
+    """Every cell's style (font, alignment, padding ...) as reportlab works it out from
+    ``commands``. Rows between two command edges are styled alike, so each such band is styled
+    once, by reportlab, on a one-row table, and its rows share those styles (read only)."""
+    edges = sorted({0, len(rows)} | {c[1][1] for c in commands} | {c[2][1] + 1 for c in commands})
+    styles: list[list[Any]] = []
+    for start, end in zip(edges, edges[1:], strict=False):
+        if start >= len(rows):
+            break
+        band = [
+            (op, (sc, 0), (ec, 0), *rest)
+            for op, (sc, sr), (ec, er), *rest in commands
+            if sr <= start <= er
+        ]
+        one = LongTable([rows[start]], normalizedData=1)
+        one.setStyle(band)
+        styles += [list(one._cellStyles[0]) for _ in range(start, min(end, len(rows)))]
+    return styles
 
 
 class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
