@@ -87,6 +87,19 @@ def _cell_styles(rows: list[list[object]], commands: Sequence[Command]) -> list[
     return styles
 
 
+class _Window(LongTable):  # type: ignore[misc]  # reportlab is untyped
+    """A LongTable that lays itself out once per available size: reportlab's split() repeats
+    the whole layout that wrap() has just done at the same size, for the same result."""
+
+    _laid_out: tuple[float, float] | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # noqa: N803
+        if self._laid_out == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)
+        self._laid_out = (availWidth, availHeight)
+
+
 class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """``rows`` with ``header_rows`` repeated on every page, styled by ``commands`` (reportlab
     TableStyle commands), split into pages as one LongTable(splitByRow=1) would be."""
@@ -127,7 +140,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab is untyped
             if low <= high:
                 style.append((op, (sc, low - start + header), (ec, high - start + header), *rest))
         cells = self._shared.cell_styles
-        table = LongTable(
+        table = _Window(
             self._rows[:header] + self._rows[start:end],
             colWidths=self._widths,
             repeatRows=header,
