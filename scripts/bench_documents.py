@@ -146,9 +146,14 @@ def measure(persons: int, runs: int) -> list[Row]:
                 str(base / "lo"), str(sheet),
             ]  # fmt: skip
             run_process(ours), run_process(theirs)  # LibreOffice's profile, the file cache
-            mine, lo = interleaved(
-                runs, lambda c=ours: run_process(c).wall, lambda c=theirs: run_process(c).wall
-            )
+            measures = [
+                lambda c=ours: run_process(c).wall,
+                lambda c=theirs: run_process(c).wall,
+            ]
+            if size is not None:  # in-process too, in turn with the others (same load)
+                in_process(folder)  # imports, fonts
+                measures.append(lambda f=folder: in_process(f))
+            mine, lo, *inside_runs = interleaved(runs, *measures)
             who = f"{len(sim.persons)} persons"
             rows.append(
                 Row(
@@ -160,8 +165,8 @@ def measure(persons: int, runs: int) -> list[Row]:
                     peer_name="LibreOffice printing the formula sheet",
                 )
             )
-            if size is not None:
-                inside = [in_process(folder) for _ in range(runs)]
+            if inside_runs:
+                inside = inside_runs[0]
                 rows.append(
                     Row(
                         f"all documents, {label} ({who}), in-process",

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any, NoReturn
 
+from desa_budget.collector import collector_paused
 from desa_budget.errors import UserError
 
 EXIT_USER_ERROR = 2
@@ -114,7 +115,9 @@ def build_parser() -> IndonesianArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar="PERINTAH", parser_class=IndonesianArgumentParser
     )
-    for module in _command_modules():
+    with collector_paused():  # the imports of every command: nothing to collect, much to walk
+        modules = _command_modules()
+    for module in modules:
         module.register(sub)
     return parser
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_budget.cli.common import open_from_args
+from desa_budget.collector import collector_paused
 from desa_budget.reports import DOCS, gather_annex_data, write_pdf
 from desa_budget.rules import load_rules
 
@@ -59,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     rules = load_rules()
     db = open_from_args(args)
     try:
-        with db.session() as session:
+        # one village's simulation and lines: all of it lives until the PDF is written
+        with collector_paused(), db.session() as session:
             data = gather_annex_data(session, rules, year=year, jenis=args.version, today=today)
     finally:
         db.dispose()

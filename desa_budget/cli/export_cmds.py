@@ -8,9 +8,11 @@ from typing import Any
 
 from desa_budget.cli.common import open_from_args
 from desa_budget.format import format_rp
-from desa_budget.sheets.xlsx_style import PAPER_SIZES, check_target
 
 EXIT_NOTHING_USED = 2
+# sheets.xlsx_style.PAPER_SIZES' keys: that module brings openpyxl, which only the commands that
+# write a workbook import (every other command starts without it)
+PAPERS = ("A4", "F4")
 
 
 def register(subparsers: Any) -> None:
@@ -32,7 +34,7 @@ def register(subparsers: Any) -> None:
     dpmd.add_argument(
         "--include-kpj", action="store_true", help="tambahkan kolom Nomor KPJ (rahasia)"
     )
-    dpmd.add_argument("--paper", choices=sorted(PAPER_SIZES), default="A4", help="ukuran kertas")
+    dpmd.add_argument("--paper", choices=PAPERS, default="A4", help="ukuran kertas")
     dpmd.add_argument(
         "--projection", action="store_true",
         help="tambahkan sheet Proyeksi (tahun-tahun ke depan dengan asumsi yang disimpan)",
@@ -55,7 +57,7 @@ def register(subparsers: Any) -> None:
         help="versi anggaran (bawaan: versi terakhir yang ditetapkan, atau draf)",
     )
     sisk.add_argument("--out", required=True, metavar="BERKAS.xlsx", help="berkas keluaran")
-    sisk.add_argument("--paper", choices=sorted(PAPER_SIZES), default="A4", help="ukuran kertas")
+    sisk.add_argument("--paper", choices=PAPERS, default="A4", help="ukuran kertas")
     sisk.set_defaults(func=run_siskeudes)
 
     cons = subparsers.add_parser("consolidate", help="gabungkan berkas DPMD banyak desa jadi rekap")
@@ -70,13 +72,14 @@ def register(subparsers: Any) -> None:
         metavar="NAMA",
         help="aturan kabupaten untuk catatan (mis. contoh_kudus)",
     )
-    cons.add_argument("--paper", choices=sorted(PAPER_SIZES), default="A4", help="ukuran kertas")
+    cons.add_argument("--paper", choices=PAPERS, default="A4", help="ukuran kertas")
     cons.set_defaults(func=run_consolidate)
 
 
 def run_dpmd(args: argparse.Namespace) -> int:
     from desa_budget.rules import load_rules
     from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
+    from desa_budget.sheets.xlsx_style import check_target
 
     check_target(args.out)
     rules = load_rules()
@@ -106,6 +109,7 @@ def run_dpmd(args: argparse.Namespace) -> int:
 def run_sipp(args: argparse.Namespace) -> int:
     from desa_budget.rules import load_rules
     from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
+    from desa_budget.sheets.xlsx_style import check_target
 
     check_target(args.out)
     db = open_from_args(args)
@@ -131,6 +135,7 @@ def run_siskeudes(args: argparse.Namespace) -> int:
     from desa_budget.rules import load_rules
     from desa_budget.sheets.dpmd import gather_dpmd_data
     from desa_budget.sheets.siskeudes import export_siskeudes, rab_rows
+    from desa_budget.sheets.xlsx_style import check_target
 
     check_target(args.out)
     db = open_from_args(args)
@@ -148,6 +153,7 @@ def run_consolidate(args: argparse.Namespace) -> int:
     from desa_budget.budget.codes.profiles import get_kabupaten_profile
     from desa_budget.sheets.consolidate import consolidate
     from desa_budget.sheets.recap import write_recap
+    from desa_budget.sheets.xlsx_style import check_target
 
     check_target(args.out)
     if args.pdf:

@@ -3,7 +3,7 @@
 import argparse
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,14 +11,14 @@ from sqlalchemy.orm import Session
 from desa_budget.cli.common import open_from_args
 from desa_budget.contributions.simulation import simulate
 from desa_budget.contributions.summary import simulation_summary, simulation_table
-from desa_budget.roster.workbook.apply import apply_import, plan_import
-from desa_budget.roster.workbook.export import export_roster, write_template
-from desa_budget.roster.workbook.parse import ImportEntry, ImportPlan
 from desa_budget.rules import load_rules
 from desa_budget.store import audit
 from desa_budget.store.models import VillageProfile
 from desa_budget.village import categories
 from desa_budget.village.identifiers import mask_nik
+
+if TYPE_CHECKING:  # the workbook modules bring openpyxl: imported by the commands that use them
+    from desa_budget.roster.workbook.parse import ImportEntry, ImportPlan
 
 
 def register(subparsers: Any) -> None:
@@ -56,12 +56,16 @@ def _year(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
+    from desa_budget.roster.workbook.export import write_template
+
     write_template(args.file)
     print(f"Templat daftar peserta ditulis ke {args.file}.")
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from desa_budget.roster.workbook.export import export_roster
+
     year = _year(args)
     db = open_from_args(args)
     with db.session() as session:
@@ -71,13 +75,13 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _who(entry: ImportEntry) -> str:
+def _who(entry: "ImportEntry") -> str:
     posts = ", ".join(f"{categories.label(p.kategori)}: {p.jabatan}" for p in entry.posts)
     rows = ", ".join(str(r) for r in entry.rows)
     return f"{mask_nik(entry.person.nik)} {entry.person.nama} ({posts}; baris {rows})"
 
 
-def print_plan(plan: ImportPlan) -> None:
+def print_plan(plan: "ImportPlan") -> None:
     print(f"Berkas {plan.file_name}, tahun {plan.year}:")
     print(f"  ditambah: {len(plan.adds)} orang")
     print(f"  diubah:   {len(plan.changed)} orang")
@@ -103,6 +107,8 @@ def print_plan(plan: ImportPlan) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desa_budget.roster.workbook.apply import apply_import, plan_import
+
     year = _year(args)
     db = open_from_args(args)
     with db.session() as session:

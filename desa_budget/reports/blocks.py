@@ -9,14 +9,12 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
     Image,
-    LongTable,
     Paragraph,
     Spacer,
     Table,
@@ -26,7 +24,13 @@ from reportlab.platypus import (
 from desa_budget.budget.regulations import KINDS
 from desa_budget.format import tanggal_indonesia, terbilang_rupiah
 from desa_budget.reports.data import AnnexData, Regulation
-from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts, text_width
+from desa_budget.reports.fonts import BOLD, REGULAR, text_width
+from desa_budget.reports.paged_table import PagedTable
+from desa_budget.reports.text import CellParagraph
+from desa_budget.reports.text import filled as filled  # every document's paragraphs, from here
+from desa_budget.reports.text import markup as markup
+from desa_budget.reports.text import para as para
+from desa_budget.reports.text import style as style
 
 log = logging.getLogger(__name__)
 
@@ -34,33 +38,6 @@ DOTS = ". . . . . . . . . . . . . . . . . . ."
 SHORT_DOTS = ". . . . . ."
 HEADER_FILL = colors.HexColor("#E6E6E6")
 GROUP_FILL = colors.HexColor("#F2F2F2")
-
-
-@cache
-def style(name: str, size: float = 9.0) -> ParagraphStyle:
-    """Paragraph styles by name ("body", "bold", "center", "title", "right", "small") and size."""
-    ensure_fonts()
-    bold = name in ("bold", "title", "center-bold", "right-bold")
-    align = {"center": TA_CENTER, "title": TA_CENTER, "center-bold": TA_CENTER}.get(name, TA_LEFT)
-    if name in ("right", "right-bold"):
-        align = TA_RIGHT
-    return ParagraphStyle(
-        f"{name}-{size}",
-        fontName=BOLD if bold else REGULAR,
-        fontSize=size,
-        leading=round(size * 1.22, 2),
-        alignment=align,
-        textColor=colors.black,
-    )
-
-
-def para(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
-    """A paragraph of plain text (escaped); use :func:`markup` for text with tags."""
-    return Paragraph(escape(text), style(name, size))
-
-
-def markup(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
-    return Paragraph(text, style(name, size))
 
 
 @cache
@@ -74,7 +51,7 @@ def indented(
     """Plain text indented by hierarchy level (bidang 0, sub bidang 1, ...), with an error
     ``mark`` ("[!1]") in bold after it."""
     shown = escape(text) + (f" <b>{escape(mark)}</b>" if mark else "")
-    return Paragraph(shown, _indented("bold" if bold else "body", size, level * 7.0))
+    return CellParagraph(shown, _indented("bold" if bold else "body", size, level * 7.0))
 
 
 def prefixed(value: str, prefix: str, alternatives: Sequence[str] = ()) -> str:
@@ -245,7 +222,7 @@ def ruled_table(
     commands: Sequence[tuple[object, ...]],
     closing: Sequence[Flowable] = (),
     keep_rows: int = 2,
-) -> LongTable:
+) -> PagedTable:
     """A long ruled table whose header repeats on every page. The ``closing`` flowables (terbilang,
     notes, signature) become unruled full-width rows kept on one page with the last ``keep_rows``
     rows of figures, so a signature never stands alone on a page."""
@@ -259,6 +236,4 @@ def ruled_table(
                   ("TOPPADDING", (0, r), (-1, r), 4 if index == 0 else 0.5)]  # fmt: skip
     if closing:
         style.append(("NOSPLIT", (0, max(header_rows, data_end - keep_rows)), (-1, -1)))
-    table = LongTable(rows, colWidths=list(widths), repeatRows=header_rows, splitByRow=1)
-    table.setStyle(style)
-    return table
+    return PagedTable(rows, widths, header_rows=header_rows, commands=style)

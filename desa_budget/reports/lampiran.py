@@ -4,10 +4,9 @@ Landscape pages take one column per program share; a narrow (portrait) page stac
 withheld shares and the jabatan under the name, so no text is set under 7 pt."""
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desa_budget.contributions.results import (
     HEAD_COUNT_RULE,
@@ -17,7 +16,7 @@ from desa_budget.contributions.results import (
 )
 from desa_budget.format import format_cell, format_rp
 from desa_budget.reports import blocks, signatures
-from desa_budget.reports.blocks import GROUP_FILL, markup, para
+from desa_budget.reports.blocks import GROUP_FILL, filled, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
@@ -121,18 +120,31 @@ def _widths(
     return None
 
 
-def _person_row(n: int, p: PersonYear, size: float, full_nik: bool, compact: bool) -> list[object]:
+def _person_row(
+    n: int, p: PersonYear, size: float, full_nik: bool, compact: bool, shown: Sequence[str]
+) -> list[object]:
+    """The person's cells; ``shown`` their figures (:func:`_figures`)."""
     nik = p.nik if full_nik else mask_nik(p.nik)
     small = max(size - 1, MIN_SIZE)
-    text = f"<b>{escape(official_name(p.nama))}</b><br/><font size={small}>{escape(nik)}</font>"
+    text = f"<b>{{0}}</b><br/><font size={small}>{{1}}</font>"
     figures: list[object] = [
-        markup(escape(f).replace("\n", "<br/>"), "right", size) if "\n" in f else f
-        for f in _figures(p, compact)
+        filled(
+            "<br/>".join(f"{{{i}}}" for i in range(f.count("\n") + 1)), f.split("\n"), "right", size
+        )
+        if "\n" in f
+        else f
+        for f in shown
     ]
+    name = official_name(p.nama)
     if compact:
-        cell = markup(f"{text}<br/>{escape(p.jabatan)}", "body", size)
+        cell = filled(f"{text}<br/>{{2}}", (name, nik, p.jabatan), "body", size)
         return [str(n), cell, *figures]
-    return [str(n), markup(text, "body", size), para(p.jabatan, "body", size), *figures]
+    return [
+        str(n),
+        filled(text, (name, nik), "body", size),
+        para(p.jabatan, "body", size),
+        *figures,
+    ]
 
 
 def _sum_row(label: str, persons: Sequence[PersonYear], size: float, columns: int) -> list[object]:
@@ -145,7 +157,7 @@ def _sum_row(label: str, persons: Sequence[PersonYear], size: float, columns: in
 
 def nominatif_table(
     data: AnnexData, layout: Layout, *, full_nik: bool, closing: Sequence[Flowable] = ()
-) -> LongTable:
+) -> Flowable:
     persons = data.simulation.apbdes_persons
     total = [
         format_cell(sum(p.desa for p in persons)),
@@ -155,7 +167,8 @@ def nominatif_table(
     for compact in (False, True):
         top = COMPACT_TOP if compact else WIDE_TOP
         names = 1 if compact else 2
-        sample = [[str(len(persons)), *[""] * names, *_figures(p, compact)] for p in persons]
+        figures = [_figures(p, compact) for p in persons]  # each person's, once
+        sample = [[str(len(persons)), *[""] * names, *f] for f in figures]
         sample.append([""] * (len(top) - 2) + total)
         fitted = _widths(layout, sample, compact)
         if fitted is not None:
@@ -179,6 +192,7 @@ def nominatif_table(
                  ("ALIGN", (first_figure, 2), (first_figure, -1), "CENTER"),
                  ("ALIGN", (n - 3, 2), (n - 3, -1), "CENTER")]  # fmt: skip
     number = 0
+    index_of = {id(p): i for i, p in enumerate(persons)}
     for index, (label, members) in enumerate(_groups(persons)):
         letter = chr(ord("A") + index)
         r = len(rows)
@@ -187,7 +201,7 @@ def nominatif_table(
                      ("NOSPLIT", (0, r), (-1, r + 1))]  # fmt: skip
         for p in members:
             number += 1
-            rows.append(_person_row(number, p, size, full_nik, compact))
+            rows.append(_person_row(number, p, size, full_nik, compact, figures[index_of[id(p)]]))
         r = len(rows)
         rows.append(_sum_row(f"Jumlah {letter}", members, size, n))
         commands += [("SPAN", (0, r), (n - 3, r)), ("FONT", (n - 2, r), (n - 1, r), BOLD, size)]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desa_budget.budget.codes.notation import show_code
 from desa_budget.format import format_cell, format_number, format_rp
@@ -86,7 +86,7 @@ def penjabaran_table(
     *,
     notation: str = "app",
     marks: Marks | None = None,
-) -> LongTable:
+) -> Flowable:
     perubahan = data.semula is not None
     marks = marks or error_marks(data)
     rows_by = tree(pairs(data))

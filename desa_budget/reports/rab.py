@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desa_budget.budget.codes.notation import show_code
 from desa_budget.budget.rab_rows import line_rows
@@ -122,7 +122,7 @@ def rab_table(
     *,
     notation: str = "app",
     marks: Marks | None = None,
-) -> LongTable:
+) -> Flowable:
     marks = marks or error_marks(data)
     rows: list[list[object]] = [[para(h, "center-bold", SIZE) for h in HEADER]]
     commands: list[tuple[object, ...]] = [

@@ -5,7 +5,7 @@ the Semula side keeps only its jumlah."""
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable
+from reportlab.platypus import Flowable
 
 from desa_budget.budget.codes.notation import show_code
 from desa_budget.budget.lines import BudgetLine
@@ -38,7 +38,7 @@ def rab_perubahan_table(
     *,
     notation: str = "app",
     marks: Marks,
-) -> LongTable:
+) -> Flowable:
     full = layout.landscape  # room for the Semula volume and harga satuan
     semula = ["VOLUME", "HARGA SATUAN", "JUMLAH"] if full else ["JUMLAH"]
     top = ["NO / KODE", "URAIAN", "SUMBER DANA", "SEMULA (Rp)", *[""] * (len(semula) - 1),

@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from desa_budget.budget.codes.notation import NOTATIONS
+from desa_budget.collector import collector_paused
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.reports.data import AnnexData
@@ -87,17 +88,19 @@ def render_documents(
     versi = "APBDes Perubahan" if data.jenis == "perubahan" else "APBDes Murni"
     desa = " ".join(data.profile.nama_desa.split())
     sections = []
-    for doc in expand_docs(docs):
-        layout = Layout(paper, default_landscape(doc, data) if landscape is None else landscape)
-        footer = f"Desa {desa} · {TITLES[doc]} · TA {data.year} · {versi}{state}"
-        sections.append(Section(doc, footer, layout, _story(doc, data, layout, full_nik, notation)))
-    return build_pdf(
-        sections,
-        title=f"Lampiran iuran BPJS Ketenagakerjaan Desa {desa} TA {data.year}",
-        author=f"Pemerintah Desa {desa}",
-        subject=f"{versi}{state} {data.year}",
-        document_date=data.tanggal,
-    )
+    with collector_paused():  # the stories' and the layout's objects all live to the end
+        for doc in expand_docs(docs):
+            layout = Layout(paper, default_landscape(doc, data) if landscape is None else landscape)
+            footer = f"Desa {desa} · {TITLES[doc]} · TA {data.year} · {versi}{state}"
+            story = _story(doc, data, layout, full_nik, notation)
+            sections.append(Section(doc, footer, layout, story))
+        return build_pdf(
+            sections,
+            title=f"Lampiran iuran BPJS Ketenagakerjaan Desa {desa} TA {data.year}",
+            author=f"Pemerintah Desa {desa}",
+            subject=f"{versi}{state} {data.year}",
+            document_date=data.tanggal,
+        )
 
 
 def write_pdf(
