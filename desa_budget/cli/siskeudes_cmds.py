@@ -10,7 +10,6 @@ from desa_budget.format import format_date, format_number
 from desa_budget.rules import load_rules
 from desa_budget.siskeudes.compare import STATUS_LABELS, Amounts, Comparison, compare_year
 from desa_budget.siskeudes.data import SiskeudesData
-from desa_budget.siskeudes.import_apply import apply_import, write_completion_workbook
 from desa_budget.siskeudes.import_preview import (
     PERSON_LABELS,
     ImportPreview,
@@ -119,6 +118,9 @@ def print_preview(preview: ImportPreview) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # Here, not at the top: it brings the roster workbook's openpyxl, which no other command needs.
+    from desa_budget.siskeudes.import_apply import apply_import, write_completion_workbook
+
     data = read_siskeudes(args.file)
     year = args.year if args.year is not None else latest_year(data)
     db = open_from_args(args)
