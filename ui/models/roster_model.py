@@ -187,6 +187,13 @@ class RosterFilterModel(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts (one key per row, see DtoTableModel.sort); this proxy keeps
+        its order and only filters."""
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
     def _change_filter(self, change: Callable[[], None]) -> None:
         """Qt 6.9+ wants the change bracketed; older versions only invalidate afterwards."""
         if hasattr(self, "beginFilterChange"):
