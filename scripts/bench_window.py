@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_common import ROOT, Row, build_village, number, print_rows, spread
+from bench_common import BYTECODE, ROOT, Row, build_village, number, print_rows, spread
 from bench_startup import BARE
 
 BARE_SECONDS = 0.116  # the bare window in the table: its goals in seconds over this
@@ -170,7 +170,7 @@ def run(code: str, *args: str) -> dict[str, float]:
     for folder in args:
         for ini in Path(folder).glob("*.ini"):
             ini.unlink()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **BYTECODE)
     env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     started = time.perf_counter()
     process = subprocess.Popen(

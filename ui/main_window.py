@@ -20,8 +20,8 @@ from ui import errors
 from ui.app_context import AppContext, NavTarget
 from ui.i18n import _
 from ui.pages import PAGES, Page, PageSpec
+from ui.start_frame import DEFAULT_SIZE
 
-DEFAULT_SIZE = QSize(1280, 720)  # inside a 1366 × 768 office screen with its taskbar
 MINIMUM_SIZE = QSize(760, 520)  # the pages' own minimums decide beyond this
 # Every page fits this (tests/ui/test_small_screen.py): a 1024 × 768 screen less its taskbar
 # and the window's frame and title bar.
