@@ -115,6 +115,10 @@ def test_sorting_keeps_the_selection_and_a_reload_keeps_the_order(
     with ctx.db.session() as session:  # a reload (refresh) keeps the order the user chose
         roster_model.set_rows(list_roster(session, YEAR, rules=ctx.rules))
     assert [r.nama.casefold() for r in proxy.visible_rows()] == names
+    proxy.set_search("a")
+    shown = [proxy.index(n, 0).data(ROW_ROLE) for n in range(proxy.rowCount())]
+    assert proxy.visible_rows() == shown and 0 < len(shown) < len(given)
+    proxy.set_search("")
     proxy.sort(-1)  # the roster's own order again
     assert [r.nik for r in proxy.visible_rows()] == given
 
