@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             holder.deleteLater()
             self._slots[key] = page
             self.pages[key] = page
-            page.refresh()
+            page.open()
         return self.pages[key]
 
     def show_page(self, key: str) -> Page | None:
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         if page is None:
             self.statusBar().showMessage(_("Halaman itu belum tersedia di versi ini."), 5000)
             return
-        page.navigate_to(target)
+        page.when_loaded(lambda: page.navigate_to(target))
 
     # Shortcuts
     def new_person(self) -> None:

@@ -11,7 +11,9 @@ from ui.i18n import _
 from ui.settings import Settings
 
 DEFAULT_SIZE = QSize(1280, 720)  # inside a 1366 × 768 office screen with its taskbar
-_WAIT_FOR_PAINT = 0.2  # seconds at most: a window system that maps the window late is not waited for
+_WAIT_FOR_PAINT = (
+    0.2  # seconds at most: a window system that maps the window late is not waited for
+)
 
 
 class StartFrame(QWidget):

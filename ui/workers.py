@@ -106,6 +106,40 @@ class Task(QObject):
 Report = Callable[[int, int], None]  # (done, total), callable from the worker thread
 
 
+class Background(QObject):
+    """Reading for a page off the GUI thread, with no dialog: the page says "Memuat…" itself.
+    ``on_done`` / ``on_error`` run on the GUI thread; this object is deleted after them."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        work: Callable[[], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_done, self._on_error = on_done, on_error or errors.report
+        self._signals = _Signals(self)
+        self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._job = _Job(work, self._signals)
+        self._job.setAutoDelete(False)
+        QThreadPool.globalInstance().start(self._job)
+
+    def _succeeded(self, result: object) -> None:
+        try:
+            self._on_done(result)
+        finally:
+            self.deleteLater()
+
+    def _failed(self, exc: BaseException) -> None:
+        try:
+            self._on_error(exc)
+        finally:
+            self.deleteLater()
+
+
 def run_task(
     parent: QWidget,
     work: Callable[[], Any],
