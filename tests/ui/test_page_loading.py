@@ -8,6 +8,7 @@ from ui_helpers import YEAR
 from desa_budget.roster.service import list_roster
 from ui.app_context import AppContext, NavTarget
 from ui.main_window import MainWindow
+from ui.pages.rencana import RencanaPage
 from ui.pages.roster import RosterPage
 
 
@@ -44,3 +45,15 @@ def test_a_refresh_during_the_first_load_is_what_stays(qtbot: QtBot, ctx: AppCon
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         pass
     assert page.model.rowCount() == 0
+
+
+def test_simulasi_computes_its_plan_in_the_background(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _window(qtbot, ctx)
+    window.show_page("rencana")
+    page = window.pages["rencana"]
+    assert isinstance(page, RencanaPage)
+    assert page.loading and page.simulation is None and "Menghitung" in page.plan_note.text()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        pass
+    assert page.simulation is not None and page.simulation.desa > 0
+    assert page.desa_figure.value.text().startswith("Rp")

@@ -193,6 +193,29 @@ class RencanaPage(Page):
 
     # Loading
     def refresh(self) -> None:
+        self._load_inputs()
+        self.recompute()
+        self.refreshed.emit()
+
+    def open(self) -> None:
+        """The first load computes the plan in the background (a big village takes a moment);
+        the inputs, scenarios and versions are there at once."""
+        self._load_inputs()
+        self.timer.stop()
+        db, rules, year, params = self.ctx.db, self.ctx.rules, self.ctx.year, self.inputs.params()
+        self.plan_note.setText(_("Menghitung…"))
+
+        def read() -> scenarios.ScenarioColumn:
+            with db.session() as session:
+                return scenarios.run_scenario(session, rules, year, params)
+
+        def show(column: scenarios.ScenarioColumn) -> None:
+            self._show_column(column)
+            self.refreshed.emit()
+
+        self.load_in_background(read, show)
+
+    def _load_inputs(self) -> None:
         year = self.ctx.year
         with self.ctx.db.session() as session:
             defaults = plan_defaults(session, year)
@@ -209,16 +232,18 @@ class RencanaPage(Page):
         self.coverage_box.load()
         self._load_scenarios()
         self._load_versions()
-        self.recompute()
-        self.refreshed.emit()
 
     def recompute(self) -> None:
         """Run the simulation and the planner on the current inputs (no writes)."""
         self.timer.stop()
+        self.loads += 1  # newer than a first load still running in the background
         year = self.ctx.year
         params = self.inputs.params()
         with self.ctx.db.session() as session:
             column = scenarios.run_scenario(session, self.ctx.rules, year, params)
+        self._show_column(column)
+
+    def _show_column(self, column: scenarios.ScenarioColumn) -> None:
         self.simulation, self.plan = column.simulation, column.plan
         self._show(column.simulation, column.plan)
         self.recomputed.emit()
