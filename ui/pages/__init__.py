@@ -59,9 +59,12 @@ class Page(QWidget):
         load, self.loading = self.loads, True
 
         def done(result: T) -> None:
-            if load == self.loads:
-                show(result)
-            self._finish_loading()
+            if load != self.loads:  # a refresh showed newer data meanwhile
+                self._finish_loading()
+                return
+            show(result)
+            if load == self.loads:  # else ``show`` started the next stage, which finishes
+                self._finish_loading()
 
         def failed(exc: BaseException) -> None:
             self._finish_loading()

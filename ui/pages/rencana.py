@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desa_budget.budget import scenarios, versions
 from desa_budget.budget import settings as budget_settings
-from desa_budget.budget.plan_defaults import plan_defaults
+from desa_budget.budget.plan_defaults import PlanDefaults, plan_defaults
 from desa_budget.budget.planner import PlanResult
 from desa_budget.budget.scenarios import ScenarioInfo
 from desa_budget.budget.settings import BudgetYearData
@@ -29,6 +29,8 @@ from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.summary import month_totals
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_ABBR, format_rp, format_time
+from desa_budget.rules import RuleSet
+from desa_budget.store.database import Database
 from ui import errors, msgbox
 from ui.app_context import AppContext
 from ui.commands import EditCommand, push
@@ -193,33 +195,49 @@ class RencanaPage(Page):
 
     # Loading
     def refresh(self) -> None:
-        self._load_inputs()
+        self._show_read(self._read(self.ctx.db, self.ctx.rules, self.ctx.year))
         self.recompute()
         self.refreshed.emit()
 
     def open(self) -> None:
-        """The first load computes the plan in the background (a big village takes a moment);
-        the inputs, scenarios and versions are there at once."""
-        self._load_inputs()
-        self.timer.stop()
-        db, rules, year, params = self.ctx.db, self.ctx.rules, self.ctx.year, self.inputs.params()
+        """The first load reads in the background (a big village takes a moment): the year's
+        defaults and the applied plan first, then the plan on those inputs."""
+        db, rules, year = self.ctx.db, self.ctx.rules, self.ctx.year
         self.plan_note.setText(_("Menghitung…"))
 
-        def read() -> scenarios.ScenarioColumn:
-            with db.session() as session:
-                return scenarios.run_scenario(session, rules, year, params)
+        def show(found: tuple[Any, ...]) -> None:
+            self._show_read(found)
+            params = self.inputs.params()
 
-        def show(column: scenarios.ScenarioColumn) -> None:
-            self._show_column(column)
-            self.refreshed.emit()
+            def compute() -> scenarios.ScenarioColumn:
+                with db.session() as session:
+                    return scenarios.run_scenario(session, rules, year, params)
 
-        self.load_in_background(read, show)
+            self.load_in_background(compute, self._show_opened)
 
-    def _load_inputs(self) -> None:
-        year = self.ctx.year
-        with self.ctx.db.session() as session:
+        self.load_in_background(lambda: self._read(db, rules, year), show)
+
+    def _show_opened(self, column: scenarios.ScenarioColumn) -> None:
+        self._show_column(column)
+        self.refreshed.emit()
+
+    @staticmethod
+    def _read(db: Database, rules: RuleSet, year: int) -> tuple[Any, ...]:
+        """The year's defaults, its saved figures and the applied plan (any thread)."""
+        with db.session() as session:
             defaults = plan_defaults(session, year)
             stored = budget_settings.get_budget_year(session, year)
+        return defaults, stored, CoverageBox.read(db, rules, year)
+
+    def _show_read(self, found: tuple[Any, ...]) -> None:
+        defaults, stored, loaded = found
+        self._show_inputs(defaults, stored)
+        self.coverage_box.show_loaded(loaded)
+        self._load_scenarios()
+        self._load_versions()
+
+    def _show_inputs(self, defaults: PlanDefaults, stored: BudgetYearData) -> None:
+        year = self.ctx.year
         self.inputs.set_tiers(defaults.tiers)
         self.inputs.set_roster_programs(defaults.programs)
         if year != self._year:
@@ -229,9 +247,7 @@ class RencanaPage(Page):
             # only typed here is kept while other data changes.
             self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
         self._year, self.stored = year, stored
-        self.coverage_box.load()
-        self._load_scenarios()
-        self._load_versions()
+        self.timer.stop()  # the inputs just set are computed by the caller
 
     def recompute(self) -> None:
         """Run the simulation and the planner on the current inputs (no writes)."""
