@@ -1,6 +1,7 @@
 """Simulasi & Rencana: what-if choices recomputed as they change (month by month, totals, coverage
 per tier, a chart), named scenarios compared side by side, and adopting the year's budget version."""
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -200,19 +201,13 @@ class RencanaPage(Page):
         self.refreshed.emit()
 
     def open(self) -> None:
-        """The first load reads in the background (a big village takes a moment): the year's
-        defaults and the applied plan first, then the plan on those inputs."""
+        """The first load, in the background: the year's defaults, then the plan on them."""
         db, rules, year = self.ctx.db, self.ctx.rules, self.ctx.year
         self.plan_note.setText(_("Menghitung…"))
 
         def show(found: tuple[Any, ...]) -> None:
             self._show_read(found)
-            params = self.inputs.params()
-
-            def compute() -> scenarios.ScenarioColumn:
-                with db.session() as session:
-                    return scenarios.run_scenario(session, rules, year, params)
-
+            compute = partial(self._compute, db, rules, year, self.inputs.params())
             self.load_in_background(compute, self._show_opened)
 
         self.load_in_background(lambda: self._read(db, rules, year), show)
@@ -230,13 +225,9 @@ class RencanaPage(Page):
         return defaults, stored, CoverageBox.read(db, rules, year)
 
     def _show_read(self, found: tuple[Any, ...]) -> None:
+        defaults: PlanDefaults
+        stored: BudgetYearData
         defaults, stored, loaded = found
-        self._show_inputs(defaults, stored)
-        self.coverage_box.show_loaded(loaded)
-        self._load_scenarios()
-        self._load_versions()
-
-    def _show_inputs(self, defaults: PlanDefaults, stored: BudgetYearData) -> None:
         year = self.ctx.year
         self.inputs.set_tiers(defaults.tiers)
         self.inputs.set_roster_programs(defaults.programs)
@@ -248,16 +239,23 @@ class RencanaPage(Page):
             self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
         self._year, self.stored = year, stored
         self.timer.stop()  # the inputs just set are computed by the caller
+        self.coverage_box.show_loaded(loaded)
+        self._load_scenarios()
+        self._load_versions()
 
     def recompute(self) -> None:
         """Run the simulation and the planner on the current inputs (no writes)."""
         self.timer.stop()
         self.loads += 1  # newer than a first load still running in the background
-        year = self.ctx.year
-        params = self.inputs.params()
-        with self.ctx.db.session() as session:
-            column = scenarios.run_scenario(session, self.ctx.rules, year, params)
-        self._show_column(column)
+        ctx = self.ctx
+        self._show_column(self._compute(ctx.db, ctx.rules, ctx.year, self.inputs.params()))
+
+    @staticmethod
+    def _compute(
+        db: Database, rules: RuleSet, year: int, params: scenarios.ScenarioParams
+    ) -> scenarios.ScenarioColumn:
+        with db.session() as session:
+            return scenarios.run_scenario(session, rules, year, params)
 
     def _show_column(self, column: scenarios.ScenarioColumn) -> None:
         self.simulation, self.plan = column.simulation, column.plan
