@@ -6,12 +6,12 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     from desa_budget import __version__
-    from desa_budget.cli import build_parser, run_command
+    from desa_budget.cli import parse_arguments, run_command
     from desa_budget.logging_setup import configure_logging, ensure_std_streams
     from desa_budget.paths import data_paths
 
     ensure_std_streams()
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     if args.self_test:
         from ui.selftest import run_self_test
 

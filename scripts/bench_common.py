@@ -13,6 +13,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -64,6 +65,15 @@ def spread(values: Sequence[float]) -> str:
     if not mid:
         return "0 %"
     return f"±{(max(values) - min(values)) / 2 / mid * 100:.0f} %"
+
+
+# An installed app has its bytecode compiled (pip compiles at install, PyInstaller bundles .pyc):
+# child processes write and reuse theirs in one cache folder, even when this shell sets
+# PYTHONDONTWRITEBYTECODE (as the development environment does), so no run compiles the project.
+BYTECODE = {
+    "PYTHONDONTWRITEBYTECODE": "",
+    "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / "jamsos_bench_pycache"),
+}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_common import (
+    BYTECODE,
     ROOT,
     YEAR,
     Row,
@@ -99,7 +100,7 @@ def measure(rows: int, runs: int) -> list[Row]:
                 sys.executable, str(ROOT / "app.py"), "--data-dir", str(target), "roster",
                 "import", str(book), "--year", str(YEAR),
             ]  # fmt: skip
-            return run_process(command).wall
+            return run_process(command, env=BYTECODE).wall
 
         mine, peer = [], []
         for _ in range(runs):

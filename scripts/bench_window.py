@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_common import ROOT, Row, build_village, number, print_rows, spread
+from bench_common import BYTECODE, ROOT, Row, build_village, number, print_rows, spread
 from bench_startup import BARE
 
 BARE_SECONDS = 0.116  # the bare window in the issue's table: its goals in seconds over this
@@ -50,10 +50,22 @@ OURS = """
 import argparse, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QTableView
-from ui.main import start
-started = start(argparse.Namespace(data_dir=sys.argv[1], db=None))
-app, window = started.app, started.window
+from ui.main import application, start
 say = lambda *words: print(*words, flush=True)
+app = application()
+
+class FirstPaint(QObject):
+    "The first paint of any of our widgets (the window's frame, as bench_startup measures)."
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            say("PAINTED")
+            app.removeEventFilter(self)
+        return False
+
+first_paint = FirstPaint()
+app.installEventFilter(first_paint)
+started = start(argparse.Namespace(data_dir=sys.argv[1], db=None))
+window = started.window
 
 class Beat(QObject):
     "The longest gap between 10 ms ticks: how long the window could not react."
@@ -155,7 +167,6 @@ def step(index):
     act()
 
 def after_paint():
-    say("PAINTED")
     QTimer.singleShot(500, lambda: step(0))
 
 window.first_painted.connect(after_paint)
@@ -170,7 +181,7 @@ def run(code: str, *args: str) -> dict[str, float]:
     for folder in args:
         for ini in Path(folder).glob("*.ini"):
             ini.unlink()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **BYTECODE)
     env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     started = time.perf_counter()
     process = subprocess.Popen(

@@ -2,28 +2,27 @@
 then the main window. ``app.py`` calls ``run_gui(args)`` when no subcommand is given."""
 
 import argparse
+import gc
 import sys
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from desa_budget.errors import UserError
-from desa_budget.logging_setup import configure_logging, ensure_std_streams
 from desa_budget.paths import data_paths
-from desa_budget.rules import load_rules
-from desa_budget.store import audit, secrets
-from desa_budget.store.instance_lock import DatabaseInUse
-from desa_budget.store.opening import open_database
-from desa_budget.village.profile import get_profile
-from ui import errors, i18n, msgbox
-from ui.app_context import AppContext
-from ui.first_start import run_first_start
+from ui import i18n
 from ui.i18n import _
-from ui.instance_server import InstanceServer, ask_window_to_show, bring_forward, window_listening
-from ui.main_window import MainWindow
-from ui.server_login import open_saved
 from ui.settings import Settings
+from ui.start_frame import StartFrame
+
+# The rest (SQLAlchemy, the rules, the pages' modules) is imported in start(), after the window's
+# frame is painted: it takes several times as long as Qt itself.
+if TYPE_CHECKING:
+    from desa_budget.store.instance_lock import DatabaseInUse
+    from ui.app_context import AppContext
+    from ui.main_window import MainWindow
 
 EXIT_USER_ERROR = 2
 
@@ -31,8 +30,8 @@ EXIT_USER_ERROR = 2
 @dataclass
 class Started:
     app: QApplication
-    window: MainWindow | None  # None: the user chose to quit at the first start
-    ctx: AppContext | None
+    window: "MainWindow | None"  # None: the user chose to quit at the first start
+    ctx: "AppContext | None"
 
 
 def application() -> QApplication:
@@ -53,14 +52,45 @@ def settings_for(args: argparse.Namespace) -> Settings:
 
 
 def start(args: argparse.Namespace) -> Started:
-    """Everything up to a shown main window; raises UserError when the data cannot be opened."""
-    ensure_std_streams()
+    """Everything up to a shown main window; raises UserError when the data cannot be opened.
+
+    The window's frame is painted first, then the rest is loaded while it shows "Memuat…"."""
     app = application()
-    paths = data_paths(getattr(args, "data_dir", None))
-    log_file = configure_logging(paths.logs)
-    errors.install_excepthook(log_file)
     settings = settings_for(args)
     i18n.set_language(settings.language)
+    frame = StartFrame(settings)
+    frame.show_now(app)
+    # After the first paint: the log, the error funnel and its message boxes.
+    from desa_budget.logging_setup import configure_logging, ensure_std_streams
+    from ui import errors
+
+    ensure_std_streams()
+    log_file = configure_logging(data_paths(getattr(args, "data_dir", None)).logs)
+    errors.install_excepthook(log_file)
+    gc.disable()  # start-up makes many long-lived objects: no collections while it does
+    try:
+        return _open(args, app, settings)
+    finally:
+        # What start-up made (some 100.000 objects: the libraries, the rules, the pages) lives
+        # as long as the window: frozen, the collector never scans it again. Unfrozen, each full
+        # collection while a big village loads in the background stops the window for ~0,2 s.
+        gc.freeze()
+        gc.enable()
+        frame.close()
+
+
+def _open(args: argparse.Namespace, app: QApplication, settings: Settings) -> Started:
+    from desa_budget.rules import load_rules
+    from desa_budget.store import audit, secrets
+    from desa_budget.store.opening import open_database
+    from desa_budget.village.profile import get_profile
+    from ui import msgbox
+    from ui.app_context import AppContext
+    from ui.first_start import run_first_start
+    from ui.instance_server import InstanceServer, bring_forward
+    from ui.main_window import MainWindow
+    from ui.server_login import open_saved
+
     data_dir, given = getattr(args, "data_dir", None), getattr(args, "db", None)
     # The window is the one writer of a SQLite file: a second window is refused (run_gui then
     # brings the first forward), and so are commands that change data while it is open.
@@ -101,6 +131,9 @@ def start(args: argparse.Namespace) -> Started:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window and run until it is closed; exit status 2 when the data cannot be opened."""
+    from desa_budget.store.instance_lock import DatabaseInUse
+    from ui import errors
+
     try:
         started = start(args)
     except DatabaseInUse as exc:
@@ -119,8 +152,11 @@ def run_gui(args: argparse.Namespace) -> int:
             started.ctx.db.dispose()
 
 
-def _in_use(exc: DatabaseInUse) -> int:
+def _in_use(exc: "DatabaseInUse") -> int:
     """The data is open in another window: say so, then bring that window forward."""
+    from ui import errors, msgbox
+    from ui.instance_server import ask_window_to_show, window_listening
+
     database = exc.database
     if not window_listening(database):  # a command holds it, or a window still starting
         errors.show_user_error(None, exc)
@@ -138,9 +174,9 @@ def _in_use(exc: DatabaseInUse) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desa_budget.cli import build_parser
+    from desa_budget.cli import parse_arguments
 
-    return run_gui(build_parser().parse_args(argv))
+    return run_gui(parse_arguments(argv))
 
 
 if __name__ == "__main__":

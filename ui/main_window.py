@@ -20,8 +20,8 @@ from ui import errors
 from ui.app_context import AppContext, NavTarget
 from ui.i18n import _
 from ui.pages import PAGES, Page, PageSpec
+from ui.start_frame import DEFAULT_SIZE
 
-DEFAULT_SIZE = QSize(1280, 720)  # inside a 1366 × 768 office screen with its taskbar
 MINIMUM_SIZE = QSize(760, 520)  # the pages' own minimums decide beyond this
 # Every page fits this (tests/ui/test_small_screen.py): a 1024 × 768 screen less its taskbar
 # and the window's frame and title bar.
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             holder.deleteLater()
             self._slots[key] = page
             self.pages[key] = page
-            page.refresh()
+            page.open()
         return self.pages[key]
 
     def show_page(self, key: str) -> Page | None:
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         if page is None:
             self.statusBar().showMessage(_("Halaman itu belum tersedia di versi ini."), 5000)
             return
-        page.navigate_to(target)
+        page.when_loaded(lambda: page.navigate_to(target))
 
     # Shortcuts
     def new_person(self) -> None:

@@ -95,10 +95,13 @@ def _command_modules() -> list[ModuleType]:
     ]
 
 
-def build_parser() -> IndonesianArgumentParser:
+def build_parser(*, commands: bool = True) -> IndonesianArgumentParser:
+    """The whole command line; ``commands=False``: the global options alone, without importing
+    the subcommands' modules (they load the documents' and workbooks' libraries)."""
     parser = IndonesianArgumentParser(
         prog="app.py",
         description="Jamsos Desa: anggaran iuran BPJS Ketenagakerjaan desa.",
+        add_help=commands,
     )
     parser.add_argument("--data-dir", help="folder data (basis data, cadangan, log)")
     parser.add_argument("--db", help="URL basis data SQLAlchemy, mis. postgresql+psycopg://...")
@@ -112,6 +115,9 @@ def build_parser() -> IndonesianArgumentParser:
         action="store_true",
         help="tanpa perintah: buka desa demo bila basis data masih kosong (tanpa bertanya)",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(
         dest="command", metavar="PERINTAH", parser_class=IndonesianArgumentParser
     )
@@ -120,6 +126,15 @@ def build_parser() -> IndonesianArgumentParser:
     for module in modules:
         module.register(sub)
     return parser
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The arguments; opening the window (no subcommand, no --help) builds only the global
+    options, so a start imports none of the subcommands' modules."""
+    args, rest = build_parser(commands=False).parse_known_args(argv)
+    if not rest:
+        return args
+    return build_parser().parse_args(argv)
 
 
 def run_command(args: argparse.Namespace) -> int:

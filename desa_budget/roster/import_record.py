@@ -5,8 +5,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from desa_budget.roster.bulk_add import Progress
 from desa_budget.roster.data import Limits
 from desa_budget.roster.read import PersonDetail, person_detail
 from desa_budget.roster.removal import delete_person, restore_person
@@ -25,17 +26,26 @@ class ImportRecord:
 def _people(session: Session, niks: Sequence[str]) -> dict[str, PersonDetail]:
     session.flush()
     session.expire_all()  # read what the import wrote, posts and coverage included
-    rows = session.scalars(select(Person).where(Person.nik.in_(niks)))
+    rows = session.scalars(
+        select(Person)
+        .where(Person.nik.in_(niks))
+        .options(selectinload(Person.posts), selectinload(Person.coverages))
+    )
     return {row.nik: person_detail(row) for row in rows}
 
 
 def apply_import_recorded(
-    session: Session, plan: ImportPlan, *, operator: str, limits: Limits | None = None
+    session: Session,
+    plan: ImportPlan,
+    *,
+    operator: str,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
 ) -> ImportRecord:
     """``apply_import`` in the caller's transaction, keeping what it needs to be undone."""
     niks = [entry.person.nik for entry in plan.entries]
     before = _people(session, niks)
-    summary = apply_import(session, plan, operator=operator, limits=limits)
+    summary = apply_import(session, plan, operator=operator, limits=limits, progress=progress)
     after = _people(session, niks)
     touched = [nik for nik, detail in after.items() if before.get(nik) != detail]
     return ImportRecord(

@@ -1,13 +1,13 @@
 """The audit log: who changed what, when, with the old and new value of every changed column."""
 
 import getpass
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desa_budget.store.models import AuditEntry, VillageProfile
@@ -52,6 +52,41 @@ def _fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+Entry = dict[str, Any]  # the columns of one AuditEntry, for ``insert_entries``
+
+
+def entries(
+    *,
+    operator: str,
+    entitas: str,
+    entitas_id: int | None,
+    label: str,
+    changes: Mapping[str, tuple[Any, Any]],
+    keterangan: str = "",
+) -> list[Entry]:
+    """One entry per changed column (pairs whose old and new text are equal are skipped)."""
+    now = datetime.now().replace(microsecond=0)
+    rows: list[Entry] = []
+    for kolom, (old, new) in changes.items():
+        lama, baru = render(old), render(new)
+        if lama == baru:
+            continue
+        rows.append(
+            {
+                "waktu": now,
+                "operator": _fit(operator or FALLBACK_OPERATOR, 100),
+                "entitas": _fit(entitas, 40),
+                "entitas_id": entitas_id,
+                "label": _fit(label, 200),
+                "kolom": _fit(kolom, 60),
+                "nilai_lama": lama,
+                "nilai_baru": baru,
+                "keterangan": _fit(keterangan, 300),
+            }
+        )
+    return rows
+
+
 def record(
     session: Session,
     *,
@@ -63,24 +98,18 @@ def record(
     keterangan: str = "",
 ) -> None:
     """Add one entry per changed column (pairs whose old and new text are equal are skipped)."""
-    now = datetime.now().replace(microsecond=0)
-    for kolom, (old, new) in changes.items():
-        lama, baru = render(old), render(new)
-        if lama == baru:
-            continue
-        session.add(
-            AuditEntry(
-                waktu=now,
-                operator=_fit(operator or FALLBACK_OPERATOR, 100),
-                entitas=_fit(entitas, 40),
-                entitas_id=entitas_id,
-                label=_fit(label, 200),
-                kolom=_fit(kolom, 60),
-                nilai_lama=lama,
-                nilai_baru=baru,
-                keterangan=_fit(keterangan, 300),
-            )
-        )
+    for values in entries(
+        operator=operator, entitas=entitas, entitas_id=entitas_id, label=label,
+        changes=changes, keterangan=keterangan,
+    ):  # fmt: skip
+        session.add(AuditEntry(**values))
+
+
+def insert_entries(session: Session, rows: Sequence[Entry]) -> None:
+    """Many entries in one statement (an import's thousands), in the order given."""
+    if rows:
+        table = cast(Table, AuditEntry.__table__)  # a Core insert: no ORM object per entry
+        session.execute(insert(table), list(rows))
 
 
 def os_user() -> str:

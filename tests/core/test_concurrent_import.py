@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from roster_helpers import make_nik, row, write_rows
-from sqlalchemy import event, func, select
+from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
 from store_helpers import Backend, backend_fixture
 from village_helpers import YEAR, one_person_village
@@ -62,19 +62,18 @@ def colleague_imports_first(
         yield done
         return
 
-    def _before_flush(session: Session, *args: Any) -> None:
-        if done or session.info.get("colleague"):
+    def _before_write(_conn: Any, _cursor: Any, statement: str, *args: Any) -> None:
+        if done or not statement.startswith("INSERT"):
             return
         done.append("colleague")
         with colleague.session() as theirs:
-            theirs.info["colleague"] = True
             apply_import(theirs, plan_import(theirs, path, year=YEAR), operator="B")
 
-    event.listen(Session, "before_flush", _before_flush)
+    event.listen(Engine, "before_cursor_execute", _before_write)
     try:
         yield done
     finally:
-        event.remove(Session, "before_flush", _before_flush)
+        event.remove(Engine, "before_cursor_execute", _before_write)
 
 
 def count_people(db: Database) -> int:

@@ -24,23 +24,24 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from sqlalchemy import event
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Engine, event
     from desa_budget.roster.workbook.apply import apply_import, plan_import
     from desa_budget.store.opening import open_database
 
     db = open_database(data_dir=sys.argv[1])
 
-    flushes = 0
+    inserts = 0
 
-    @event.listens_for(Session, "after_flush")
-    def _pause(session, context):
-        # well into the import (many people written to the open transaction), wait to be killed
-        global flushes
-        flushes += 1
-        if flushes == 30:
-            print("started", flush=True)
-            sys.stdin.readline()
+    @event.listens_for(Engine, "after_cursor_execute")
+    def _pause(conn, cursor, statement, parameters, context, executemany):
+        # well into the import (the people and their posts written to the open transaction),
+        # wait to be killed
+        global inserts
+        if statement.startswith("INSERT"):
+            inserts += 1
+            if inserts == 2:
+                print("started", flush=True)
+                sys.stdin.readline()
 
     with db.session() as s:
         plan = plan_import(s, Path(sys.argv[2]), year=2026)

@@ -112,7 +112,7 @@ def test_ctrl_f_searches_and_ctrl_p_asks_the_page_to_print(
     assert "Dokumen" in window.statusBar().currentMessage()
 
 
-def test_a_finding_opens_the_place_that_fixes_it(window: MainWindow) -> None:
+def test_a_finding_opens_the_place_that_fixes_it(window: MainWindow, qtbot: QtBot) -> None:
     beranda = window.pages["beranda"]
     assert isinstance(beranda, BerandaPage)
     rows: list[Finding] = beranda.finding_model.rows()
@@ -122,6 +122,7 @@ def test_a_finding_opens_the_place_that_fixes_it(window: MainWindow) -> None:
     assert window.current_key() == "peserta"
     roster = window.pages["peserta"]
     assert isinstance(roster, RosterPage)
+    qtbot.waitUntil(lambda: not roster.loading)  # the roster is read in the background
     assert roster.proxy.rowCount() < roster.model.rowCount()
     window.navigate(NavTarget("halaman_yang_belum_ada"))
     assert "belum tersedia" in window.statusBar().currentMessage()

@@ -80,3 +80,37 @@ def test_start_up_does_not_load_document_libraries(tmp_path: Path) -> None:
         check=True,
     )
     assert "HEAVY=\n" in result.stdout, result.stdout + result.stderr
+
+
+FRAME_CHILD = """
+import argparse, sys
+from PySide6.QtCore import QEvent, QObject
+from ui.main import application, start
+app = application()
+seen = []
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen.append((obj.windowTitle(), "sqlalchemy" in sys.modules))
+        return False
+watch = Watch()
+app.installEventFilter(watch)
+started = start(argparse.Namespace(data_dir=sys.argv[1], db=None, demo=True))
+print("FIRST=" + repr(seen[0]))
+print("SHOWN=" + started.window.windowTitle())
+"""
+
+
+def test_the_window_frame_is_painted_before_the_database_libraries_load(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-c", FRAME_CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    assert "FIRST=('Jamsos Desa', False)" in result.stdout, result.stdout + result.stderr
+    assert "SHOWN=Jamsos Desa — Desa Sukamaju" in result.stdout, result.stdout + result.stderr

@@ -95,6 +95,34 @@ def test_search_by_nik_and_sorting_by_amount(roster_model: RosterModel) -> None:
     assert amounts == sorted(amounts)
 
 
+def test_sorting_keeps_the_selection_and_a_reload_keeps_the_order(
+    roster_model: RosterModel, ctx: AppContext
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel, Qt
+
+    proxy = RosterFilterModel()
+    proxy.setSourceModel(roster_model)
+    given = [r.nik for r in proxy.visible_rows()]
+    given_names = [r.nama.casefold() for r in proxy.visible_rows()]
+    selection = QItemSelectionModel(proxy)
+    chosen = proxy.index(2, 0)
+    nik = chosen.data(ROW_ROLE).nik
+    selection.select(chosen, QItemSelectionModel.SelectionFlag.Select)
+    proxy.sort(RosterModel.NAMA, Qt.SortOrder.DescendingOrder)
+    names = [r.nama.casefold() for r in proxy.visible_rows()]
+    assert names == sorted(names, reverse=True) != given_names
+    assert [i.data(ROW_ROLE).nik for i in selection.selectedIndexes()] == [nik]
+    with ctx.db.session() as session:  # a reload (refresh) keeps the order the user chose
+        roster_model.set_rows(list_roster(session, YEAR, rules=ctx.rules))
+    assert [r.nama.casefold() for r in proxy.visible_rows()] == names
+    proxy.set_search("a")
+    shown = [proxy.index(n, 0).data(ROW_ROLE) for n in range(proxy.rowCount())]
+    assert proxy.visible_rows() == shown and 0 < len(shown) < len(given)
+    proxy.set_search("")
+    proxy.sort(-1)  # the roster's own order again
+    assert [r.nik for r in proxy.visible_rows()] == given
+
+
 def test_beranda_models_pass_the_model_tester(qtmodeltester: ModelTester, ctx: AppContext) -> None:
     with ctx.db.session() as session:
         sim = simulate(session, ctx.rules, YEAR)

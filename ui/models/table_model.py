@@ -43,6 +43,9 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        self._given: list[T] = []  # the order set_rows received (column -1)
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     # Qt interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -88,11 +91,43 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
         """Other roles (colours, fonts) for subclasses."""
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``'s sort key (-1: the order given), keeping selections on their rows.
+
+        One key per row and Python's sort: a QSortFilterProxyModel would call ``data()`` for
+        both rows of every comparison (a 5.000-person roster: some 120.000 calls)."""
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        positions = {id(row): n for n, row in enumerate(self._rows)}
+        self._rows = self._sorted(self._given)
+        moved = [positions[id(row)] for row in self._rows]  # new row -> old row
+        old_to_new = {old: new for new, old in enumerate(moved)}
+        before = self.persistentIndexList()
+        after = [
+            self.index(old_to_new.get(index.row(), index.row()), index.column()) for index in before
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[T]) -> list[T]:
+        if not 0 <= self._sort_column < len(self.COLUMNS):
+            return list(rows)
+        column = self.COLUMNS[self._sort_column]
+        key = column.sort or column.text
+
+        def none_last(row: T) -> tuple[bool, Any]:
+            value = key(row)
+            return (value is None, value)
+
+        # Python's sort is stable both ways, as Qt's: equal rows keep the order given.
+        return sorted(rows, key=none_last, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
     # Our interface
     def set_rows(self, rows: Sequence[T]) -> None:
-        """Replace everything (a full reload)."""
+        """Replace everything (a full reload), in the current sort order."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._given = list(rows)
+        self._rows = self._sorted(self._given)
         self.endResetModel()
 
     def rows(self) -> list[T]:

@@ -1,6 +1,7 @@
 """Simulasi & Rencana: what-if choices recomputed as they change (month by month, totals, coverage
 per tier, a chart), named scenarios compared side by side, and adopting the year's budget version."""
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desa_budget.budget import scenarios, versions
 from desa_budget.budget import settings as budget_settings
-from desa_budget.budget.plan_defaults import plan_defaults
+from desa_budget.budget.plan_defaults import PlanDefaults, plan_defaults
 from desa_budget.budget.planner import PlanResult
 from desa_budget.budget.scenarios import ScenarioInfo
 from desa_budget.budget.settings import BudgetYearData
@@ -29,6 +30,8 @@ from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.summary import month_totals
 from desa_budget.errors import UserError
 from desa_budget.format import MONTH_ABBR, format_rp, format_time
+from desa_budget.rules import RuleSet
+from desa_budget.store.database import Database
 from ui import errors, msgbox
 from ui.app_context import AppContext
 from ui.commands import EditCommand, push
@@ -211,10 +214,39 @@ class RencanaPage(Page):
 
     # Loading
     def refresh(self) -> None:
-        year = self.ctx.year
-        with self.ctx.db.session() as session:
+        self._show_read(self._read(self.ctx.db, self.ctx.rules, self.ctx.year))
+        self.recompute()
+        self.refreshed.emit()
+
+    def open(self) -> None:
+        """The first load, in the background: the year's defaults, then the plan on them."""
+        db, rules, year = self.ctx.db, self.ctx.rules, self.ctx.year
+        self.plan_note.setText(_("Menghitung…"))
+
+        def show(found: tuple[Any, ...]) -> None:
+            self._show_read(found)
+            compute = partial(self._compute, db, rules, year, self.inputs.params())
+            self.load_in_background(compute, self._show_opened)
+
+        self.load_in_background(lambda: self._read(db, rules, year), show)
+
+    def _show_opened(self, column: scenarios.ScenarioColumn) -> None:
+        self._show_column(column)
+        self.refreshed.emit()
+
+    @staticmethod
+    def _read(db: Database, rules: RuleSet, year: int) -> tuple[Any, ...]:
+        """The year's defaults, its saved figures and the applied plan (any thread)."""
+        with db.session() as session:
             defaults = plan_defaults(session, year)
             stored = budget_settings.get_budget_year(session, year)
+        return defaults, stored, CoverageBox.read(db, rules, year)
+
+    def _show_read(self, found: tuple[Any, ...]) -> None:
+        defaults: PlanDefaults
+        stored: BudgetYearData
+        defaults, stored, loaded = found
+        year = self.ctx.year
         self.inputs.set_tiers(defaults.tiers)
         self.inputs.set_roster_programs(defaults.programs)
         if year != self._year:
@@ -224,21 +256,28 @@ class RencanaPage(Page):
             # only typed here is kept while other data changes.
             self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
         self._year, self.stored = year, stored
-        self.coverage_box.load()
+        self.timer.stop()  # the inputs just set are computed by the caller
+        self.coverage_box.show_loaded(loaded)
         self._load_scenarios()
         self._load_versions()
-        self.recompute()
         self._projection_stale = True
         self._on_tabs_current_changed(self.tabs.currentIndex())
-        self.refreshed.emit()
 
     def recompute(self) -> None:
         """Run the simulation and the planner on the current inputs (no writes)."""
         self.timer.stop()
-        year = self.ctx.year
-        params = self.inputs.params()
-        with self.ctx.db.session() as session:
-            column = scenarios.run_scenario(session, self.ctx.rules, year, params)
+        self.loads += 1  # newer than a first load still running in the background
+        ctx = self.ctx
+        self._show_column(self._compute(ctx.db, ctx.rules, ctx.year, self.inputs.params()))
+
+    @staticmethod
+    def _compute(
+        db: Database, rules: RuleSet, year: int, params: scenarios.ScenarioParams
+    ) -> scenarios.ScenarioColumn:
+        with db.session() as session:
+            return scenarios.run_scenario(session, rules, year, params)
+
+    def _show_column(self, column: scenarios.ScenarioColumn) -> None:
         self.simulation, self.plan = column.simulation, column.plan
         self._show(column.simulation, column.plan)
         self.recomputed.emit()

@@ -181,9 +181,25 @@ class RosterPage(Page):
 
     # Loading
     def refresh(self) -> None:
-        selected = self.selected_ids()
+        self.loads += 1  # a background load started before this one is not shown
         with self.ctx.db.session() as session:
             rows = roster.list_roster(session, self.ctx.year, rules=self.ctx.rules)
+        self._show_rows(rows)
+
+    def open(self) -> None:
+        """The first load reads in the background: a big village (thousands of people) takes a
+        moment, and the window stays usable meanwhile."""
+        self.totals.setText(_("Memuat daftar peserta…"))
+        db, year, rules = self.ctx.db, self.ctx.year, self.ctx.rules
+
+        def read() -> list[RosterRow]:
+            with db.session() as session:
+                return roster.list_roster(session, year, rules=rules)
+
+        self.load_in_background(read, self._show_rows)
+
+    def _show_rows(self, rows: list[RosterRow]) -> None:
+        selected = self.selected_ids()
         self.model.set_rows(rows)
         self.select_persons(selected)
         self._update_totals()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from desa_budget.errors import UserError
 from ui import errors, file_dialogs, msgbox
 from ui.i18n import _, ngettext
-from ui.workers import Task, run_task
+from ui.workers import Report, Task, run_progress_task, run_task
 
 if TYPE_CHECKING:
     from ui.pages.roster import RosterPage
@@ -75,11 +75,13 @@ class RosterFiles(QObject):
         db, operator = self.ctx.db, self.ctx.operator
         limits = self.page.limits_for(self.ctx.year)
 
-        def work() -> object:
+        def work(report: Report) -> object:
             from desa_budget.roster.import_record import apply_import_recorded
 
             with db.session() as session:
-                return apply_import_recorded(session, plan, operator=operator, limits=limits)
+                return apply_import_recorded(
+                    session, plan, operator=operator, limits=limits, progress=report
+                )
 
         def done(record: Any) -> None:
             from ui.commands.imports import ImportCommand, push_done
@@ -108,7 +110,7 @@ class RosterFiles(QObject):
             self.import_finished.emit(False)
             errors.report(exc)
 
-        self.task = run_task(
+        self.task = run_progress_task(
             self.page,
             work,
             label=_("Menyimpan impor…"),

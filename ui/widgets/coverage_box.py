@@ -3,6 +3,7 @@ budget or takes it back: whether the budget follows an applied plan or the whole
 left out, and what the secretary should do (the core's coverage findings)."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -18,6 +19,8 @@ from desa_budget.contributions.results import CoverageNote, Simulation, mode_lab
 from desa_budget.contributions.simulation import simulate
 from desa_budget.errors import UserError
 from desa_budget.format import format_rp, format_time
+from desa_budget.rules import RuleSet
+from desa_budget.store.database import Database
 from desa_budget.village import categories
 from ui import errors, msgbox
 from ui.app_context import AppContext
@@ -38,6 +41,13 @@ def left_out_text(note: CoverageNote) -> str:
             ).format(n=n)
         )
     return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    applied: AppliedPlanData | None
+    budget: Simulation
+    findings: tuple[Finding, ...]
 
 
 def coverage_lines(sim: Simulation, findings: Sequence[Finding]) -> list[str]:
@@ -110,11 +120,19 @@ class CoverageBox(QGroupBox):
         layout.addLayout(buttons)
 
     def load(self) -> None:
-        with self.ctx.db.session() as session:
-            self.applied = coverage.read_applied(session, self.ctx.year)
-            self.budget = simulate(session, self.ctx.rules, self.ctx.year)
-            findings = coverage_findings(session, self.budget)
-        self.show_state(self.budget, findings)
+        self.show_loaded(self.read(self.ctx.db, self.ctx.rules, self.ctx.year))
+
+    @staticmethod
+    def read(db: Database, rules: RuleSet, year: int) -> Loaded:
+        """What the box shows (in any thread: its own session)."""
+        with db.session() as session:
+            applied = coverage.read_applied(session, year)
+            budget = simulate(session, rules, year)
+            return Loaded(applied, budget, tuple(coverage_findings(session, budget)))
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        self.applied, self.budget = loaded.applied, loaded.budget
+        self.show_state(loaded.budget, loaded.findings)
 
     def apply(
         self, params: ScenarioParams, plan: PlanResult | None, stored: BudgetYearData | None

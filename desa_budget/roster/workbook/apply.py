@@ -20,6 +20,7 @@ from desa_budget.contributions.engine import months_in_post
 from desa_budget.format import format_date, format_number
 from desa_budget.i18n import _
 from desa_budget.roster import service as roster
+from desa_budget.roster.bulk_add import NewPerson, Progress, add_people
 from desa_budget.roster.data import (
     FIELD_LABELS,
     PERSONAL_FIELDS,
@@ -195,26 +196,36 @@ def plan_import(
 
 
 def apply_import(
-    session: Session, plan: ImportPlan, *, operator: str, limits: Limits | None = None
+    session: Session,
+    plan: ImportPlan,
+    *,
+    operator: str,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
 ) -> ImportSummary:
-    """Write the plan through the roster service; the caller's session is the one transaction."""
+    """Write the plan through the roster service; the caller's session is the one transaction.
+    ``progress(done, total)`` is called now and then, with the people written so far."""
     limits = limits or load_limits(plan.year)  # the import year's minimums, not the clock's
     # One read decides both what the summary says and what is written.
     people = _people(session, [e.person.nik for e in plan.entries])
     plan = match_plan(session, plan, people)
-    for entry in plan.entries:
-        person = people.get(entry.person.nik)
-        if person is None:
-            try:
-                roster.add_person(
-                    session, entry.person, entry.posts, entry.coverage, operator=operator,
-                    limits=limits,
-                )  # fmt: skip
-            except DuplicateNikError as exc:
-                # Not there when read, there now: another import (another PC) saved it meanwhile.
-                raise ConcurrentEditError() from exc
-        elif entry.changes:
-            _update(session, person, entry, plan, operator=operator, limits=limits)
+    total = len(plan.adds) + len(plan.changed)
+    for done, entry in enumerate(plan.changed, start=1):
+        _update(session, people[entry.person.nik], entry, plan, operator=operator, limits=limits)
+        if progress is not None and done % 100 == 0:
+            progress(done, total)
+    before = len(plan.changed)
+    new = [NewPerson(e.person, e.posts, e.coverage) for e in plan.adds]
+    try:
+        add_people(
+            session, new, operator=operator, limits=limits,
+            progress=None if progress is None else lambda done, _n: progress(before + done, total),
+        )  # fmt: skip
+    except DuplicateNikError as exc:
+        # Not there when read, there now: another import (another PC) saved it meanwhile.
+        raise ConcurrentEditError() from exc
+    if progress is not None:
+        progress(total, total)
     return ImportSummary(
         added=len(plan.adds),
         changed=len(plan.changed),
