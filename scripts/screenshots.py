@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from typing import Any  # noqa: E402
 
@@ -52,6 +53,7 @@ def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
     shots = (
         ("kode", "tabs", 1, "30_kode_baris"),
         ("kode", "tabs", 2, "31_kode_lokal"),
+        ("kode", "tabs", 3, "31_kode_per_orang"),
         ("rencana", "tabs", 1, "32_rencana_skenario"),
         ("rencana", "tabs", 2, "33_rencana_versi"),
         ("rencana", "tabs", 3, "37_rencana_proyeksi"),
@@ -329,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
     more_dialogs(window, ctx, app, args.out, suffix)
     other_views(window, ctx, app, args.out, suffix)
     applied_plan(window, ctx, app, args.out, suffix)
+    from screenshots_siskeudes import siskeudes_views
+
+    siskeudes_views(window, ctx, app, args.out, suffix, save)
     QTimer.singleShot(0, window.close)
     app.exec()
     ctx.db.dispose()
