@@ -26,7 +26,6 @@ from ui.i18n import N_, _
 from ui.models.grid_model import GridModel
 from ui.widgets.tables import table_view
 
-
 # The version column's words (the workbook keeps them Indonesian); the window translates them.
 VERSIONS = {"murni": N_("murni"), "perubahan": N_("perubahan"), "draf": N_("draf")}
 STATUS, VERSION = 3, 7
