@@ -214,3 +214,17 @@ def test_a_year_past_the_published_ceiling_is_budgeted_with_the_growth(tmp_path)
     # not 12 × 332.589 (the 2026 ceiling reused): from March 11.561.900 × 3 %
     assert sekdes.desa == sekdes_jp(2027) == 2 * 332_589 + 10 * 346_857
     assert any("naik 4,29% per tahun" in a and "Rp11.561.900" in a for a in sim.assumptions)
+
+
+def test_the_assumptions_read_english_in_the_english_window(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desa_budget.i18n import _, use_language
+
+    growth = MappingProxyType({"perangkat_desa": Decimal(10)})
+    result = run(village(tmp_path), kenaikan_upah=growth, jumlah_tahun=2)
+    use_language("en")
+    try:
+        said = " ".join(_(a) for a in result.assumptions)
+    finally:
+        use_language("id")
+    assert "JP retirement age by the rules: 59 years (2026–2027)" in said
+    assert "tahun" not in said
