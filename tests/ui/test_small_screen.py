@@ -57,3 +57,30 @@ def test_tier_names_stay_readable_in_a_narrow_panel_and_fill_a_wide_one(
         return total == view.viewport().width() and view.columnWidth(TierModel.NAMA) > 210
 
     qtbot.waitUntil(filled)  # the name takes the room a wide screen gives
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_tab_is_in_sight_on_a_1024_by_768_screen(
+    qtbot: QtBot, ctx: AppContext, language: str
+) -> None:
+    """A tab pushed behind the tab bar's scroll arrows is a tab nobody finds (Cek Siskeudes)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    i18n.set_language(language)
+    window = MainWindow(ctx, village="Desa Sukamaju")
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(SMALL_SCREEN)
+    hidden = []
+    for key in window.page_keys():
+        page = window.show_page(key)
+        assert page is not None
+        for tabs in page.findChildren(QTabWidget):
+            if not tabs.isVisibleTo(page):
+                continue
+            bar = tabs.tabBar()
+            qtbot.waitUntil(lambda bar=bar: bar.width() > 0)
+            last = bar.tabRect(bar.count() - 1)
+            if bar.tabRect(0).left() < 0 or last.right() > bar.width():
+                hidden.append(f"{key}: {tabs.tabText(bar.count() - 1)} ({bar.width()} px)")
+    assert not hidden, f"tabs out of sight: {hidden}"

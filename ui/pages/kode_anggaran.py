@@ -54,7 +54,7 @@ class KodeAnggaranPage(Page):
         splitter.addWidget(self.checks)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 400])
+        splitter.setSizes([800, 300])  # at 1024 × 768 every tab of the left side in sight
 
         self.title = QLabel()
         font = self.title.font()
