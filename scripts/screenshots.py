@@ -66,13 +66,13 @@ def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
         if page is None:
             continue
         if key == "rencana" and index == 1:
-            page.scenario_name.setText("Hemat")
-            page.save_scenario()
+            page.scenario_tab.scenario_name.setText("Hemat")
+            page.scenario_tab.save_scenario()
             page.inputs.pagu.set_value(60_000_000)
-            page.scenario_name.setText("Lengkap")
-            page.save_scenario()
-            page.check_scenarios(["Hemat", "Lengkap"])
-            page.compare_checked()
+            page.scenario_tab.scenario_name.setText("Lengkap")
+            page.scenario_tab.save_scenario()
+            page.scenario_tab.check_scenarios(["Hemat", "Lengkap"])
+            page.scenario_tab.compare_checked()
         getattr(page, attr).setCurrentIndex(index)
         save(window, out / f"{name}{suffix}.png", app)
         getattr(page, attr).setCurrentIndex(0)
