@@ -5,7 +5,8 @@ Run under a real X server whose screen is the size to try, once per size and lan
     xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py --size 1366x768
     xvfb-run -a -s "-screen 0 1024x768x24" python scripts/screenshots.py --size 1024x768 --lang en
 
-PNG files go to build/screenshots/<lang>_<size>/ (or --out). The window opens as it would on that
+PNG files go to build/screenshots/<lang>_<size>/ (or --out); the Siskeudes preview and the Cek
+Siskeudes comparison come from screenshots_siskeudes.py (tables made with the tests' CSV helpers). The window opens as it would on that
 screen (within it), then is set to the whole screen less a taskbar.
 """
 
