@@ -8,7 +8,7 @@ The catalogs are built with Babel: ``python scripts/update_translations.py``.
 
 import gettext
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -86,6 +86,14 @@ def _(message: str) -> str:
 def N_(message: str) -> MarkedText:  # noqa: N802 - the gettext convention
     """Mark ``message`` for the catalog without translating it: it stays Indonesian until shown."""
     return MarkedText(message)
+
+
+def join_marked(separator: str, parts: Sequence[str]) -> MarkedText:
+    """``separator.join(parts)`` that ``_()`` still translates part by part (a plain join would
+    leave marked parts Indonesian inside a translated sentence)."""
+    names = [f"p{i}" for i in range(len(parts))]
+    msgid = separator.join(f"{{{n}}}" for n in names)  # not in any catalog: gettext returns it
+    return MarkedText(separator.join(parts), msgid, dict(zip(names, parts, strict=True)))
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -5,7 +5,8 @@ Run under a real X server whose screen is the size to try, once per size and lan
     xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py --size 1366x768
     xvfb-run -a -s "-screen 0 1024x768x24" python scripts/screenshots.py --size 1024x768 --lang en
 
-PNG files go to build/screenshots/<lang>_<size>/ (or --out). The window opens as it would on that
+PNG files go to build/screenshots/<lang>_<size>/ (or --out); the Siskeudes preview and the Cek
+Siskeudes comparison come from screenshots_siskeudes.py (tables made with the tests' CSV helpers). The window opens as it would on that
 screen (within it), then is set to the whole screen less a taskbar.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from typing import Any  # noqa: E402
 
@@ -52,6 +54,7 @@ def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
     shots = (
         ("kode", "tabs", 1, "30_kode_baris"),
         ("kode", "tabs", 2, "31_kode_lokal"),
+        ("kode", "tabs", 3, "31_kode_per_orang"),
         ("rencana", "tabs", 1, "32_rencana_skenario"),
         ("rencana", "tabs", 2, "33_rencana_versi"),
         ("rencana", "tabs", 3, "37_rencana_proyeksi"),
@@ -64,13 +67,13 @@ def second_tabs(window: Any, app: QApplication, out: Path, suffix: str) -> None:
         if page is None:
             continue
         if key == "rencana" and index == 1:
-            page.scenario_name.setText("Hemat")
-            page.save_scenario()
+            page.scenario_tab.scenario_name.setText("Hemat")
+            page.scenario_tab.save_scenario()
             page.inputs.pagu.set_value(60_000_000)
-            page.scenario_name.setText("Lengkap")
-            page.save_scenario()
-            page.check_scenarios(["Hemat", "Lengkap"])
-            page.compare_checked()
+            page.scenario_tab.scenario_name.setText("Lengkap")
+            page.scenario_tab.save_scenario()
+            page.scenario_tab.check_scenarios(["Hemat", "Lengkap"])
+            page.scenario_tab.compare_checked()
         getattr(page, attr).setCurrentIndex(index)
         save(window, out / f"{name}{suffix}.png", app)
         getattr(page, attr).setCurrentIndex(0)
@@ -329,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     more_dialogs(window, ctx, app, args.out, suffix)
     other_views(window, ctx, app, args.out, suffix)
     applied_plan(window, ctx, app, args.out, suffix)
+    from screenshots_siskeudes import siskeudes_views
+
+    siskeudes_views(window, ctx, app, args.out, suffix, save)
     QTimer.singleShot(0, window.close)
     app.exec()
     ctx.db.dispose()

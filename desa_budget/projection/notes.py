@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from desa_budget.contributions.amounts import ceiling_note
 from desa_budget.format import format_growth, format_rp
-from desa_budget.i18n import N_
+from desa_budget.i18n import N_, join_marked
 from desa_budget.projection.assumptions import ProjectionParams, target_count
 from desa_budget.rules import RuleSet
 from desa_budget.rules.months import label_of_index, month_index
@@ -56,7 +56,7 @@ def _ages(rules: RuleSet, params: ProjectionParams) -> str:
     return N_(
         "Usia pensiun JP menurut aturan: {ages}; JP berhenti sesudah bulan ulang tahun pada usia "
         "itu (menurut tanggal lahir di daftar)."
-    ).format(ages=", ".join(parts))
+    ).format(ages=join_marked(", ", parts))
 
 
 def assumption_notes(
@@ -88,9 +88,14 @@ def assumption_notes(
         notes.append(ceiling)
     grown = [(k, params.wage_growth(k)) for k in categories.KEYS if params.wage_growth(k)]
     if grown:
-        parts = ", ".join(
-            N_("{kategori} {growth}%").format(kategori=categories.label(k), growth=format_growth(g))
-            for k, g in grown
+        parts = join_marked(
+            ", ",
+            [
+                N_("{kategori} {growth}%").format(
+                    kategori=categories.label(k), growth=format_growth(g)
+                )
+                for k, g in grown
+            ],
         )
         notes.append(
             N_("Dasar upah naik per tahun mulai {year}: {parts}; kategori lain tetap.").format(

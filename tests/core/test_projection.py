@@ -232,3 +232,17 @@ def test_the_ratio_counts_the_siltap_entered_for_an_uninsured_kepala_desa(tmp_pa
     assert ratio.penghasilan == 180_000_000 + 36_000_000 + 30_000_000 + 48_000_000
     assert (ratio.dari_penghasilan, ratio.dari_dasar_upah) == (1, 3)
     assert ratio.penghasilan == single.penghasilan  # the same figure as the year's own check
+
+
+def test_the_assumptions_read_english_in_the_english_window(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desa_budget.i18n import _, use_language
+
+    growth = MappingProxyType({"perangkat_desa": Decimal(10)})
+    result = run(village(tmp_path), kenaikan_upah=growth, jumlah_tahun=2)
+    use_language("en")
+    try:
+        said = " ".join(_(a) for a in result.assumptions)
+    finally:
+        use_language("id")
+    assert "JP retirement age by the rules: 59 years (2026–2027)" in said
+    assert "tahun" not in said

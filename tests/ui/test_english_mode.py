@@ -26,8 +26,8 @@ def test_a_core_refusal_shows_in_english(qtbot: QtBot, ctx: AppContext, boxes: A
     page = RencanaPage(ctx)
     qtbot.addWidget(page)
     page.refresh()
-    page.scenario_name.setText("   ")
-    page.save_scenario()  # the core refuses an empty scenario name
+    page.scenario_tab.scenario_name.setText("   ")
+    page.scenario_tab.save_scenario()  # the core refuses an empty scenario name
     assert boxes.texts() == ["The scenario name is required."]
     assert boxes.titles() == ["Attention"]
 

@@ -34,12 +34,12 @@ def page(qtbot: QtBot, ctx: AppContext) -> PengaturanPage:
 def test_models_pass_the_model_tester(
     qtbot: QtBot, qtmodeltester: ModelTester, page: PengaturanPage
 ) -> None:
-    with qtbot.waitSignal(page.backup_made, timeout=TIMEOUT):
-        page.make_backup_button.click()
-    assert [b.kind for b in page.backup_model.rows()].count("manual") == 1
-    assert page.rule_model.rowCount() > 0  # the models tested hold rows, not just headers
-    qtmodeltester.check(page.backup_model, force_py=True)
-    qtmodeltester.check(page.rule_model, force_py=True)
+    with qtbot.waitSignal(page.data_tab.backup_made, timeout=TIMEOUT):
+        page.data_tab.make_backup_button.click()
+    assert [b.kind for b in page.data_tab.backup_model.rows()].count("manual") == 1
+    assert page.rules_tab.rule_model.rowCount() > 0  # the models tested hold rows, not just headers
+    qtmodeltester.check(page.data_tab.backup_model, force_py=True)
+    qtmodeltester.check(page.rules_tab.rule_model, force_py=True)
 
 
 def test_backup_then_restore_after_confirming(
@@ -49,12 +49,12 @@ def test_backup_then_restore_after_confirming(
     monkeypatch: pytest.MonkeyPatch,
     boxes: Any,
 ) -> None:
-    assert ctx.db.file is not None and str(ctx.db.file) in page.location.text()
-    with qtbot.waitSignal(page.backup_made, timeout=TIMEOUT):
-        page.make_backup_button.click()
-    manual = [b for b in page.backup_model.rows() if b.kind == "manual"]
+    assert ctx.db.file is not None and str(ctx.db.file) in page.data_tab.location.text()
+    with qtbot.waitSignal(page.data_tab.backup_made, timeout=TIMEOUT):
+        page.data_tab.make_backup_button.click()
+    manual = [b for b in page.data_tab.backup_model.rows() if b.kind == "manual"]
     assert len(manual) == 1 and manual[0].path.exists()
-    assert page.backup_model.index(0, 1).data() in ("manual", "otomatis")
+    assert page.data_tab.backup_model.index(0, 1).data() in ("manual", "otomatis")
 
     # A change after the backup, with an undo step on the stack.
     with ctx.db.session() as session:
@@ -65,13 +65,13 @@ def test_backup_then_restore_after_confirming(
     changed: list[bool] = []
     ctx.data_changed.connect(lambda: changed.append(True))
 
-    row = next(i for i, b in enumerate(page.backup_model.rows()) if b.kind == "manual")
-    page.backup_view.selectRow(row)
+    row = next(i for i, b in enumerate(page.data_tab.backup_model.rows()) if b.kind == "manual")
+    page.data_tab.backup_view.selectRow(row)
 
     # Saying no changes nothing.
     asked: list[str] = []
     monkeypatch.setattr(msgbox, "confirm", lambda *a, **k: asked.append(a[2]) or False)
-    page.restore_button.click()
+    page.data_tab.restore_button.click()
     assert (
         "akan diganti" in asked[0] and "Desa Sukamaju" in asked[0] and "sebelum-restore" in asked[0]
     )
@@ -79,12 +79,12 @@ def test_backup_then_restore_after_confirming(
         assert budget_settings.get_budget_year(session, YEAR).total_belanja == 999_000_000
 
     monkeypatch.setattr(msgbox, "confirm", lambda *a, **k: True)
-    with qtbot.waitSignal(page.restored, timeout=TIMEOUT):
-        page.restore_button.click()
+    with qtbot.waitSignal(page.data_tab.restored, timeout=TIMEOUT):
+        page.data_tab.restore_button.click()
     with ctx.db.session() as session:
         assert budget_settings.get_budget_year(session, YEAR).total_belanja is None
     assert ctx.undo_stack.count() == 0 and changed
-    assert any(b.kind == "pre-restore" for b in page.backup_model.rows())
+    assert any(b.kind == "pre-restore" for b in page.data_tab.backup_model.rows())
     assert boxes.titles()[-1] == "Pulihkan cadangan"
 
 
@@ -128,17 +128,17 @@ def test_a_kabupaten_other_than_the_kode_desas_is_warned_about_but_saves(
 def test_rule_tables_are_shown_with_dates_and_sources(
     page: PengaturanPage, ctx: AppContext
 ) -> None:
-    page.rule_table.setCurrentIndex(page.rule_table.findData("jp_ceiling.csv"))
-    headers = page.rule_model.headers()
+    page.rules_tab.rule_table.setCurrentIndex(page.rules_tab.rule_table.findData("jp_ceiling.csv"))
+    headers = page.rules_tab.rule_model.headers()
     assert headers[-4:] == ("Berlaku dari", "Berlaku sampai", "Keyakinan", "Sumber")
     table = ctx.rules.tables["jp_ceiling.csv"]
-    assert page.rule_model.rowCount() == len(table.rows)
-    first = page.rule_model.rows()[0]
+    assert page.rules_tab.rule_model.rowCount() == len(table.rows)
+    first = page.rules_tab.rule_model.rows()[0]
     assert first[-4] == table.rows[0].valid_from and first[-1] == table.rows[0].source
     # The source, off screen on a narrow window, is written out in full for the chosen row.
-    assert table.rows[0].source in page.rule_source.text()
-    page.rule_view.selectRow(1)
-    assert table.rows[1].source in page.rule_source.text()
+    assert table.rows[0].source in page.rules_tab.rule_source.text()
+    page.rules_tab.rule_view.selectRow(1)
+    assert table.rows[1].source in page.rules_tab.rule_source.text()
 
 
 def test_operator_and_language(page: PengaturanPage, ctx: AppContext) -> None:
@@ -161,22 +161,22 @@ def test_connect_to_a_server_saves_the_address_only_when_it_opens(
 ) -> None:
     from ui import first_start
 
-    page.server_url.setText("D:\\data\\jamsos.sqlite3")
-    with qtbot.waitSignal(page.server_checked, timeout=TIMEOUT) as blocker:
-        page.connect_server_button.click()
-    assert "PostgreSQL" in blocker.args[0] and "PostgreSQL" in page.server_result.text()
+    page.data_tab.server_url.setText("D:\\data\\jamsos.sqlite3")
+    with qtbot.waitSignal(page.data_tab.server_checked, timeout=TIMEOUT) as blocker:
+        page.data_tab.connect_server_button.click()
+    assert "PostgreSQL" in blocker.args[0] and "PostgreSQL" in page.data_tab.server_result.text()
     assert ctx.settings.server_url == ""
 
     def unreachable(*, url: str) -> Any:
         raise first_start.UserError("Tidak dapat terhubung ke server basis data kantor.")
 
     monkeypatch.setattr(first_start, "open_database", unreachable)
-    page.server_url.setText("postgresql://sekdes:rahasia@kantor/jamsos")
-    with qtbot.waitSignal(page.server_checked, timeout=TIMEOUT):
-        page.connect_server_button.click()
-    assert "Tidak dapat terhubung" in page.server_result.text()
+    page.data_tab.server_url.setText("postgresql://sekdes:rahasia@kantor/jamsos")
+    with qtbot.waitSignal(page.data_tab.server_checked, timeout=TIMEOUT):
+        page.data_tab.connect_server_button.click()
+    assert "Tidak dapat terhubung" in page.data_tab.server_result.text()
     assert ctx.settings.server_url == "" and boxes.titles() == []
-    assert not page.forget_server_button.isVisibleTo(page)
+    assert not page.data_tab.forget_server_button.isVisibleTo(page)
 
 
 @pytest.mark.postgres
@@ -186,15 +186,15 @@ def test_connect_to_a_real_server_then_forget_it(
     from tests.core.store_helpers import pg_database
 
     with pg_database() as url:
-        page.server_url.setText(url)
-        with qtbot.waitSignal(page.server_checked, timeout=TIMEOUT) as blocker:
-            page.connect_server_button.click()
+        page.data_tab.server_url.setText(url)
+        with qtbot.waitSignal(page.data_tab.server_checked, timeout=TIMEOUT) as blocker:
+            page.data_tab.connect_server_button.click()
         assert blocker.args == [""]
         assert ctx.settings.server_url == url
         assert boxes.titles() == ["Server bersama"]
-        assert "server" in page.server_label.text()
-        assert page.forget_server_button.isVisibleTo(page)
-        page.forget_server_button.click()
+        assert "server" in page.data_tab.server_label.text()
+        assert page.data_tab.forget_server_button.isVisibleTo(page)
+        page.data_tab.forget_server_button.click()
         assert ctx.settings.server_url == ""
 
 
@@ -237,11 +237,11 @@ def test_a_backup_is_written_to_a_chosen_folder_and_the_folder_opens(
     monkeypatch.setattr(file_choosers, "choose_folder", lambda *a, **k: flash)
     opened: list[Path] = []
     monkeypatch.setattr(file_choosers, "open_folder", lambda folder: opened.append(folder))
-    with qtbot.waitSignal(page.backup_made, timeout=TIMEOUT) as made:
-        page.backup_to_button.click()
+    with qtbot.waitSignal(page.data_tab.backup_made, timeout=TIMEOUT) as made:
+        page.data_tab.backup_to_button.click()
     written = Path(made.args[0])
     assert written.parent == flash and written.stat().st_size > 0
     assert written.read_bytes()[:16] == b"SQLite format 3\x00"
-    assert str(written) in page.backup_status.text()
-    page.open_backups_button.click()
+    assert str(written) in page.data_tab.backup_status.text()
+    page.data_tab.open_backups_button.click()
     assert opened == [page.ctx.db.paths.backups]

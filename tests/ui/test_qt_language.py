@@ -87,8 +87,10 @@ def test_no_english_words_in_the_indonesian_labels(qtbot: QtBot, ctx: AppContext
     settings = PengaturanPage(ctx)
     qtbot.addWidget(settings)
     settings.tabs.setCurrentIndex(TAB_RULES)
-    settings.rule_table.setCurrentIndex(settings.rule_table.findData("pu_rates.csv"))
-    model = settings.rule_model
+    settings.rules_tab.rule_table.setCurrentIndex(
+        settings.rules_tab.rule_table.findData("pu_rates.csv")
+    )
+    model = settings.rules_tab.rule_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["Program", "Kelas risiko JKK", "Pemberi kerja (%)", "Pekerja (%)"]
 

@@ -39,7 +39,12 @@ def coverage(page: RencanaPage) -> dict[int, tuple[int, int]]:
 
 
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester, page: RencanaPage) -> None:
-    for model in (page.month_model, page.tier_model, page.version_model, page.diff_model):
+    for model in (
+        page.month_model,
+        page.tier_model,
+        page.version_tab.version_model,
+        page.version_tab.diff_model,
+    ):
         qtmodeltester.check(model, force_py=True)
     assert page.month_model.rowCount() == 12
     assert page.month_model.index(0, 0).data() == "Januari"
@@ -118,44 +123,44 @@ def test_save_and_compare_scenarios(
     qtbot: QtBot, page: RencanaPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     type_pagu(qtbot, page, "5000000")
-    page.scenario_name.setText("Hemat")
-    page.save_scenario_button.click()
+    page.scenario_tab.scenario_name.setText("Hemat")
+    page.scenario_tab.save_scenario_button.click()
     type_pagu(qtbot, page, "60000000")
     page.inputs.mode.setCurrentIndex(page.inputs.mode.findData("fill"))
-    page.scenario_name.setText("Lengkap")
-    page.save_scenario_button.click()
-    assert page.scenario_names() == ["Hemat", "Lengkap"]
+    page.scenario_tab.scenario_name.setText("Lengkap")
+    page.scenario_tab.save_scenario_button.click()
+    assert page.scenario_tab.scenario_names() == ["Hemat", "Lengkap"]
 
-    page.check_scenarios(["Hemat", "Lengkap"])
-    page.compare_button.click()
-    model = page.comparison_model
+    page.scenario_tab.check_scenarios(["Hemat", "Lengkap"])
+    page.scenario_tab.compare_button.click()
+    model = page.scenario_tab.comparison_model
     assert model.headers() == ("Uraian", "Hemat", "Lengkap")
     rows = {row[0]: row[1:] for row in model.rows()}
     assert rows["Pagu"] == ("5.000.000", "60.000.000")
     assert rows["Mode"] == ("berhenti di tingkat yang kurang", "lewati tingkat yang kurang")
 
     # Loading a scenario puts its choices back in the inputs.
-    page.scenario_list.setCurrentRow(0)
-    page.load_scenario_button.click()
+    page.scenario_tab.scenario_list.setCurrentRow(0)
+    page.scenario_tab.load_scenario_button.click()
     assert page.inputs.pagu.value() == 5_000_000 and page.tabs.currentIndex() == TAB_RESULT
     assert page.inputs.mode.currentData() == "strict"
 
     # Overwriting asks first.
     asked: list[str] = []
     monkeypatch.setattr("ui.msgbox.confirm", lambda *a, **k: asked.append(a[2]) or False)
-    page.scenario_name.setText("Hemat")
-    page.save_scenario_button.click()
+    page.scenario_tab.scenario_name.setText("Hemat")
+    page.scenario_tab.save_scenario_button.click()
     assert asked and "sudah ada" in asked[0]
 
 
 def test_comparison_model_passes_the_model_tester(
     qtmodeltester: ModelTester, page: RencanaPage
 ) -> None:
-    page.comparison_model.set_grid(
+    page.scenario_tab.comparison_model.set_grid(
         ("Uraian", "A", "B"), [("Pagu", "1.000", "2.000")], numeric=[1, 2]
     )
-    qtmodeltester.check(page.comparison_model, force_py=True)
-    assert page.comparison_model.index(0, 2).data(Qt.ItemDataRole.UserRole + 2) == 2000
+    qtmodeltester.check(page.scenario_tab.comparison_model, force_py=True)
+    assert page.scenario_tab.comparison_model.index(0, 2).data(Qt.ItemDataRole.UserRole + 2) == 2000
 
 
 def test_adopt_murni_then_see_it_against_perubahan(
@@ -168,13 +173,13 @@ def test_adopt_murni_then_see_it_against_perubahan(
         return AdoptForm(kwargs["jenis"], "3 Tahun 2026", date(2026, 1, 5), "", None)
 
     monkeypatch.setattr(AdoptDialog, "ask", classmethod(ask))
-    assert page.adopt_button.text() == "Tetapkan APBDes Murni…"
-    page.adopt_button.click()
+    assert page.version_tab.adopt_button.text() == "Tetapkan APBDes Murni…"
+    page.version_tab.adopt_button.click()
     assert asked[0]["jenis"] == "murni" and asked[0]["total"] > 0
-    assert page.version_model.rowCount() == 1
-    assert page.version_model.index(0, 1).data() == "3 Tahun 2026"
-    assert page.adopt_button.text() == "Tetapkan APBDes Perubahan…"
-    assert page.diff_model.rowCount() == 0  # nothing changed since
+    assert page.version_tab.version_model.rowCount() == 1
+    assert page.version_tab.version_model.index(0, 1).data() == "3 Tahun 2026"
+    assert page.version_tab.adopt_button.text() == "Tetapkan APBDes Perubahan…"
+    assert page.version_tab.diff_model.rowCount() == 0  # nothing changed since
 
     # The roster changes: RT/RW move to PBK; the diff shows the lines that moved.
     with ctx.db.session() as session:
@@ -183,15 +188,15 @@ def test_adopt_murni_then_see_it_against_perubahan(
             sumber_dana="PBK", operator="penguji",
         )  # fmt: skip
     ctx.notify_changed()
-    assert page.diff_model.rowCount() == 2
-    assert {d.sumber_dana for d in page.diff_model.rows()} >= {"PBK"}
-    assert sum(d.selisih for d in page.diff_model.rows()) == 0
+    assert page.version_tab.diff_model.rowCount() == 2
+    assert {d.sumber_dana for d in page.version_tab.diff_model.rows()} >= {"PBK"}
+    assert sum(d.selisih for d in page.version_tab.diff_model.rows()) == 0
 
-    page.adopt_button.click()
+    page.version_tab.adopt_button.click()
     with ctx.db.session() as session:
         assert [v.jenis for v in versions.list_versions(session, YEAR)] == ["murni", "perubahan"]
-    assert not page.adopt_button.isEnabled()
-    assert "Perubahan" in page.diff_note.text()
+    assert not page.version_tab.adopt_button.isEnabled()
+    assert "Perubahan" in page.version_tab.diff_note.text()
 
 
 def test_saving_the_pagu_makes_it_the_years(
@@ -235,31 +240,33 @@ def test_scenario_save_overwrite_and_delete_undo_and_redo(
     qtbot: QtBot, page: RencanaPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     type_pagu(qtbot, page, "5000000")
-    page.scenario_name.setText("Hemat")
-    page.save_scenario_button.click()
+    page.scenario_tab.scenario_name.setText("Hemat")
+    page.scenario_tab.save_scenario_button.click()
     first = saved_pagu(ctx)
     assert [p for _id, p in first.values()] == [5_000_000]
     ctx.undo_stack.undo()
-    assert saved_pagu(ctx) == {} and page.scenario_names() == []
+    assert saved_pagu(ctx) == {} and page.scenario_tab.scenario_names() == []
     ctx.undo_stack.redo()
-    assert saved_pagu(ctx) == first and page.scenario_names() == ["Hemat"]  # the same id
+    assert saved_pagu(ctx) == first and page.scenario_tab.scenario_names() == [
+        "Hemat"
+    ]  # the same id
 
     monkeypatch.setattr("ui.msgbox.confirm", lambda *a, **k: True)
     type_pagu(qtbot, page, "7000000")
-    page.scenario_name.setText("Hemat")
-    page.save_scenario_button.click()  # overwrite, confirmed
+    page.scenario_tab.scenario_name.setText("Hemat")
+    page.scenario_tab.save_scenario_button.click()  # overwrite, confirmed
     assert saved_pagu(ctx)["Hemat"][1] == 7_000_000
     ctx.undo_stack.undo()
     assert saved_pagu(ctx) == first
     ctx.undo_stack.redo()
     assert saved_pagu(ctx)["Hemat"][1] == 7_000_000
 
-    page.scenario_list.setCurrentRow(0)
-    page.delete_scenario_button.click()
-    assert saved_pagu(ctx) == {} and page.scenario_names() == []
+    page.scenario_tab.scenario_list.setCurrentRow(0)
+    page.scenario_tab.delete_scenario_button.click()
+    assert saved_pagu(ctx) == {} and page.scenario_tab.scenario_names() == []
     ctx.undo_stack.undo()
     assert saved_pagu(ctx)["Hemat"] == (first["Hemat"][0], 7_000_000)
-    assert page.scenario_names() == ["Hemat"]
+    assert page.scenario_tab.scenario_names() == ["Hemat"]
     ctx.undo_stack.redo()
     assert saved_pagu(ctx) == {}
 
@@ -271,7 +278,7 @@ def test_adopting_undoes_and_redoes_the_same_frozen_version(
         return AdoptForm(kwargs["jenis"], "3 Tahun 2026", date(2026, 1, 5), "", None)
 
     monkeypatch.setattr(AdoptDialog, "ask", classmethod(ask))
-    page.adopt_button.click()
+    page.version_tab.adopt_button.click()
 
     def adopted() -> list[tuple[str, str, int]]:
         with ctx.db.session() as session:
@@ -282,8 +289,8 @@ def test_adopting_undoes_and_redoes_the_same_frozen_version(
     made = adopted()
     assert [jenis for jenis, _nomor, _total in made] == ["murni"]
     ctx.undo_stack.undo()
-    assert adopted() == [] and page.version_model.rowCount() == 0
-    assert page.adopt_button.text() == "Tetapkan APBDes Murni…"
+    assert adopted() == [] and page.version_tab.version_model.rowCount() == 0
+    assert page.version_tab.adopt_button.text() == "Tetapkan APBDes Murni…"
     # The roster changes meanwhile: redo puts back the murni as adopted, not as it would be now.
     with ctx.db.session() as session:
         budget_settings.set_category_mapping(
@@ -291,6 +298,6 @@ def test_adopting_undoes_and_redoes_the_same_frozen_version(
             sumber_dana="PBK", operator="penguji",
         )  # fmt: skip
     ctx.undo_stack.redo()
-    assert adopted() == made and page.version_model.rowCount() == 1
-    assert page.adopt_button.text() == "Tetapkan APBDes Perubahan…"
-    assert page.diff_model.rowCount() == 2  # the frozen murni against today's lines
+    assert adopted() == made and page.version_tab.version_model.rowCount() == 1
+    assert page.version_tab.adopt_button.text() == "Tetapkan APBDes Perubahan…"
+    assert page.version_tab.diff_model.rowCount() == 2  # the frozen murni against today's lines

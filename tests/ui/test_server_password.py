@@ -175,8 +175,8 @@ def test_pengaturan_reads_an_old_file_without_showing_or_keeping_the_password(
     page = PengaturanPage(ctx)
     qtbot.addWidget(page)
     page.refresh()
-    assert "rahasia" not in page.server_label.text() and "Credential Manager" in (
-        page.server_label.text()
+    assert "rahasia" not in page.data_tab.server_label.text() and "Credential Manager" in (
+        page.data_tab.server_label.text()
     )
     assert saved_server(ctx.settings).url == BARE and "rahasia" not in file_text(ctx.settings)
 
@@ -201,14 +201,14 @@ def test_pengaturan_saves_the_password_in_the_store(
     page = PengaturanPage(ctx)
     qtbot.addWidget(page)
     page.refresh()
-    page.server_url.setText(URL)
-    with qtbot.waitSignal(page.server_checked, timeout=TIMEOUT) as blocker:
-        page.connect_server_button.click()
+    page.data_tab.server_url.setText(URL)
+    with qtbot.waitSignal(page.data_tab.server_checked, timeout=TIMEOUT) as blocker:
+        page.data_tab.connect_server_button.click()
     assert blocker.args == [""]
     assert ctx.settings.server_url == BARE and "rahasia" not in file_text(ctx.settings)
     assert credential_store.passwords == {("JamsosDesa", BARE): "rahasia"}
     assert boxes.titles() == ["Server bersama"] and "Credential Manager" in boxes.texts()[0]
-    page.forget_server_button.click()
+    page.data_tab.forget_server_button.click()
     assert ctx.settings.server_url == "" and credential_store.passwords == {}
 
 

@@ -152,3 +152,29 @@ def test_the_preview_dialog_says_what_is_missing(
     fields = [row[0] for row in dialog.profile_model.rows()]
     assert "Nama sekretaris desa" in fields and dialog.ok.isEnabled()
     assert dialog.kode_box.isHidden()  # the village has its kode desa already
+
+
+def test_the_comparison_reads_english_in_the_english_window(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    from ui import i18n
+
+    with ctx.db.session() as s:
+        lines = versions.current_lines(s, ctx.rules, YEAR).lines
+    rab = [rab_row(YEAR, siskeudes_kegiatan(ln.kegiatan), siskeudes_rekening(ln.rekening),
+                   ln.sumber_dana, ln.jumlah + (1_000 if i == 1 else 0), no=f"{i:02d}")
+           for i, ln in enumerate(lines, 1)]  # fmt: skip
+    rows = desa_rows(YEAR)
+    rows["Ta_RABRinci"] = rab
+    folder = write_tables(tmp_path / "siskeudes", rows)
+    i18n.set_language("en")  # the ui conftest sets Indonesian again afterwards
+    page = KodeAnggaranPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    with qtbot.waitSignal(page.siskeudes_tab.compared):
+        page.siskeudes_tab.choose(folder)
+    states = {row[3] for row in page.siskeudes_tab.model.rows()}
+    versi = {row[7] for row in page.siskeudes_tab.model.rows()}
+    assert "Different" in states and "Equal" in states
+    assert states <= {"Different", "Equal", "Not in Siskeudes yet", "Only in Siskeudes"}
+    assert versi == {"draft"}  # the live lines of the applied plan, not an adopted APBDes

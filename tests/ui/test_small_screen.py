@@ -1,6 +1,8 @@
 """A 1024 × 768 office screen: the window opens within the screen and no page asks for more room
 than such a screen gives (less its taskbar and the window's title bar), in either language."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
@@ -57,3 +59,57 @@ def test_tier_names_stay_readable_in_a_narrow_panel_and_fill_a_wide_one(
         return total == view.viewport().width() and view.columnWidth(TierModel.NAMA) > 210
 
     qtbot.waitUntil(filled)  # the name takes the room a wide screen gives
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_tab_is_in_sight_on_a_1024_by_768_screen(
+    qtbot: QtBot, ctx: AppContext, language: str
+) -> None:
+    """A tab pushed behind the tab bar's scroll arrows is a tab nobody finds (Cek Siskeudes)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    i18n.set_language(language)
+    window = MainWindow(ctx, village="Desa Sukamaju")
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(SMALL_SCREEN)
+    hidden = []
+    for key in window.page_keys():
+        page = window.show_page(key)
+        assert page is not None
+        for tabs in page.findChildren(QTabWidget):
+            if not tabs.isVisibleTo(page):
+                continue
+            bar = tabs.tabBar()
+            qtbot.waitUntil(lambda bar=bar: bar.width() > 0)
+            last = bar.tabRect(bar.count() - 1)
+            if bar.tabRect(0).left() < 0 or last.right() > bar.width():
+                hidden.append(f"{key}: {tabs.tabText(bar.count() - 1)} ({bar.width()} px)")
+    assert not hidden, f"tabs out of sight: {hidden}"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_siskeudes_preview_fits_a_1024_by_768_screen(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, language: str
+) -> None:
+    """The preview with every part shown (the kode desa asked, notes under the tabs)."""
+    from dataclasses import replace
+
+    from siskeudes_helpers import desa_rows, write_tables
+    from ui_helpers import YEAR
+
+    from desa_budget.siskeudes.import_preview import preview_import
+    from desa_budget.siskeudes.source import read_siskeudes
+    from ui.dialogs.siskeudes_preview import SiskeudesPreviewDialog
+
+    i18n.set_language(language)
+    data = read_siskeudes(write_tables(tmp_path / "siskeudes", desa_rows(YEAR)))
+    with ctx.db.session() as s:
+        preview = preview_import(s, data, year=YEAR)
+    shown = replace(preview, new_profile=True, notes=(*preview.notes, "Catatan " * 40))
+    dialog = SiskeudesPreviewDialog(None, shown)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    needed = dialog.minimumSizeHint().expandedTo(dialog.size())
+    assert needed.width() <= SMALL_SCREEN.width() and needed.height() <= SMALL_SCREEN.height()
+    assert dialog.kode_box.isVisible() and dialog.ok.isEnabled()

@@ -54,7 +54,14 @@ class KodeAnggaranPage(Page):
         splitter.addWidget(self.checks)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 400])
+        splitter.setSizes([760, 340])
+        # At 1024 × 768 the five tabs do not quite fit beside the checks: a long label is
+        # shortened rather than a tab hidden behind scroll arrows (the full name in its tooltip).
+        bar = self.tabs.tabBar()
+        bar.setElideMode(Qt.TextElideMode.ElideRight)
+        bar.setUsesScrollButtons(False)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index))
 
         self.title = QLabel()
         font = self.title.font()

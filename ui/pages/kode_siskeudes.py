@@ -22,9 +22,22 @@ from ui import errors
 from ui.app_context import AppContext
 from ui.dialogs import file_choosers
 from ui.dialogs.print_pages import PrintPages
-from ui.i18n import _
+from ui.i18n import N_, _
 from ui.models.grid_model import GridModel
 from ui.widgets.tables import table_view
+
+# The version column's words (the workbook keeps them Indonesian); the window translates them.
+VERSIONS = {"murni": N_("murni"), "perubahan": N_("perubahan"), "draf": N_("draf")}
+STATUS, VERSION = 3, 7
+
+
+def window_texts(c: Comparison) -> list[tuple[str, ...]]:
+    """The comparison's rows with the state and the version in the window's language."""
+    return [
+        tuple(_(v) if i == STATUS or (i == VERSION and v in VERSIONS) else v
+              for i, v in enumerate(row))
+        for row in comparison_texts(c)
+    ]  # fmt: skip
 
 
 class SiskeudesTab(QWidget):
@@ -94,7 +107,7 @@ class SiskeudesTab(QWidget):
             self._update_buttons()
             return
         c = self.comparison
-        self.model.set_grid([_(h) for h in HEADERS], comparison_texts(c), numeric=AMOUNT_COLUMNS)
+        self.model.set_grid([_(h) for h in HEADERS], window_texts(c), numeric=AMOUNT_COLUMNS)
         differing = sum(1 for ln in c.lines if not _equal(ln))
         self.summary.setText(
             _("{file}: Siskeudes {versi}, desa {kode}, tahun {tahun}. ").format(

@@ -79,8 +79,8 @@ class ProjectionInputs(QWidget):
         grid = QGridLayout()
         grid.addWidget(QLabel(_("Kategori")), 0, 0)
         grid.addWidget(QLabel(_("Upah naik")), 0, 1)
-        grid.addWidget(QLabel(_("Target")), 0, 2)
-        grid.addWidget(QLabel(_("tahun")), 0, 3)
+        grid.addWidget(QLabel(_("Target orang")), 0, 2)  # so many persons by that year
+        grid.addWidget(QLabel(_("pada tahun")), 0, 3)
         self.wage: dict[str, QDoubleSpinBox] = {}
         self.target: dict[str, QSpinBox] = {}
         self.target_year: dict[str, QSpinBox] = {}
