@@ -10,12 +10,11 @@ from PySide6.QtWidgets import QWidget
 
 from desa_budget.errors import UserError
 from desa_budget.siskeudes.data import SiskeudesData
-from desa_budget.siskeudes.import_apply import ImportResult, apply_import, write_completion_workbook
+from desa_budget.siskeudes.import_apply import ImportResult, apply_import
 from desa_budget.siskeudes.import_preview import latest_year, preview_import
 from desa_budget.siskeudes.source import read_siskeudes
 from desa_budget.store.database import Database
-from ui import errors, file_dialogs, msgbox
-from ui.dialogs import file_choosers
+from ui import errors, file_dialogs
 from ui.dialogs.siskeudes_preview import SiskeudesPreviewDialog
 from ui.i18n import _, ngettext
 
@@ -55,35 +54,18 @@ def import_siskeudes(
     except UserError as exc:
         errors.show_user_error(parent, exc)
         return None
-    if result.to_complete:
-        offer_completion(parent, result)
     return result
 
 
-def offer_completion(parent: QWidget | None, result: ImportResult) -> Path | None:
-    """Save the perangkat not on the roster to a roster workbook, to complete and import."""
-    n = len(result.to_complete)
-    text = ngettext(
-        "{n} perangkat belum ada di daftar peserta karena Siskeudes tidak menyimpan NIK, jenis "
-        "kelamin dan tanggal lahir. Simpan namanya ke berkas daftar peserta, lengkapi, lalu "
-        "impor di Daftar Peserta?",
-        "{n} perangkat belum ada di daftar peserta karena Siskeudes tidak menyimpan NIK, jenis "
-        "kelamin dan tanggal lahir. Simpan namanya ke berkas daftar peserta, lengkapi, lalu "
-        "impor di Daftar Peserta?",
+def added_text(result: ImportResult) -> str:
+    """What the import says about the perangkat it added incomplete ("" when none)."""
+    n = len(result.added)
+    if not n:
+        return ""
+    return ngettext(
+        "{n} perangkat ditambahkan ke daftar peserta dengan data belum lengkap (Siskeudes tidak "
+        "menyimpan NIK, tanggal lahir dan jenis kelamin); lengkapi di Daftar Peserta.",
+        "{n} perangkat ditambahkan ke daftar peserta dengan data belum lengkap (Siskeudes tidak "
+        "menyimpan NIK, tanggal lahir dan jenis kelamin); lengkapi di Daftar Peserta.",
         n,
     ).format(n=n)
-    if not msgbox.confirm(parent, _("Ambil dari Siskeudes"), text, yes=_("Simpan berkas…")):
-        return None
-    path = file_choosers.save_file(
-        parent, title=_("Simpan perangkat untuk dilengkapi"),
-        suggested=Path.home() / "perangkat_dari_siskeudes.xlsx",
-        file_filter=file_choosers.XLSX_FILTER, suffix=".xlsx",
-    )  # fmt: skip
-    if path is None:
-        return None
-    try:
-        write_completion_workbook(path, result.to_complete)
-    except UserError as exc:
-        errors.show_user_error(parent, exc)
-        return None
-    return path

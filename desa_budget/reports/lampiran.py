@@ -16,8 +16,8 @@ from desa_budget.reports.blocks import GROUP_FILL, markup, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
+from desa_budget.roster.completeness import no_birth_date_note, printed_nik
 from desa_budget.village import categories
-from desa_budget.village.identifiers import mask_nik
 from desa_budget.village.names import official_name
 
 GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -117,7 +117,7 @@ def _widths(
 
 
 def _person_row(n: int, p: PersonYear, size: float, full_nik: bool, compact: bool) -> list[object]:
-    nik = p.nik if full_nik else mask_nik(p.nik)
+    nik = printed_nik(p.nik, full=full_nik)
     small = max(size - 1, MIN_SIZE)
     text = f"<b>{escape(official_name(p.nama))}</b><br/><font size={small}>{escape(nik)}</font>"
     figures: list[object] = [
@@ -223,6 +223,9 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     )
     if not full_nik:
         notes.append("NIK disamarkan untuk melindungi data pribadi")
+    for p in sim.apbdes_persons:  # data belum lengkap: the safe assumption, naming the person
+        if p.tanggal_lahir is None and "JP" in p.programs:
+            notes.append(no_birth_date_note(p.nama).rstrip("."))
     if sim.coverage is not None:
         out, partly = len(sim.coverage.not_covered), len(sim.coverage.partly)
         notes.append(

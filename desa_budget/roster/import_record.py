@@ -26,7 +26,7 @@ def _people(session: Session, niks: Sequence[str]) -> dict[str, PersonDetail]:
     session.flush()
     session.expire_all()  # read what the import wrote, posts and coverage included
     rows = session.scalars(select(Person).where(Person.nik.in_(niks)))
-    return {row.nik: person_detail(row) for row in rows}
+    return {row.nik: person_detail(row) for row in rows if row.nik}
 
 
 def apply_import_recorded(

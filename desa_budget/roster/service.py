@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
+from desa_budget.roster.completeness import missing_fields
 from desa_budget.roster.data import (
     CoverageData,
     Limits,
@@ -66,6 +67,7 @@ from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.store.versioning import check_version
 
 __all__ = [
+    "add_incomplete_person",
     "CoverageData",
     "CoverageRecord",
     "Limits",
@@ -132,6 +134,30 @@ def add_person(
         _insert_post(session, row, post, operator=operator)
     if coverage is not None:
         _insert_coverage(session, row, coverage, operator=operator)
+    return row.id
+
+
+def add_incomplete_person(
+    session: Session, person: PersonData, posts: Sequence[PostData], *, operator: str
+) -> int:
+    """Add someone whose NIK, sex or birth date is not known yet (a perangkat taken from
+    Siskeudes, which keeps none of them): the rest is checked as usual, the roster then says what
+    is missing and saving the person again asks for it. No coverage: the secretary chooses it."""
+    missing = missing_fields(nik=person.nik, tanggal_lahir=person.tanggal_lahir,
+                             jenis_kelamin=person.jenis_kelamin)  # fmt: skip
+    problems = [
+        p for p in validate_person(person, posts, None, kode_desa=kode_desa(session))
+        if not (p.post_index is None and p.field in missing)
+    ]  # fmt: skip
+    _refuse(problems, _("Data {nama}").format(nama=person.nama))
+    refuse_duplicate_nik(session, person.nik)
+    row = Person(**values_of(person))
+    session.add(row)
+    session.flush()
+    log(session, operator, "person", row.id, row.nama, added(values_of(person)),
+        "tambah orang (belum lengkap)")  # fmt: skip
+    for post in posts:
+        _insert_post(session, row, post, operator=operator)
     return row.id
 
 

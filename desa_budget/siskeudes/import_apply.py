@@ -1,4 +1,5 @@
-"""Apply a Siskeudes import in the caller's one transaction, and the workbook of people to complete.
+"""Apply a Siskeudes import in the caller's one transaction; perangkat not on the roster join it
+incomplete (roster.completeness) for the secretary to complete in Daftar Peserta.
 
 Like the roster import: recomputed from the database at the moment of applying, refused when it
 no longer matches the preview the user confirmed, written together or not at all (the window then
@@ -7,7 +8,7 @@ clears its undo history, as after every import).
 
 import io
 from dataclasses import dataclass, replace
-from pathlib import Path
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -17,13 +18,12 @@ from desa_budget.budget import regulations
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.roster import service as roster
+from desa_budget.roster.data import PersonData, PostData
 from desa_budget.roster.read import person_data
-from desa_budget.roster.workbook.export import write_workbook
-from desa_budget.roster.workbook.layout import ALL_HEADERS, COLUMN, CellValue
 from desa_budget.siskeudes.data import SiskeudesData
 from desa_budget.siskeudes.import_preview import (
-    BARU,
     BEDA,
+    DITAMBAH,
     Change,
     ImportPreview,
     PersonPreview,
@@ -31,7 +31,6 @@ from desa_budget.siskeudes.import_preview import (
 )
 from desa_budget.store import audit
 from desa_budget.store.models import Person, VillageProfile
-from desa_budget.village import categories
 from desa_budget.village.profile import ProfileData, get_profile, save_profile
 
 
@@ -41,7 +40,7 @@ class ImportResult:
     logo: bool
     perdes: int
     persons_updated: int
-    to_complete: tuple[PersonPreview, ...]  # perangkat not on the roster: NIK etc. still missing
+    added: tuple[PersonPreview, ...]  # perangkat added to the roster incomplete: NIK etc. missing
 
 
 def _fields(changes: tuple[Change, ...]) -> dict[str, Any]:
@@ -110,31 +109,23 @@ def apply_import(
         new = replace(person_data(row_person), **_fields(person.changes))
         roster.update_person(session, person.person_id, new, operator=operator)
         updated += 1
+    added = tuple(p for p in preview.persons if p.status == DITAMBAH)
+    for person in added:
+        assert person.kategori is not None  # DITAMBAH only for a known jabatan
+        roster.add_incomplete_person(
+            session,
+            PersonData(nik="", nama=person.nama, jenis_kelamin="", tanggal_lahir=None,
+                       no_hp=person.no_hp, alamat=person.alamat),
+            # Siskeudes lists who holds the post in the year; the start of the post is unknown,
+            # so from 1 January: every month of the year is budgeted, none of an earlier year.
+            [PostData(person.kategori, person.jabatan, mulai=date(year, 1, 1))],
+            operator=operator,
+        )  # fmt: skip
     session.flush()
     return ImportResult(
         profile_changed=bool(preview.profile) or profile is None,
         logo=logo,
         perdes=len(preview.perdes),
         persons_updated=updated,
-        to_complete=tuple(p for p in preview.persons if p.status == BARU),
+        added=added,
     )
-
-
-def completion_rows(persons: tuple[PersonPreview, ...]) -> list[list[CellValue]]:
-    """The roster workbook's rows for them: name, category, post and contact filled, NIK, sex,
-    birth date and wage left empty for the secretary; the roster import then says what is missing."""
-    rows = []
-    for p in persons:
-        row: list[CellValue] = [None] * len(ALL_HEADERS)
-        row[COLUMN["Nama"]] = p.nama
-        row[COLUMN["Kategori"]] = categories.label(p.kategori) if p.kategori else None
-        row[COLUMN["Jabatan"]] = p.jabatan
-        row[COLUMN["No HP"]] = p.no_hp or None
-        row[COLUMN["Alamat"]] = p.alamat or None
-        rows.append(row)
-    return rows
-
-
-def write_completion_workbook(path: Path | str, persons: tuple[PersonPreview, ...]) -> None:
-    write_workbook(path, completion_rows(persons),
-                   title="Perangkat dari Siskeudes: lengkapi NIK, jenis kelamin dan tanggal lahir")  # fmt: skip

@@ -160,7 +160,7 @@ def _people(session: Session, niks: Sequence[str]) -> dict[str, Person]:
         .where(Person.nik.in_(niks))
         .options(selectinload(Person.posts), selectinload(Person.coverages))
     )
-    return {p.nik: p for p in rows}
+    return {p.nik: p for p in rows if p.nik}
 
 
 def match_plan(

@@ -1,0 +1,148 @@
+"""Perangkat taken from Siskeudes join the roster incomplete (no NIK, birth date or sex): the roster
+says what is missing, the budget counts them safely (JP every month) and says so naming them, the
+outputs leave the cells empty, and saving them is refused until the missing data is filled in."""
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from budget_helpers import BORN, YEAR, small_village
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from roster_helpers import make_nik
+from siskeudes_helpers import desa_rows, write_tables
+
+from desa_budget.errors import UserError
+from desa_budget.reports.gather import gather_annex_data
+from desa_budget.reports.render import render_documents
+from desa_budget.roster import service as roster
+from desa_budget.roster.completeness import missing_fields, missing_text
+from desa_budget.roster.read import get_person, list_roster
+from desa_budget.roster.workbook.export import export_roster
+from desa_budget.rules import load_rules
+from desa_budget.sheets.dpmd import export_dpmd, gather_dpmd_data
+from desa_budget.sheets.sipp import export_sipp, gather_sipp_data
+from desa_budget.siskeudes.import_apply import apply_import
+from desa_budget.siskeudes.import_preview import ADA, DITAMBAH, preview_import
+from desa_budget.siskeudes.source import read_siskeudes
+from desa_budget.store.database import Database
+
+RULES = load_rules()
+ALL_MISSING = ("nik", "tanggal_lahir", "jenis_kelamin")
+
+
+def imported(tmp_path: Path) -> tuple[Database, int]:
+    """The small village after a Siskeudes import that added Wagiman (Kaur, not on the roster)."""
+    db, _ids = small_village(tmp_path)
+    data = read_siskeudes(write_tables(tmp_path / "siskeudes", desa_rows(YEAR)))
+    with db.session() as s:
+        preview = preview_import(s, data, year=YEAR)
+        wagiman = next(p for p in preview.persons if p.nama == "Wagiman")
+        assert wagiman.status == DITAMBAH  # shown as "Ditambahkan (belum lengkap)"
+        result = apply_import(s, data, year=YEAR, operator="uji", confirmed=preview)
+        assert [p.nama for p in result.added] == ["Wagiman"]
+    with db.session() as s:
+        again = preview_import(s, data, year=YEAR)  # a second import matches him by name and post
+        assert {p.nama: p.status for p in again.persons}["Wagiman"] == ADA
+        row = next(r for r in list_roster(s, YEAR, rules=RULES) if r.nama == "Wagiman")
+    return db, row.person_id
+
+
+def with_jp(db: Database, person_id: int) -> None:
+    with db.session() as s:
+        roster.set_coverage(
+            s, person_id, roster.CoverageData(YEAR, "PU", 2_500_000, ("JKK", "JKM", "JHT", "JP")),
+            operator="uji",
+        )  # fmt: skip
+
+
+def test_import_adds_the_perangkat_as_incomplete_and_the_roster_says_what_is_missing(
+    tmp_path: Path,
+) -> None:
+    db, wagiman = imported(tmp_path)
+    with db.session() as s:
+        rows = {r.nama: r for r in list_roster(s, YEAR, rules=RULES)}
+        detail = get_person(s, wagiman)
+    assert rows["Wagiman"].missing == ALL_MISSING
+    assert rows["Suparno"].missing == ()
+    assert missing_text(rows["Wagiman"].missing) == "NIK, tanggal lahir, jenis kelamin"
+    assert (rows["Wagiman"].kategori, rows["Wagiman"].jabatan) == ("perangkat_desa", "Kepala Dusun")
+    assert rows["Wagiman"].months == 12  # in post from 1 January of the Siskeudes year
+    assert (detail.person.nik, detail.person.jenis_kelamin, detail.person.tanggal_lahir) == (
+        "", "", None,
+    )  # fmt: skip
+    assert (detail.person.no_hp, detail.person.alamat) == ("081299990000", "Dusun Kidul")
+    assert detail.posts[0].data.mulai == date(YEAR, 1, 1)
+
+
+def test_the_budget_counts_jp_every_month_and_names_who_lacks_a_birth_date(
+    tmp_path: Path,
+) -> None:
+    db, wagiman = imported(tmp_path)
+    with_jp(db, wagiman)
+    from desa_budget.contributions.simulation import simulate
+
+    with db.session() as s:
+        sim = simulate(s, RULES, YEAR)
+    (person,) = [p for p in sim.persons if p.person_id == wagiman]
+    assert len(person.monthly) == 12 and person.by_program["JP"].desa > 0
+    assert all(m.programs["JP"].desa > 0 for m in person.monthly)  # no month without JP
+    said = [a for a in sim.assumptions if "Wagiman" in a]
+    assert said and "JP dihitung untuk semua bulan" in said[0]
+
+
+def test_saving_is_refused_until_the_missing_fields_are_filled_then_complete(
+    tmp_path: Path,
+) -> None:
+    db, wagiman = imported(tmp_path)
+    with db.session() as s:
+        detail = get_person(s, wagiman)
+    with pytest.raises(UserError) as refused, db.session() as s:
+        roster.update_person(s, wagiman, replace(detail.person, nama="Wagiman S"), operator="uji")
+    told = " ".join(refused.value.details)
+    assert "NIK" in told and "Tanggal Lahir" in told and "Jenis Kelamin" in told
+    born = date(1985, 4, 2)
+    filled = replace(detail.person, nik=make_nik(born, "L", 9), jenis_kelamin="L",
+                     tanggal_lahir=born)  # fmt: skip
+    with db.session() as s:
+        roster.update_person(s, wagiman, filled, operator="uji")
+    with db.session() as s:
+        row = next(r for r in list_roster(s, YEAR, rules=RULES) if r.person_id == wagiman)
+        assert row.missing == () and get_person(s, wagiman).person.tanggal_lahir == born
+
+
+def test_missing_fields_is_the_one_notion() -> None:
+    assert missing_fields(nik=None, tanggal_lahir=None, jenis_kelamin=None) == ALL_MISSING
+    assert missing_fields(nik="", tanggal_lahir=BORN, jenis_kelamin="L") == ("nik",)
+    assert missing_fields(nik=make_nik(BORN, "L", 1), tanggal_lahir=BORN, jenis_kelamin="L") == ()
+
+
+def test_outputs_leave_the_missing_cells_empty_and_say_so(tmp_path: Path) -> None:
+    db, wagiman = imported(tmp_path)
+    with_jp(db, wagiman)
+    with db.session() as s:
+        sipp = gather_sipp_data(s, year=YEAR, rules=RULES)
+        dpmd = gather_dpmd_data(s, RULES, year=YEAR)
+        annex = gather_annex_data(s, RULES, year=YEAR)
+        export_roster(s, tmp_path / "daftar.xlsx", year=YEAR)
+    warnings = export_sipp(tmp_path / "sipp.xlsx", sipp)
+    assert any("Wagiman" in w and "NIK" in w and "Tanggal Lahir" in w for w in warnings)
+    sheet = load_workbook(tmp_path / "sipp.xlsx")["PU"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(next(r for r in rows if "NIK" in r))
+    (row,) = [r for r in rows if "Wagiman" in r]
+    assert row[header.index("NIK")] is None and row[header.index("Tanggal Lahir")] is None
+    export_dpmd(tmp_path / "dpmd.xlsx", dpmd)
+    book = load_workbook(tmp_path / "dpmd.xlsx")
+    (rincian,) = [r for ws in book for r in ws.iter_rows(values_only=True) if "Wagiman" in r]
+    assert "belum diisi" in rincian
+    pdf = render_documents(annex, docs=["lampiran"])
+    text = " ".join(p.extract_text() for p in PdfReader(__import__("io").BytesIO(pdf)).pages)
+    assert "Wagiman" in text and "belum diisi" in text
+    assert "Wagiman: tanggal lahir belum diisi" in " ".join(text.split())
+    roster_book = load_workbook(tmp_path / "daftar.xlsx").active
+    assert roster_book is not None
+    (person_row,) = [r for r in roster_book.iter_rows(values_only=True) if "Wagiman" in r]
+    header = next(roster_book.iter_rows(values_only=True))
+    assert person_row[list(header).index("NIK")] is None
