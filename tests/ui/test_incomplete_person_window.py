@@ -52,7 +52,9 @@ def test_the_form_names_the_missing_fields_and_saves_once_they_are_filled(
     dialog.show()
     shown = {p.field for p in errors_only(dialog.problems())}
     assert {"nik", "tanggal_lahir", "jenis_kelamin"} <= shown
-    assert "Belum diisi" in dialog.problem_labels["nik"].full_text()  # said at once, before any typing
+    assert (
+        "Belum diisi" in dialog.problem_labels["nik"].full_text()
+    )  # said at once, before any typing
     assert dialog.jenis_kelamin.currentData() == ""  # no guessed sex
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.isVisible() and saved == []
