@@ -137,19 +137,21 @@ def add_person(
     return row.id
 
 
+def _besides_missing(person: PersonData, problems: Sequence[Problem]) -> list[Problem]:
+    """The problems but "not filled in yet" (roster.completeness) of the person's own fields."""
+    missing = missing_fields(nik=person.nik, tanggal_lahir=person.tanggal_lahir,
+                             jenis_kelamin=person.jenis_kelamin)  # fmt: skip
+    return [p for p in problems if not (p.post_index is None and p.field in missing)]
+
+
 def add_incomplete_person(
     session: Session, person: PersonData, posts: Sequence[PostData], *, operator: str
 ) -> int:
     """Add someone whose NIK, sex or birth date is not known yet (a perangkat taken from
     Siskeudes, which keeps none of them): the rest is checked as usual, the roster then says what
     is missing and saving the person again asks for it. No coverage: the secretary chooses it."""
-    missing = missing_fields(nik=person.nik, tanggal_lahir=person.tanggal_lahir,
-                             jenis_kelamin=person.jenis_kelamin)  # fmt: skip
-    problems = [
-        p for p in validate_person(person, posts, None, kode_desa=kode_desa(session))
-        if not (p.post_index is None and p.field in missing)
-    ]  # fmt: skip
-    _refuse(problems, _("Data {nama}").format(nama=person.nama))
+    problems = validate_person(person, posts, None, kode_desa=kode_desa(session))
+    _refuse(_besides_missing(person, problems), _("Data {nama}").format(nama=person.nama))
     refuse_duplicate_nik(session, person.nik)
     row = Person(**values_of(person))
     session.add(row)
@@ -168,12 +170,16 @@ def update_person(
     *,
     operator: str,
     version: int | None = None,
+    restoring: bool = False,
 ) -> int:
-    """Change a person's own fields (NIK, nama, jenis kelamin, tanggal lahir, ...); the new version."""
+    """Change a person's own fields (NIK, nama, jenis kelamin, tanggal lahir, ...); the new version.
+
+    Missing fields are refused, but when ``restoring`` (undo) a state the person was stored in."""
     row: Person = get_row(session, Person, person_id, _("Orang"))
     check_version(row, version)
+    problems = validate_person_data(person, kode_desa=kode_desa(session))
     _refuse(
-        validate_person_data(person, kode_desa=kode_desa(session)),
+        _besides_missing(person, problems) if restoring else problems,
         _("Data {nama}").format(nama=person.nama),
     )
     refuse_duplicate_nik(session, person.nik, person_id)

@@ -67,3 +67,23 @@ def test_the_form_names_the_missing_fields_and_saves_once_they_are_filled(
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     (form,) = saved
     assert (form.person.nik, form.person.jenis_kelamin) == (NEW_NIK, "L")
+
+
+def test_completing_can_be_undone_back_to_incomplete(qtbot: QtBot, ctx: AppContext) -> None:
+    from dataclasses import replace
+
+    from ui.commands.roster import UpdatePersonCommand
+
+    person_id = add_wagiman(ctx)
+    with ctx.db.session() as s:
+        detail = get_person(s, person_id)
+    born = date(1990, 8, 17)
+    filled = replace(detail.person, nik=NEW_NIK, jenis_kelamin="L", tanggal_lahir=born)
+    ctx.undo_stack.push(
+        UpdatePersonCommand(ctx, person_id, detail.person, filled, version=detail.version)
+    )
+    with ctx.db.session() as s:
+        assert get_person(s, person_id).person.nik == NEW_NIK
+    ctx.undo_stack.undo()
+    with ctx.db.session() as s:
+        assert get_person(s, person_id).person == detail.person  # incomplete again, as it was
