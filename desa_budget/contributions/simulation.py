@@ -9,6 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desa_budget.contributions.amounts import no_birth_date_note
 from desa_budget.contributions.applied import AppliedPlanData, read_applied
 from desa_budget.contributions.engine import Participation, months_in_post, quote_months
 from desa_budget.contributions.results import (
@@ -17,7 +18,6 @@ from desa_budget.contributions.results import (
     PersonYear,
     Simulation,
 )
-from desa_budget.roster.completeness import no_birth_date_note
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.village import categories

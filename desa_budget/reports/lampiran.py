@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Spacer
 
+from desa_budget.contributions.amounts import no_birth_date_note
 from desa_budget.contributions.results import PersonYear, ProgramAmount
 from desa_budget.format import format_cell, format_rp
 from desa_budget.reports import blocks, signatures
@@ -16,7 +17,7 @@ from desa_budget.reports.blocks import GROUP_FILL, markup, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
-from desa_budget.roster.completeness import no_birth_date_note, printed_nik
+from desa_budget.roster.completeness import printed_nik
 from desa_budget.village import categories
 from desa_budget.village.names import official_name
 

@@ -28,14 +28,6 @@ def missing_text(fields: Sequence[str], *, translate: bool = False) -> str:
     return ", ".join(_(MISSING_LABELS[f]) if translate else MISSING_LABELS[f] for f in fields)
 
 
-def no_birth_date_note(nama: str) -> str:
-    """The assumption a result states for a person with JP but no birth date (kept and printed)."""
-    return N_(
-        "{nama}: tanggal lahir belum diisi (data belum lengkap); JP dihitung untuk semua bulan "
-        "tanpa uji usia pensiun."
-    ).format(nama=nama)
-
-
 def printed_nik(nik: str | None, *, full: bool = False) -> str:
     """The NIK as a paper or workbook shows it: masked unless ``full``, NOT_FILLED when missing."""
     if not nik:

@@ -146,3 +146,15 @@ def test_outputs_leave_the_missing_cells_empty_and_say_so(tmp_path: Path) -> Non
     (person_row,) = [r for r in roster_book.iter_rows(values_only=True) if "Wagiman" in r]
     header = next(roster_book.iter_rows(values_only=True))
     assert person_row[list(header).index("NIK")] is None
+
+
+def test_beranda_lists_them_as_a_next_step(tmp_path: Path) -> None:
+    from desa_budget.budget.findings import year_findings
+    from desa_budget.contributions.simulation import simulate
+
+    db, wagiman = imported(tmp_path)
+    with db.session() as s:
+        found = [f for f in year_findings(s, simulate(s, RULES, YEAR)) if f.kode == "peserta"]
+    (finding,) = [f for f in found if f.target_kind == "person_identitas"]
+    assert finding.message.startswith("1 peserta belum lengkap") and "Wagiman" in finding.message
+    assert finding.target == str(wagiman)  # Beranda opens his form
