@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QWidget
 
 from desa_budget.errors import UserError
 from desa_budget.siskeudes.data import SiskeudesData
-from desa_budget.siskeudes.import_apply import ImportResult, apply_import
+from desa_budget.siskeudes.import_apply import ImportResult, apply_import, write_completion_workbook
 from desa_budget.siskeudes.import_preview import latest_year, preview_import
 from desa_budget.siskeudes.source import read_siskeudes
 from desa_budget.store.database import Database
-from ui import errors, file_dialogs
+from ui import errors, file_dialogs, msgbox
+from ui.dialogs import file_choosers
 from ui.dialogs.siskeudes_preview import SiskeudesPreviewDialog
 from ui.i18n import _, ngettext
 
@@ -54,7 +55,38 @@ def import_siskeudes(
     except UserError as exc:
         errors.show_user_error(parent, exc)
         return None
+    if result.added:
+        offer_completion(parent, result)
     return result
+
+
+def offer_completion(parent: QWidget | None, result: ImportResult) -> Path | None:
+    """Offer the perangkat added incomplete as a roster workbook, to fill in Excel and import
+    in Daftar Peserta (each row completes its person, matched by name and post)."""
+    text = (
+        added_text(result)
+        + " "
+        + _(
+            "Atau simpan nama mereka ke berkas daftar peserta, lengkapi di Excel, lalu impor di "
+            "Daftar Peserta."
+        )
+    )
+    if not msgbox.confirm(parent, _("Ambil dari Siskeudes"), text, yes=_("Simpan berkas…"),
+                          no=_("Nanti saja")):  # fmt: skip
+        return None
+    path = file_choosers.save_file(
+        parent, title=_("Simpan perangkat untuk dilengkapi"),
+        suggested=Path.home() / "perangkat_dari_siskeudes.xlsx",
+        file_filter=file_choosers.XLSX_FILTER, suffix=".xlsx",
+    )  # fmt: skip
+    if path is None:
+        return None
+    try:
+        write_completion_workbook(path, result.added)
+    except UserError as exc:
+        errors.show_user_error(parent, exc)
+        return None
+    return path
 
 
 def added_text(result: ImportResult) -> str:

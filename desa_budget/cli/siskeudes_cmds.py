@@ -10,7 +10,7 @@ from desa_budget.format import format_date, format_number
 from desa_budget.rules import load_rules
 from desa_budget.siskeudes.compare import STATUS_LABELS, Amounts, Comparison, compare_year
 from desa_budget.siskeudes.data import SiskeudesData
-from desa_budget.siskeudes.import_apply import apply_import
+from desa_budget.siskeudes.import_apply import apply_import, write_completion_workbook
 from desa_budget.siskeudes.import_preview import (
     PERSON_LABELS,
     ImportPreview,
@@ -40,6 +40,8 @@ def register(subparsers: Any) -> None:
         "--desa", metavar="KD_DESA", help="kode desa Siskeudes bila berisi banyak desa"
     )
     imp.add_argument("--kode-desa", help="kode desa Kemendagri, untuk desa yang belum berprofil")
+    imp.add_argument("--daftar", metavar="BERKAS.xlsx",
+                     help="tulis perangkat yang ditambahkan belum lengkap untuk dilengkapi")  # fmt: skip
     imp.add_argument("--dry-run", action="store_true", help="pratinjau saja, tidak menyimpan")
     imp.set_defaults(func=run_import)
     comp = actions.add_parser("compare", help="baris anggaran tahun ini dibanding RAB Siskeudes")
@@ -132,7 +134,11 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"\nImpor selesai: profil {'diubah' if result.profile_changed else 'tetap'}, "
           f"{result.persons_updated} orang diperbarui, {len(result.added)} perangkat ditambahkan "
           "ke daftar peserta dengan data belum lengkap.")  # fmt: skip
-    if result.added:
+    if result.added and args.daftar:
+        write_completion_workbook(args.daftar, result.added)
+        print(f"Lengkapi NIK, tanggal lahir dan jenis kelamin di {args.daftar}, lalu impor "
+              "lewat 'app.py roster import' (baris dicocokkan dengan nama dan jabatan).")  # fmt: skip
+    elif result.added:
         print("Lengkapi NIK, tanggal lahir dan jenis kelamin mereka di Daftar Peserta.")
     return 0
 

@@ -1,5 +1,6 @@
 """Apply a Siskeudes import in the caller's one transaction; perangkat not on the roster join it
-incomplete (roster.completeness) for the secretary to complete in Daftar Peserta.
+incomplete (roster.completeness) for the secretary to complete in Daftar Peserta, or in the
+workbook written here, whose roster import completes them.
 
 Like the roster import: recomputed from the database at the moment of applying, refused when it
 no longer matches the preview the user confirmed, written together or not at all (the window then
@@ -9,6 +10,7 @@ clears its undo history, as after every import).
 import io
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -20,6 +22,8 @@ from desa_budget.i18n import _
 from desa_budget.roster import service as roster
 from desa_budget.roster.data import PersonData, PostData
 from desa_budget.roster.read import person_data
+from desa_budget.roster.workbook.export import write_workbook
+from desa_budget.roster.workbook.layout import ALL_HEADERS, COLUMN, CellValue
 from desa_budget.siskeudes.data import SiskeudesData
 from desa_budget.siskeudes.import_preview import (
     BEDA,
@@ -31,6 +35,7 @@ from desa_budget.siskeudes.import_preview import (
 )
 from desa_budget.store import audit
 from desa_budget.store.models import Person, VillageProfile
+from desa_budget.village import categories
 from desa_budget.village.profile import ProfileData, get_profile, save_profile
 
 
@@ -129,3 +134,24 @@ def apply_import(
         persons_updated=updated,
         added=added,
     )
+
+
+def completion_rows(persons: tuple[PersonPreview, ...]) -> list[list[CellValue]]:
+    """The roster workbook's rows for them: name, category, post and contact filled, NIK, sex,
+    birth date and wage left empty for the secretary. Imported in Daftar Peserta, each row
+    completes the person added incomplete (matched by name and post), never adds a twin."""
+    rows = []
+    for p in persons:
+        row: list[CellValue] = [None] * len(ALL_HEADERS)
+        row[COLUMN["Nama"]] = p.nama
+        row[COLUMN["Kategori"]] = categories.label(p.kategori) if p.kategori else None
+        row[COLUMN["Jabatan"]] = p.jabatan
+        row[COLUMN["No HP"]] = p.no_hp or None
+        row[COLUMN["Alamat"]] = p.alamat or None
+        rows.append(row)
+    return rows
+
+
+def write_completion_workbook(path: Path | str, persons: tuple[PersonPreview, ...]) -> None:
+    write_workbook(path, completion_rows(persons),
+                   title="Perangkat dari Siskeudes: lengkapi NIK, jenis kelamin dan tanggal lahir")  # fmt: skip

@@ -158,3 +158,53 @@ def test_beranda_lists_them_as_a_next_step(tmp_path: Path) -> None:
     (finding,) = [f for f in found if f.target_kind == "person_identitas"]
     assert finding.message.startswith("1 peserta belum lengkap") and "Wagiman" in finding.message
     assert finding.target == str(wagiman)  # Beranda opens his form
+
+
+def test_the_workbook_to_complete_completes_them_through_the_roster_import(
+    tmp_path: Path,
+) -> None:
+    from desa_budget.roster.import_record import apply_import_recorded, swap_people
+    from desa_budget.roster.workbook.apply import plan_import
+    from desa_budget.siskeudes.import_apply import write_completion_workbook
+    from desa_budget.siskeudes.import_preview import PersonPreview
+
+    db, wagiman = imported(tmp_path)
+    with db.session() as s:
+        before = get_person(s, wagiman)
+    added = PersonPreview(
+        nama="Wagiman", jabatan="Kepala Dusun", kategori="perangkat_desa", alamat="Dusun Kidul",
+        no_hp="081299990000", status=DITAMBAH, person_id=None, changes=(), missing=(),
+    )  # fmt: skip
+    book = tmp_path / "lengkapi.xlsx"
+    write_completion_workbook(book, (added,))
+    wb = load_workbook(book)
+    ws = wb["Daftar"]
+    rows = list(ws.iter_rows())
+    header = next(r for r in rows if r[0].value == "NIK")
+    column = {c.value: c.column - 1 for c in header}
+    (row,) = [r for r in rows if r[column["Nama"]].value == "Wagiman"]
+    born = date(1985, 4, 2)
+    filled = {
+        "NIK": make_nik(born, "L", 9), "Jenis Kelamin": "L", "Tanggal Lahir": "02-04-1985",
+        "Status Jabatan": "Definitif", "Segmen": "PU", "Dasar Upah": 2_500_000,
+        "Program": "JKK, JKM, JHT, JP", "Kelas Risiko JKK": 1, "Iuran Pekerja": "Desa",
+        "Status BPJS": "Belum Terdaftar",
+    }  # fmt: skip
+    for name, value in filled.items():
+        row[column[name]].value = value
+    wb.save(book)
+    with db.session() as s:
+        plan = plan_import(s, book, year=YEAR)
+        (entry,) = plan.entries
+        assert entry.person_id == wagiman  # matched by name and post, not a new person
+        assert any((c.kolom, c.lama, c.baru) == ("NIK", "-", filled["NIK"]) for c in entry.changes)
+        record = apply_import_recorded(s, plan, operator="uji")
+    with db.session() as s:
+        names = [r.nama for r in list_roster(s, YEAR, rules=RULES)]
+        completed = get_person(s, wagiman).person
+    assert names.count("Wagiman") == 1
+    assert (completed.nik, completed.tanggal_lahir) == (filled["NIK"], born)
+    with db.session() as s:  # undo puts him back incomplete, under his id
+        swap_people(s, record.after, record.before, operator="uji")
+    with db.session() as s:
+        assert get_person(s, wagiman).person == before.person

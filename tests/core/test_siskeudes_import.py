@@ -140,13 +140,16 @@ def test_perdes_number_goes_to_the_adopted_version(tmp_path: Path) -> None:
         assert (number.nomor, str(number.tanggal)) == ("3 Tahun 2025", "2024-12-30")
 
 
-def test_import_command_applies_and_adds_the_perangkat_incomplete(
+def test_import_command_adds_the_perangkat_incomplete_and_writes_the_workbook(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db, _ids = small_village(tmp_path)
-    argv = ["--data-dir", str(tmp_path / "data"), "siskeudes", "import", str(folder_with(tmp_path))]
+    book = tmp_path / "lengkapi.xlsx"
+    argv = ["--data-dir", str(tmp_path / "data"), "siskeudes", "import", str(folder_with(tmp_path)),
+            "--daftar", str(book)]  # fmt: skip
     assert run_command(build_parser().parse_args(argv)) == 0
     assert "1 perangkat ditambahkan ke daftar peserta dengan data belum lengkap" in (
         capsys.readouterr().out)  # fmt: skip
+    assert book.is_file()  # the workbook to complete them in Excel (test_incomplete_person.py)
     with db.session() as s:
         assert get_profile(s).sekretaris_desa_nama == "Sri Wahyuni"  # type: ignore[union-attr]
