@@ -208,3 +208,13 @@ def test_the_workbook_to_complete_completes_them_through_the_roster_import(
         swap_people(s, record.after, record.before, operator="uji")
     with db.session() as s:
         assert get_person(s, wagiman).person == before.person
+
+
+def test_the_projection_names_who_lacks_a_birth_date_too(tmp_path: Path) -> None:
+    from desa_budget.projection.compute import ProjectionParams, project
+
+    db, wagiman = imported(tmp_path)
+    with_jp(db, wagiman)
+    with db.session() as s:
+        found = project(s, RULES, ProjectionParams(YEAR))
+    assert any(a.startswith("Wagiman: tanggal lahir belum diisi") for a in found.assumptions)
