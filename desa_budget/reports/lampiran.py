@@ -17,7 +17,7 @@ from desa_budget.reports.blocks import GROUP_FILL, markup, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
-from desa_budget.roster.completeness import printed_nik
+from desa_budget.roster.completeness import NOT_FILLED, printed_nik
 from desa_budget.village import categories
 from desa_budget.village.names import official_name
 
@@ -118,7 +118,7 @@ def _widths(
 
 
 def _person_row(n: int, p: PersonYear, size: float, full_nik: bool, compact: bool) -> list[object]:
-    nik = printed_nik(p.nik, full=full_nik)
+    nik = printed_nik(p.nik, full=full_nik) if p.nik else f"NIK {NOT_FILLED}"  # under the name
     small = max(size - 1, MIN_SIZE)
     text = f"<b>{escape(official_name(p.nama))}</b><br/><font size={small}>{escape(nik)}</font>"
     figures: list[object] = [

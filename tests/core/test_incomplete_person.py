@@ -139,7 +139,7 @@ def test_outputs_leave_the_missing_cells_empty_and_say_so(tmp_path: Path) -> Non
     assert "belum diisi" in rincian
     pdf = render_documents(annex, docs=["lampiran"])
     text = " ".join(p.extract_text() for p in PdfReader(__import__("io").BytesIO(pdf)).pages)
-    assert "Wagiman" in text and "belum diisi" in text
+    assert "Wagiman" in text and "NIK belum diisi" in text
     assert "Wagiman: tanggal lahir belum diisi" in " ".join(text.split())
     roster_book = load_workbook(tmp_path / "daftar.xlsx").active
     assert roster_book is not None

@@ -146,6 +146,8 @@ class RosterModel(DtoTableModel[RosterRow]):
     def extra_data(self, row: RosterRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not row.aktif:
             return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.NIK and row.missing:
+            return QBrush(QColor("#b00020"))  # data belum lengkap: to be filled in
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == self.DITANGGUNG
