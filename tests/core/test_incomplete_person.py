@@ -218,3 +218,21 @@ def test_the_projection_names_who_lacks_a_birth_date_too(tmp_path: Path) -> None
     with db.session() as s:
         found = project(s, RULES, ProjectionParams(YEAR))
     assert any(a.startswith("Wagiman: tanggal lahir belum diisi") for a in found.assumptions)
+
+
+def test_the_simulate_command_says_it_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from desa_budget.cli import build_parser, run_command
+
+    db, wagiman = imported(tmp_path)
+    with_jp(db, wagiman)
+    db.dispose()
+    argv = ["--data-dir", str(tmp_path / "data"), "simulate", "--year", str(YEAR)]
+    assert run_command(build_parser().parse_args(argv)) == 0
+    assert "Wagiman: tanggal lahir belum diisi" in capsys.readouterr().out
+    assert run_command(build_parser().parse_args([*argv, "--json"])) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert [p["nik"] for p in summary["persons"] if p["nama"] == "Wagiman"] == [None]
