@@ -55,24 +55,24 @@ def import_siskeudes(
     except UserError as exc:
         errors.show_user_error(parent, exc)
         return None
-    if result.to_complete:
+    if result.added:
         offer_completion(parent, result)
     return result
 
 
 def offer_completion(parent: QWidget | None, result: ImportResult) -> Path | None:
-    """Save the perangkat not on the roster to a roster workbook, to complete and import."""
-    n = len(result.to_complete)
-    text = ngettext(
-        "{n} perangkat belum ada di daftar peserta karena Siskeudes tidak menyimpan NIK, jenis "
-        "kelamin dan tanggal lahir. Simpan namanya ke berkas daftar peserta, lengkapi, lalu "
-        "impor di Daftar Peserta?",
-        "{n} perangkat belum ada di daftar peserta karena Siskeudes tidak menyimpan NIK, jenis "
-        "kelamin dan tanggal lahir. Simpan namanya ke berkas daftar peserta, lengkapi, lalu "
-        "impor di Daftar Peserta?",
-        n,
-    ).format(n=n)
-    if not msgbox.confirm(parent, _("Ambil dari Siskeudes"), text, yes=_("Simpan berkas…")):
+    """Offer the perangkat added incomplete as a roster workbook, to fill in Excel and import
+    in Daftar Peserta (each row completes its person, matched by name and post)."""
+    text = (
+        added_text(result)
+        + " "
+        + _(
+            "Atau simpan nama mereka ke berkas daftar peserta, lengkapi di Excel, lalu impor di "
+            "Daftar Peserta."
+        )
+    )
+    if not msgbox.confirm(parent, _("Ambil dari Siskeudes"), text, yes=_("Simpan berkas…"),
+                          no=_("Nanti saja")):  # fmt: skip
         return None
     path = file_choosers.save_file(
         parent, title=_("Simpan perangkat untuk dilengkapi"),
@@ -82,8 +82,22 @@ def offer_completion(parent: QWidget | None, result: ImportResult) -> Path | Non
     if path is None:
         return None
     try:
-        write_completion_workbook(path, result.to_complete)
+        write_completion_workbook(path, result.added)
     except UserError as exc:
         errors.show_user_error(parent, exc)
         return None
     return path
+
+
+def added_text(result: ImportResult) -> str:
+    """What the import says about the perangkat it added incomplete ("" when none)."""
+    n = len(result.added)
+    if not n:
+        return ""
+    return ngettext(
+        "{n} perangkat ditambahkan ke daftar peserta dengan data belum lengkap (Siskeudes tidak "
+        "menyimpan NIK, tanggal lahir dan jenis kelamin); lengkapi di Daftar Peserta.",
+        "{n} perangkat ditambahkan ke daftar peserta dengan data belum lengkap (Siskeudes tidak "
+        "menyimpan NIK, tanggal lahir dan jenis kelamin); lengkapi di Daftar Peserta.",
+        n,
+    ).format(n=n)

@@ -4,12 +4,14 @@ Each finding is a ``checks.Finding``: severity ``error``, ``warning`` or ``info`
 fixes it. Besides the target kinds of the checks (person, kategori, line, tahun, profil), the roster
 findings use ``peserta_kategori`` (the roster filtered to a category key),
 ``peserta_status_bpjs`` (the roster filtered to a BPJS status) and ``peserta_ditanggung`` (the
-roster filtered to who is covered this year), and the coverage findings ``rencana`` (Simulasi &
-Rencana, where a plan is applied)."""
+roster filtered to who is covered this year), ``person_identitas`` (a person's form, to fill a
+missing NIK, birth date or sex) and the coverage findings ``rencana`` (Simulasi & Rencana, where
+a plan is applied)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desa_budget.budget.checks import WARNING, Finding
@@ -19,6 +21,8 @@ from desa_budget.budget.version_lines import build_for, check_for
 from desa_budget.contributions.results import Simulation, mode_label
 from desa_budget.format import format_rp, format_time
 from desa_budget.i18n import N_
+from desa_budget.roster.completeness import IDENTITY_FIELDS
+from desa_budget.store.models import Person
 from desa_budget.village import categories
 
 INFO = "info"
@@ -165,11 +169,28 @@ def coverage_findings(session: Session, simulation: Simulation) -> tuple[Finding
     return tuple(found)
 
 
+def completeness_findings(session: Session) -> tuple[Finding, ...]:
+    """Persons whose NIK, birth date or sex is still empty (perangkat taken from Siskeudes): the
+    next step is to complete them; the target opens the first one's form."""
+    rows = session.execute(
+        select(Person.id, Person.nama)
+        .where(or_(*(getattr(Person, name).is_(None) for name in IDENTITY_FIELDS)))
+        .order_by(Person.nama, Person.id)
+    ).all()
+    if not rows:
+        return ()
+    message = N_(
+        "{n} peserta belum lengkap (NIK, tanggal lahir atau jenis kelamin belum diisi, mis. "
+        "diambil dari Siskeudes): {names}."
+    ).format(n=len(rows), names=_names([nama for _id, nama in rows]))
+    return (Finding(WARNING, "peserta", message, "person_identitas", str(rows[0][0])),)
+
+
 def year_findings(session: Session, simulation: Simulation) -> tuple[Finding, ...]:
     """The checks of the year's budget lines, the coverage and the roster findings: errors
     first, then warnings, then notes (each group in the order found)."""
     checked = check_for(session, simulation, build_for(session, simulation))
-    coverage = coverage_findings(session, simulation)
+    coverage = (*completeness_findings(session), *coverage_findings(session, simulation))
     roster = roster_findings(simulation)
     warnings = [f for f in (*coverage, *roster) if f.severity == WARNING]
     notes = [f for f in (*coverage, *roster) if f.severity != WARNING]

@@ -35,7 +35,7 @@ class PersonPlan:
     """One person on the roster of the year and what the plan pays for them."""
 
     person_id: int
-    nik: str
+    nik: str | None  # None: data belum lengkap
     nama: str
     kategori: str
     programs: tuple[str, ...]  # paid by the village this year

@@ -40,7 +40,7 @@ def register(subparsers: Any) -> None:
     )
     imp.add_argument("--kode-desa", help="kode desa Kemendagri, untuk desa yang belum berprofil")
     imp.add_argument("--daftar", metavar="BERKAS.xlsx",
-                     help="tulis perangkat yang belum ada di daftar peserta untuk dilengkapi")  # fmt: skip
+                     help="tulis perangkat yang ditambahkan belum lengkap untuk dilengkapi")  # fmt: skip
     imp.add_argument("--dry-run", action="store_true", help="pratinjau saja, tidak menyimpan")
     imp.set_defaults(func=run_import)
     comp = actions.add_parser("compare", help="baris anggaran tahun ini dibanding RAB Siskeudes")
@@ -134,12 +134,14 @@ def run_import(args: argparse.Namespace) -> int:
                               kode_desa=args.kode_desa,
                               operator=audit.current_operator(session))  # fmt: skip
     print(f"\nImpor selesai: profil {'diubah' if result.profile_changed else 'tetap'}, "
-          f"{result.persons_updated} orang diperbarui, {len(result.to_complete)} perangkat "
-          "belum di daftar peserta.")  # fmt: skip
-    if result.to_complete and args.daftar:
-        write_completion_workbook(args.daftar, result.to_complete)
-        print(f"Lengkapi NIK, jenis kelamin dan tanggal lahir di {args.daftar}, lalu impor "
-              "lewat 'app.py roster import'.")  # fmt: skip
+          f"{result.persons_updated} orang diperbarui, {len(result.added)} perangkat ditambahkan "
+          "ke daftar peserta dengan data belum lengkap.")  # fmt: skip
+    if result.added and args.daftar:
+        write_completion_workbook(args.daftar, result.added)
+        print(f"Lengkapi NIK, tanggal lahir dan jenis kelamin di {args.daftar}, lalu impor "
+              "lewat 'app.py roster import' (baris dicocokkan dengan nama dan jabatan).")  # fmt: skip
+    elif result.added:
+        print("Lengkapi NIK, tanggal lahir dan jenis kelamin mereka di Daftar Peserta.")
     return 0
 
 

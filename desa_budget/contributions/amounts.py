@@ -15,6 +15,15 @@ NO_BIRTH_DATE = N_(
     "Tanggal lahir tidak diisi; JP dihitung untuk semua bulan tanpa uji usia pensiun."
 )
 
+
+def no_birth_date_note(nama: str) -> str:
+    """The assumption a result states for a person with JP but no birth date (kept and printed)."""
+    return N_(
+        "{nama}: tanggal lahir belum diisi (data belum lengkap); JP dihitung untuk semua bulan "
+        "tanpa uji usia pensiun."
+    ).format(nama=nama)
+
+
 # True: JP due; False: due, no birth date to test; (last JP month index, age, month index the age
 # was reached): ended after that month; None: JP not requested. The last JP month and the month the
 # age was reached differ only for someone past the age when JP began (July 2015): no JP at all.

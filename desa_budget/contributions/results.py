@@ -63,7 +63,7 @@ class PersonYear:
     """One covered person in one year, as the simulation computed it."""
 
     person_id: int
-    nik: str
+    nik: str | None  # None: data belum lengkap (roster.completeness)
     nama: str
     kategori: str  # category key; with two posts, the higher-ranked one
     jabatan: str

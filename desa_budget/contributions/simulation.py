@@ -9,6 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desa_budget.contributions.amounts import no_birth_date_note
 from desa_budget.contributions.applied import AppliedPlanData, read_applied
 from desa_budget.contributions.engine import Participation, months_in_post, quote_months
 from desa_budget.contributions.results import (
@@ -37,10 +38,10 @@ class RosterEntry:
     """One person as the year sees them: posts in the year and the coverage that applies."""
 
     person_id: int
-    nik: str
+    nik: str | None  # None, sex and birth date: data belum lengkap (roster.completeness)
     nama: str
-    jenis_kelamin: str
-    tanggal_lahir: date
+    jenis_kelamin: str | None
+    tanggal_lahir: date | None  # None: JP counted every month, and the result says so
     kategori: str  # highest-ranked category among the posts held during the year
     jabatan: str
     status_jabatan: str
@@ -85,10 +86,10 @@ class _Coverage(NamedTuple):
 
 class _Person(NamedTuple):
     id: int
-    nik: str
+    nik: str | None
     nama: str
-    jenis_kelamin: str
-    tanggal_lahir: date
+    jenis_kelamin: str | None
+    tanggal_lahir: date | None
 
 
 def _entry(
@@ -305,6 +306,8 @@ def simulate_entries(
             programs = found
         result, said = person_year(rules, entry, year, bpu_discount=bpu_discount, programs=programs)
         persons.append(result)
+        if entry.tanggal_lahir is None and "JP" in programs:  # data belum lengkap: name them
+            said = (*said, no_birth_date_note(entry.nama))
         for sentence in said:
             if sentence not in assumptions:
                 assumptions.append(sentence)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desa_budget.budget.ceiling import CEILING_GROUP, Ratio30
 from desa_budget.budget.settings import get_budget_year
+from desa_budget.contributions.amounts import no_birth_date_note
 from desa_budget.contributions.engine import NO_BIRTH_DATE, Participation, months_in_post
 from desa_budget.contributions.engine import quote_months as quote
 from desa_budget.contributions.results import ProgramAmount
@@ -118,6 +119,8 @@ def _cost(
     desa = potongan = 0
     by_program: Mapping[str, ProgramAmount] = {}
     if programs and entry.months:
+        if p is None and entry.tanggal_lahir is None and "JP" in programs:
+            notes.setdefault(no_birth_date_note(entry.nama), None)  # data belum lengkap
         p = p or participation(entry, programs)
         found = quote(rules, p, tuple((year, m) for m in entry.months))
         desa, potongan, by_program = found.desa, found.potongan, found.by_program

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desa_budget.contributions.amounts import no_birth_date_note
 from desa_budget.contributions.results import (
     HEAD_COUNT_RULE,
     ROUNDING_RULE,
@@ -20,8 +21,8 @@ from desa_budget.reports.blocks import GROUP_FILL, filled, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
+from desa_budget.roster.completeness import NOT_FILLED, printed_nik
 from desa_budget.village import categories
-from desa_budget.village.identifiers import mask_nik
 from desa_budget.village.names import official_name
 
 GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -124,7 +125,7 @@ def _person_row(
     n: int, p: PersonYear, size: float, full_nik: bool, compact: bool, shown: Sequence[str]
 ) -> list[object]:
     """The person's cells; ``shown`` their figures (:func:`_figures`)."""
-    nik = p.nik if full_nik else mask_nik(p.nik)
+    nik = printed_nik(p.nik, full=full_nik) if p.nik else f"NIK {NOT_FILLED}"  # under the name
     small = max(size - 1, MIN_SIZE)
     text = f"<b>{{0}}</b><br/><font size={small}>{{1}}</font>"
     figures: list[object] = [
@@ -242,6 +243,9 @@ def _notes(data: AnnexData, *, full_nik: bool) -> list[str]:
     )
     if not full_nik:
         notes.append("NIK disamarkan untuk melindungi data pribadi")
+    for p in sim.apbdes_persons:  # data belum lengkap: the safe assumption, naming the person
+        if p.tanggal_lahir is None and "JP" in p.programs:
+            notes.append(no_birth_date_note(p.nama).rstrip("."))
     if sim.coverage is not None:
         out, partly = len(sim.coverage.not_covered), len(sim.coverage.partly)
         notes.append(

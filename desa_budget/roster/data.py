@@ -7,6 +7,7 @@ from datetime import date
 
 from desa_budget.format import format_rp
 from desa_budget.i18n import N_, _
+from desa_budget.roster.completeness import missing_fields
 from desa_budget.rules import PROGRAMS, load_rules
 from desa_budget.rules.limits import siltap_minimums
 from desa_budget.village import categories, identifiers
@@ -35,8 +36,8 @@ MAX_LENGTH: Mapping[str, int] = {
 class PersonData:
     nik: str
     nama: str
-    jenis_kelamin: str  # "L" or "P"
-    tanggal_lahir: date
+    jenis_kelamin: str  # "L" or "P"; "" while missing (roster.completeness)
+    tanggal_lahir: date | None  # None while missing
     tempat_lahir: str = ""
     nama_ibu: str = ""
     # Optional contact data BPJS TK registration asks for: personal, never in a DPMD export.
@@ -191,14 +192,21 @@ def validate_person_data(person: PersonData, *, kode_desa: str | None = None) ->
     if not person.nama.strip():
         problems.append(_err("nama", _("Nama wajib diisi.")))
     problems.extend(_too_long(person, ("nama", "tempat_lahir", "nama_ibu")))
-    if person.jenis_kelamin not in ("L", "P"):
+    missing = missing_fields(nik=person.nik.strip(), tanggal_lahir=person.tanggal_lahir,
+                             jenis_kelamin=person.jenis_kelamin)  # fmt: skip
+    problems.extend(_err(name, _("Belum diisi (data belum lengkap).")) for name in missing)
+    if person.jenis_kelamin and person.jenis_kelamin not in ("L", "P"):
         problems.append(_err("jenis_kelamin", _("Jenis kelamin harus L atau P.")))
     today = date.today()
-    if person.tanggal_lahir > today:
+    if person.tanggal_lahir is None:
+        pass
+    elif person.tanggal_lahir > today:
         problems.append(_err("tanggal_lahir", _("Tanggal lahir tidak boleh di masa depan.")))
     elif person.tanggal_lahir.year < 1900:
         problems.append(_err("tanggal_lahir", _("Tanggal lahir tidak masuk akal (sebelum 1900).")))
-    if person.jenis_kelamin in ("L", "P"):
+    if "nik" in missing:
+        pass
+    elif person.jenis_kelamin in ("L", "P") and person.tanggal_lahir is not None:
         check = identifiers.check_nik(
             person.nik,
             jenis_kelamin=person.jenis_kelamin,

@@ -11,7 +11,7 @@ from desa_budget.roster.bulk_add import Progress
 from desa_budget.roster.data import Limits
 from desa_budget.roster.read import PersonDetail, person_detail
 from desa_budget.roster.removal import delete_person, restore_person
-from desa_budget.roster.workbook.apply import ImportSummary, apply_import
+from desa_budget.roster.workbook.apply import ImportSummary, apply_import, find_people
 from desa_budget.roster.workbook.parse import ImportPlan
 from desa_budget.store.models import Person
 
@@ -31,7 +31,7 @@ def _people(session: Session, niks: Sequence[str]) -> dict[str, PersonDetail]:
         .where(Person.nik.in_(niks))
         .options(selectinload(Person.posts), selectinload(Person.coverages))
     )
-    return {row.nik: person_detail(row) for row in rows}
+    return {row.nik: person_detail(row) for row in rows if row.nik}
 
 
 def apply_import_recorded(
@@ -44,7 +44,10 @@ def apply_import_recorded(
 ) -> ImportRecord:
     """``apply_import`` in the caller's transaction, keeping what it needs to be undone."""
     niks = [entry.person.nik for entry in plan.entries]
-    before = _people(session, niks)
+    session.flush()
+    session.expire_all()
+    # Keyed by the file's NIK: a person completed by the import had none before.
+    before = {nik: person_detail(row) for nik, row in find_people(session, plan.entries).items()}
     summary = apply_import(session, plan, operator=operator, limits=limits, progress=progress)
     after = _people(session, niks)
     touched = [nik for nik, detail in after.items() if before.get(nik) != detail]

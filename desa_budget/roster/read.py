@@ -12,6 +12,7 @@ from desa_budget.contributions.engine import months_in_post
 from desa_budget.contributions.simulation import cover_entries, load_roster_year, simulate_entries
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
+from desa_budget.roster.completeness import missing_fields
 from desa_budget.roster.data import CoverageData, PersonData, PostData, normalize_programs
 from desa_budget.rules import PROGRAMS, RuleSet, load_rules
 from desa_budget.store.models import Coverage, Person, Post, VillageProfile
@@ -88,7 +89,10 @@ def coverage_data(row: Coverage) -> CoverageData:
 
 
 def person_data(row: Person) -> PersonData:
-    return PersonData(**{name: getattr(row, name) for name in PERSON_FIELDS})
+    values = {name: getattr(row, name) for name in PERSON_FIELDS}
+    values["nik"] = row.nik or ""  # missing (roster.completeness): "" in the DTO, NULL stored
+    values["jenis_kelamin"] = row.jenis_kelamin or ""
+    return PersonData(**values)
 
 
 def post_record(row: Post) -> PostRecord:
@@ -149,7 +153,7 @@ TIDAK = "tidak"
 class RosterRow:
     person_id: int
     version: int
-    nik: str
+    nik: str  # "" while missing
     nama: str
     kategori: str  # category key (the highest-ranked post)
     jabatan: str
@@ -165,6 +169,7 @@ class RosterRow:
     potongan: int  # worker shares withheld from pay
     paid: tuple[str, ...] = ()  # the programs paid this year (the applied plan, else the roster)
     akhir: date | None = None  # when the person's last post ends, if it has an end date
+    missing: tuple[str, ...] = ()  # identity fields still empty (roster.completeness)
 
     @property
     def aktif(self) -> bool:
@@ -219,7 +224,7 @@ def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) ->
             RosterRow(
                 person_id=entry.person_id,
                 version=version,
-                nik=entry.nik,
+                nik=entry.nik or "",
                 nama=entry.nama,
                 kategori=entry.kategori,
                 jabatan=entry.jabatan,
@@ -235,6 +240,11 @@ def list_roster(session: Session, year: int, *, rules: RuleSet | None = None) ->
                 potongan=potongan,
                 paid=paid.get(entry.person_id, ()),
                 akhir=None if None in ends or not ends else max(e for e in ends if e is not None),
+                missing=missing_fields(
+                    nik=entry.nik,
+                    tanggal_lahir=entry.tanggal_lahir,
+                    jenis_kelamin=entry.jenis_kelamin,
+                ),
             )
         )
     rest = sorted(_people(session, list(versions)), key=lambda p: (p.nama.casefold(), p.id))
@@ -266,7 +276,7 @@ def _inactive_row(person: Person, year: int) -> RosterRow:
     return RosterRow(
         person_id=person.id,
         version=person.version_id,
-        nik=person.nik,
+        nik=person.nik or "",
         nama=person.nama,
         kategori=kategori,
         jabatan=last.jabatan if last else "",
@@ -281,7 +291,13 @@ def _inactive_row(person: Person, year: int) -> RosterRow:
         desa=0,
         potongan=0,
         akhir=last.akhir if last else None,
+        missing=_missing(person),
     )
+
+
+def _missing(person: Person) -> tuple[str, ...]:
+    return missing_fields(nik=person.nik, tanggal_lahir=person.tanggal_lahir,
+                          jenis_kelamin=person.jenis_kelamin)  # fmt: skip
 
 
 @dataclass(frozen=True)

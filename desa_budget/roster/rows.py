@@ -28,6 +28,9 @@ def get_row(session: Session, model: type[Any], obj_id: int, what: str) -> Any:
 def values_of(data: PersonData | PostData | CoverageData) -> dict[str, Any]:
     # The fields are flat (text, numbers, dates, a tuple of texts): no need for asdict's deep copy.
     values: dict[str, Any] = {f.name: getattr(data, f.name) for f in fields(data)}
+    if isinstance(data, PersonData):  # missing identity is stored as NULL (the NIK stays unique)
+        for name in ("nik", "jenis_kelamin"):
+            values[name] = values[name] or None
     if "programs" in values:
         values["programs"] = ",".join(values["programs"])
     return values
@@ -89,6 +92,8 @@ def duplicate_nik_message(nik: str, nama: str) -> str:
 
 
 def refuse_duplicate_nik(session: Session, nik: str, person_id: int | None = None) -> None:
+    if not nik:
+        return  # not filled in yet: nobody's NIK to collide with
     holder = nik_holder(session, nik, person_id)
     if holder is not None:
         raise DuplicateNikError(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
+from desa_budget.roster.completeness import missing_fields
 from desa_budget.roster.data import (
     CoverageData,
     Limits,
@@ -66,6 +67,7 @@ from desa_budget.store.models import Coverage, Person, Post
 from desa_budget.store.versioning import check_version
 
 __all__ = [
+    "add_incomplete_person",
     "CoverageData",
     "CoverageRecord",
     "Limits",
@@ -135,6 +137,32 @@ def add_person(
     return row.id
 
 
+def _besides_missing(person: PersonData, problems: Sequence[Problem]) -> list[Problem]:
+    """The problems but "not filled in yet" (roster.completeness) of the person's own fields."""
+    missing = missing_fields(nik=person.nik, tanggal_lahir=person.tanggal_lahir,
+                             jenis_kelamin=person.jenis_kelamin)  # fmt: skip
+    return [p for p in problems if not (p.post_index is None and p.field in missing)]
+
+
+def add_incomplete_person(
+    session: Session, person: PersonData, posts: Sequence[PostData], *, operator: str
+) -> int:
+    """Add someone whose NIK, sex or birth date is not known yet (a perangkat taken from
+    Siskeudes, which keeps none of them): the rest is checked as usual, the roster then says what
+    is missing and saving the person again asks for it. No coverage: the secretary chooses it."""
+    problems = validate_person(person, posts, None, kode_desa=kode_desa(session))
+    _refuse(_besides_missing(person, problems), _("Data {nama}").format(nama=person.nama))
+    refuse_duplicate_nik(session, person.nik)
+    row = Person(**values_of(person))
+    session.add(row)
+    session.flush()
+    log(session, operator, "person", row.id, row.nama, added(values_of(person)),
+        "tambah orang (belum lengkap)")  # fmt: skip
+    for post in posts:
+        _insert_post(session, row, post, operator=operator)
+    return row.id
+
+
 def update_person(
     session: Session,
     person_id: int,
@@ -142,12 +170,16 @@ def update_person(
     *,
     operator: str,
     version: int | None = None,
+    restoring: bool = False,
 ) -> int:
-    """Change a person's own fields (NIK, nama, jenis kelamin, tanggal lahir, ...); the new version."""
+    """Change a person's own fields (NIK, nama, jenis kelamin, tanggal lahir, ...); the new version.
+
+    Missing fields are refused, but when ``restoring`` (undo) a state the person was stored in."""
     row: Person = get_row(session, Person, person_id, _("Orang"))
     check_version(row, version)
+    problems = validate_person_data(person, kode_desa=kode_desa(session))
     _refuse(
-        validate_person_data(person, kode_desa=kode_desa(session)),
+        _besides_missing(person, problems) if restoring else problems,
         _("Data {nama}").format(nama=person.nama),
     )
     refuse_duplicate_nik(session, person.nik, person_id)

@@ -18,6 +18,7 @@ from desa_budget.budget.lines import BudgetLines
 from desa_budget.contributions.results import PersonYear, Simulation
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
+from desa_budget.roster.completeness import printed_nik
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.sheets import dpmd_layout as L
 from desa_budget.sheets.xlsx_style import (
@@ -28,7 +29,6 @@ from desa_budget.sheets.xlsx_style import (
     write_table,
 )
 from desa_budget.village import categories
-from desa_budget.village.identifiers import mask_nik
 from desa_budget.village.names import bare_kecamatan
 
 if TYPE_CHECKING:
@@ -236,7 +236,7 @@ def rincian_rows(
         desa, potongan, pemda = _amounts(p)
         row: list[CellValue] = [
             *identity(data),
-            p.nik if full_nik else mask_nik(p.nik),
+            printed_nik(p.nik, full=full_nik),
             p.nama,
             p.kategori,
             categories.label(p.kategori),

@@ -69,10 +69,10 @@ class SippColumn:
 
 @dataclass(frozen=True)
 class SippPerson:
-    nik: str
+    nik: str | None  # None, sex and birth date: data belum lengkap, left empty for BPJS to ask
     nama: str
-    jenis_kelamin: str  # L / P
-    tanggal_lahir: date
+    jenis_kelamin: str | None  # L / P
+    tanggal_lahir: date | None
     kategori: str
     jabatan: str
     segmen: str
@@ -231,7 +231,7 @@ def _values(p: SippPerson, data: SippData, number: int) -> Mapping[str, CellValu
         "nik": p.nik,
         "nama": p.nama,
         "tempat_lahir": p.tempat_lahir or None,
-        "tanggal_lahir": f"{p.tanggal_lahir:%d-%m-%Y}",
+        "tanggal_lahir": f"{p.tanggal_lahir:%d-%m-%Y}" if p.tanggal_lahir else None,
         "jenis_kelamin": p.jenis_kelamin,
         "nama_ibu": p.nama_ibu or None,
         "jabatan": p.jabatan,

@@ -1,4 +1,6 @@
-"""Apply a Siskeudes import in the caller's one transaction, and the workbook of people to complete.
+"""Apply a Siskeudes import in the caller's one transaction; perangkat not on the roster join it
+incomplete (roster.completeness) for the secretary to complete in Daftar Peserta, or in the
+workbook written here, whose roster import completes them.
 
 Like the roster import: recomputed from the database at the moment of applying, refused when it
 no longer matches the preview the user confirmed, written together or not at all (the window then
@@ -7,6 +9,7 @@ clears its undo history, as after every import).
 
 import io
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +20,14 @@ from desa_budget.budget import regulations
 from desa_budget.errors import UserError
 from desa_budget.i18n import _
 from desa_budget.roster import service as roster
+from desa_budget.roster.data import PersonData, PostData
 from desa_budget.roster.read import person_data
 from desa_budget.roster.workbook.export import write_workbook
 from desa_budget.roster.workbook.layout import ALL_HEADERS, COLUMN, CellValue
 from desa_budget.siskeudes.data import SiskeudesData
 from desa_budget.siskeudes.import_preview import (
-    BARU,
     BEDA,
+    DITAMBAH,
     Change,
     ImportPreview,
     PersonPreview,
@@ -41,7 +45,7 @@ class ImportResult:
     logo: bool
     perdes: int
     persons_updated: int
-    to_complete: tuple[PersonPreview, ...]  # perangkat not on the roster: NIK etc. still missing
+    added: tuple[PersonPreview, ...]  # perangkat added to the roster incomplete: NIK etc. missing
 
 
 def _fields(changes: tuple[Change, ...]) -> dict[str, Any]:
@@ -110,19 +114,32 @@ def apply_import(
         new = replace(person_data(row_person), **_fields(person.changes))
         roster.update_person(session, person.person_id, new, operator=operator)
         updated += 1
+    added = tuple(p for p in preview.persons if p.status == DITAMBAH)
+    for person in added:
+        assert person.kategori is not None  # DITAMBAH only for a known jabatan
+        roster.add_incomplete_person(
+            session,
+            PersonData(nik="", nama=person.nama, jenis_kelamin="", tanggal_lahir=None,
+                       no_hp=person.no_hp, alamat=person.alamat),
+            # Siskeudes lists who holds the post in the year; the start of the post is unknown,
+            # so from 1 January: every month of the year is budgeted, none of an earlier year.
+            [PostData(person.kategori, person.jabatan, mulai=date(year, 1, 1))],
+            operator=operator,
+        )  # fmt: skip
     session.flush()
     return ImportResult(
         profile_changed=bool(preview.profile) or profile is None,
         logo=logo,
         perdes=len(preview.perdes),
         persons_updated=updated,
-        to_complete=tuple(p for p in preview.persons if p.status == BARU),
+        added=added,
     )
 
 
 def completion_rows(persons: tuple[PersonPreview, ...]) -> list[list[CellValue]]:
     """The roster workbook's rows for them: name, category, post and contact filled, NIK, sex,
-    birth date and wage left empty for the secretary; the roster import then says what is missing."""
+    birth date and wage left empty for the secretary. Imported in Daftar Peserta, each row
+    completes the person added incomplete (matched by name and post), never adds a twin."""
     rows = []
     for p in persons:
         row: list[CellValue] = [None] * len(ALL_HEADERS)

@@ -1,8 +1,8 @@
 """What importing a Siskeudes database would change: profile, logo, Perdes numbers, perangkat.
 
-Nothing is written here. Siskeudes keeps no NIK, birth date or sex, so a perangkat not on the
-roster cannot become a roster entry (the roster identifies people by NIK and the engine needs the
-birth date): the preview lists them with what is missing, for the secretary to complete.
+Nothing is written here. Siskeudes keeps no NIK, birth date or sex: a perangkat not on the roster
+is added incomplete (roster.completeness), in post from 1 January of the year and without
+coverage, and the roster says what is missing until the secretary completes it.
 """
 
 from dataclasses import dataclass
@@ -15,6 +15,7 @@ from desa_budget.budget import regulations
 from desa_budget.errors import UserError
 from desa_budget.format import format_date
 from desa_budget.i18n import N_, _
+from desa_budget.roster.completeness import IDENTITY_FIELDS, MISSING_LABELS
 from desa_budget.roster.data import phone_digits
 from desa_budget.siskeudes.compare import choose_desa
 from desa_budget.siskeudes.data import Desa, Pemda, Perangkat, SiskeudesData
@@ -30,12 +31,12 @@ PROFILE_LABELS = {
     "kepala_desa_nama": N_("Nama kepala desa"),
     "sekretaris_desa_nama": N_("Nama sekretaris desa"),
 }
-MISSING = (N_("NIK"), N_("jenis kelamin"), N_("tanggal lahir"), N_("segmen dan dasar upah"))
-ADA, BEDA, BARU, TIDAK_DIKENAL = "ada", "beda", "baru", "tidak_dikenal"
+MISSING = (*(MISSING_LABELS[f] for f in IDENTITY_FIELDS), N_("kepesertaan (segmen, dasar upah)"))
+ADA, BEDA, DITAMBAH, TIDAK_DIKENAL = "ada", "beda", "ditambah", "tidak_dikenal"
 PERSON_LABELS = {
     ADA: N_("Sudah ada, sama"),
     BEDA: N_("Sudah ada, kontak berbeda"),
-    BARU: N_("Belum di daftar peserta"),
+    DITAMBAH: N_("Ditambahkan (belum lengkap)"),
     TIDAK_DIKENAL: N_("Jabatan tidak dikenal"),
 }
 
@@ -84,7 +85,7 @@ class ImportPreview:
     @property
     def changes_anything(self) -> bool:
         return bool(self.profile or self.logo or self.perdes
-                    or any(p.status == BEDA for p in self.persons))  # fmt: skip
+                    or any(p.status in (BEDA, DITAMBAH) for p in self.persons))  # fmt: skip
 
 
 def region_name(text: str) -> str:
@@ -120,14 +121,14 @@ def _person(p: Perangkat, people: dict[tuple[str, str], Person]) -> PersonPrevie
         return PersonPreview(
             nama=p.nama, jabatan=p.jabatan, kategori=p.kategori, alamat=p.alamat, no_hp=no_hp,
             status=status, person_id=row.id if row else None, changes=changes,
-            missing=MISSING if status == BARU else (),
+            missing=MISSING if status == DITAMBAH else (),
         )  # fmt: skip
 
     if p.kategori is None:
         return preview(TIDAK_DIKENAL, None)
     row = people.get((_key(p.nama), p.kategori))
     if row is None:
-        return preview(BARU, None)
+        return preview(DITAMBAH, None)
     changes = tuple(
         Change(field, label, getattr(row, field) or "-", new)
         for field, label, new in (("no_hp", N_("No HP"), no_hp), ("alamat", N_("Alamat"), p.alamat))

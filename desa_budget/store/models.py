@@ -150,10 +150,12 @@ class Person(Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    nik: Mapped[str] = mapped_column(String(16), unique=True)
+    # NIK, sex and birth date are None only for a person taken from Siskeudes (which keeps none of
+    # them) until the secretary completes them: roster.completeness says what is missing.
+    nik: Mapped[str | None] = mapped_column(String(16), unique=True)
     nama: Mapped[str] = mapped_column(String(150))
-    jenis_kelamin: Mapped[str] = mapped_column(String(1))  # "L" or "P"
-    tanggal_lahir: Mapped[date] = mapped_column(Date)
+    jenis_kelamin: Mapped[str | None] = mapped_column(String(1))  # "L" or "P"
+    tanggal_lahir: Mapped[date | None] = mapped_column(Date)
     tempat_lahir: Mapped[str] = mapped_column(String(100), default="")
     nama_ibu: Mapped[str] = mapped_column(String(150), default="")
     # Optional contact data BPJS TK registration asks for; personal data, never in a DPMD export.

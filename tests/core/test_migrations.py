@@ -168,8 +168,17 @@ def assert_still_editable(db: Database) -> None:
             roster.CoverageData(YEAR, "PU", 1_500_000, ("JKK", "JKM")), operator="uji",
         )  # fmt: skip
         assert added == len(NAMES) + 1
+        # After 0006 a perangkat taken from Siskeudes is stored without NIK, sex or birth date,
+        # two of them without colliding on the NIK's unique constraint.
+        for nama in ("Wagiman", "Wagimin"):
+            roster.add_incomplete_person(
+                s, roster.PersonData("", nama, "", None),
+                [roster.PostData("perangkat_desa", "Kepala Dusun")], operator="uji",
+            )  # fmt: skip
     with db.session() as s:
         assert get_person(s, tarno).person.nama == "Tarno Wiryo"
+        incomplete = [r for r in list_roster(s, YEAR, rules=RULES) if r.missing]
+        assert sorted(r.nama for r in incomplete) == ["Wagiman", "Wagimin"]
 
 
 def test_the_fixture_is_a_database_of_its_revision() -> None:

@@ -147,8 +147,8 @@ def test_the_preview_dialog_says_what_is_missing(
     dialog = SiskeudesPreviewDialog(None, preview)
     qtbot.addWidget(dialog)
     people = {row[0]: row for row in dialog.person_model.rows()}
-    assert people["Wagiman"][2] == "Belum di daftar peserta"
-    assert people["Wagiman"][3].startswith("Belum ada: NIK, jenis kelamin, tanggal lahir")
+    assert people["Wagiman"][2] == "Ditambahkan (belum lengkap)"
+    assert people["Wagiman"][3].startswith("Belum ada: NIK, tanggal lahir, jenis kelamin")
     fields = [row[0] for row in dialog.profile_model.rows()]
     assert "Nama sekretaris desa" in fields and dialog.ok.isEnabled()
     assert dialog.kode_box.isHidden()  # the village has its kode desa already

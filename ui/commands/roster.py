@@ -101,8 +101,9 @@ class UpdatePersonCommand(EditCommand):
 
     def backward(self, session: Session) -> None:
         self.version = roster.update_person(
-            session, self.person_id, self.before, operator=self.ctx.operator, version=self.version
-        )
+            session, self.person_id, self.before, operator=self.ctx.operator, version=self.version,
+            restoring=True,  # an incomplete person (from Siskeudes) goes back to incomplete
+        )  # fmt: skip
 
 
 class UpdatePostCommand(EditCommand):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_budget.errors import UserError
+from desa_budget.roster.completeness import missing_fields
 from desa_budget.roster.data import Limits, Problem, describe, errors_only, validate_person
 from desa_budget.roster.rows import duplicate_nik_message
 from desa_budget.roster.service import CoverageData, PersonData, PersonDetail, PostData
@@ -221,8 +222,16 @@ class PersonDialog(QDialog):
         person = detail.person
         self.nik.setText(person.nik)
         self.nama.setText(person.nama)
+        missing = missing_fields(nik=person.nik, tanggal_lahir=person.tanggal_lahir,
+                                 jenis_kelamin=person.jenis_kelamin)  # fmt: skip
+        if "jenis_kelamin" in missing:  # data belum lengkap: show it empty, never a guess
+            self.jenis_kelamin.insertItem(0, _("— belum diisi —"), "")
         select(self.jenis_kelamin, person.jenis_kelamin)
+        if "tanggal_lahir" in missing:
+            self.tanggal_lahir.optional = True
         self.tanggal_lahir.set_value(person.tanggal_lahir)
+        self.touched.update(missing)  # say at once what must be filled before saving
+        self._auto_from_nik = bool({"tanggal_lahir", "jenis_kelamin"} & set(missing))
         self.tempat_lahir.setText(person.tempat_lahir)
         self.nama_ibu.setText(person.nama_ibu)
         self.no_hp.setText(person.no_hp)
@@ -350,8 +359,7 @@ class PersonDialog(QDialog):
 
     # Reading
     def form(self) -> PersonForm:
-        tanggal_lahir = self.tanggal_lahir.value()
-        assert tanggal_lahir is not None
+        tanggal_lahir = self.tanggal_lahir.value()  # None: still missing (validation says so)
         person = PersonData(
             nik=self.nik.text().strip(),
             nama=" ".join(self.nama.text().split()),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desa_budget.siskeudes.import_preview import (
-    BARU,
+    DITAMBAH,
     PERSON_LABELS,
     ImportPreview,
     PersonPreview,
@@ -56,12 +56,13 @@ class SiskeudesPreviewDialog(QDialog):
         self.setWindowTitle(_("Ambil dari Siskeudes"))
         self.resize(900, 540)
         layout = QVBoxLayout(self)
-        to_complete = sum(1 for p in preview.persons if p.status == BARU)
+        to_complete = sum(1 for p in preview.persons if p.status == DITAMBAH)
         summary = QLabel(
             _(
                 "Siskeudes {versi}, tahun {tahun}. Belum ada yang disimpan; periksa lalu tekan "
-                "Ambil. Siskeudes tidak menyimpan NIK dan tanggal lahir: {n} perangkat yang belum "
-                "ada di daftar peserta dapat disimpan ke berkas untuk dilengkapi lalu diimpor."
+                "Ambil. Siskeudes tidak menyimpan NIK, tanggal lahir dan jenis kelamin: {n} "
+                "perangkat yang belum ada di daftar peserta ditambahkan dengan data belum lengkap "
+                "(menjabat sejak 1 Januari {tahun}, tanpa kepesertaan); lengkapi di Daftar Peserta."
             ).format(versi=preview.version or "?", tahun=preview.year, n=to_complete)
         )
         summary.setWordWrap(True)

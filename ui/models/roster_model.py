@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desa_budget.format import format_cell, format_date
+from desa_budget.roster.completeness import missing_text
 from desa_budget.roster.read import (
     AKTIF,
     BELUM_MULAI,
@@ -86,6 +87,14 @@ def _months(row: RosterRow) -> str:
     return state
 
 
+def _nik(row: RosterRow) -> str:
+    """The NIK, or what the person's data still lacks (a perangkat taken from Siskeudes)."""
+    if not row.missing:
+        return row.nik
+    text = _("Belum lengkap: {daftar}").format(daftar=missing_text(row.missing, translate=True))
+    return f"{row.nik} · {text}" if row.nik else text
+
+
 def _who(row: RosterRow) -> str:
     """The name's tooltip: what the columns a narrow screen hides would say."""
     status = _(categories.BPJS_STATUSES.get(row.status_bpjs, row.status_bpjs))
@@ -98,7 +107,7 @@ class RosterModel(DtoTableModel[RosterRow]):
 
     COLUMNS: ClassVar[tuple[Column[RosterRow], ...]] = (
         Column(N_("Nama"), lambda r: r.nama, lambda r: r.nama.casefold(), tooltip=_who),
-        Column(N_("NIK"), lambda r: r.nik),
+        Column(N_("NIK"), _nik, lambda r: (not r.missing, r.nik), tooltip=_nik),
         Column(N_("Jabatan"), _jabatan, lambda r: r.jabatan.casefold(), tooltip=_jabatan),
         Column(
             N_("Kategori"),
@@ -137,6 +146,8 @@ class RosterModel(DtoTableModel[RosterRow]):
     def extra_data(self, row: RosterRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not row.aktif:
             return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.NIK and row.missing:
+            return QBrush(QColor("#b00020"))  # data belum lengkap: to be filled in
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == self.DITANGGUNG

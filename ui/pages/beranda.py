@@ -80,6 +80,8 @@ def where_fixed(finding: CheckFinding) -> NavTarget | None:
     kind, target = finding.target_kind, str(finding.target)
     if kind == "person" and target.isdigit():
         return NavTarget("peserta", person_id=int(target), field="dasar_upah")
+    if kind == "person_identitas" and target.isdigit():
+        return NavTarget("peserta", person_id=int(target), field="nik")
     if kind in ("kategori", "line"):
         return NavTarget("kode", field=target)
     if kind == "peserta_kategori":

@@ -164,9 +164,17 @@ class PengaturanPage(Page):
         self.ctx.reset_history()
         self.ctx.notify_changed()
         self.refresh()
+        from ui.siskeudes_import import added_text
+
         self.profile_status.setText(
-            _("Diambil dari Siskeudes: {n} orang diperbarui.").format(n=result.persons_updated)
-        )
+            " ".join(
+                t for t in (
+                    _("Diambil dari Siskeudes: {n} orang diperbarui.").format(
+                        n=result.persons_updated),
+                    added_text(result),
+                ) if t
+            )
+        )  # fmt: skip
 
     def save_operator(self) -> None:
         profile = self.profile

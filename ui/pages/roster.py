@@ -219,7 +219,19 @@ class RosterPage(Page):
                 potongan=format_rp(totals.potongan),
                 tahun=self.ctx.year,
             )
+            + self._incomplete_text()
         )
+
+    def _incomplete_text(self) -> str:
+        """ " · N peserta belum lengkap" over the whole roster (sorting on NIK puts them first)."""
+        n = sum(1 for row in self.model.rows() if row.missing)
+        if not n:
+            return ""
+        return " · " + ngettext(
+            "{n} peserta belum lengkap (NIK, tanggal lahir atau jenis kelamin)",
+            "{n} peserta belum lengkap (NIK, tanggal lahir atau jenis kelamin)",
+            n,
+        ).format(n=n)
 
     def _on_filter_changed(self) -> None:
         self.proxy.set_filters(
@@ -282,7 +294,7 @@ class RosterPage(Page):
         return menu
 
     def copy_niks(self) -> None:
-        QGuiApplication.clipboard().setText("\n".join(r.nik for r in self.selected_rows()))
+        QGuiApplication.clipboard().setText("\n".join(r.nik for r in self.selected_rows() if r.nik))
 
     def _on_view_context_menu_requested(self, point: QPoint) -> None:
         self.row_menu().popup(self.view.viewport().mapToGlobal(point))

@@ -1,7 +1,8 @@
 """Roster import, step 2: compare the file with the roster (what is added, changed, left alone) and
 apply it through the roster service, all inside the caller's one transaction.
 
-A person is matched by NIK. A file post is matched to a stored post with the same kategori and
+A person is matched by NIK, else (a person without NIK yet, taken from Siskeudes) by name and
+post kategori, and then completed by the row. A file post is matched to a stored post with the same kategori and
 jabatan, else to a stored post of the same kategori held during the year, else it is a new post.
 Stored posts the file does not mention are left as they are. Coverage changes are written as the
 coverage of the import year, so earlier years keep their figures.
@@ -131,7 +132,7 @@ def _changes(
     post_pay: bool = False,
 ) -> list[FieldChange]:
     changes: list[FieldChange] = []
-    for name in _PERSON_FIELDS + personal:
+    for name in ("nik", *_PERSON_FIELDS, *personal):  # NIK differs for a person completed here
         old, new = getattr(person, name), getattr(entry.person, name)
         if old != new:
             changes.append(FieldChange(FIELD_LABELS[name], show(name, old), show(name, new)))
@@ -161,13 +162,36 @@ def _changes(
     return changes
 
 
-def _people(session: Session, niks: Sequence[str]) -> dict[str, Person]:
-    rows = session.scalars(
-        select(Person)
-        .where(Person.nik.in_(niks))
-        .options(selectinload(Person.posts), selectinload(Person.coverages))
-    )
-    return {p.nik: p for p in rows}
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def find_people(session: Session, entries: Sequence[ImportEntry]) -> dict[str, Person]:
+    """The stored person each file row updates, by the row's NIK: the person with that NIK, else
+    one person without a NIK yet (data belum lengkap, e.g. from Siskeudes) with the same name
+    and a post of the same kategori, whom the row then completes instead of adding a twin."""
+    options = (selectinload(Person.posts), selectinload(Person.coverages))
+    niks = [e.person.nik for e in entries]
+    found = {
+        p.nik: p
+        for p in session.scalars(select(Person).where(Person.nik.in_(niks)).options(*options))
+        if p.nik
+    }
+    rest = [e for e in entries if e.person.nik not in found]
+    if not rest:
+        return found
+    incomplete = list(session.scalars(select(Person).where(Person.nik.is_(None)).options(*options)))
+    for entry in rest:
+        kinds = {post.kategori for post in entry.posts}
+        hits = [
+            p for p in incomplete
+            if _name_key(p.nama) == _name_key(entry.person.nama)
+            and any(post.kategori in kinds for post in p.posts)
+        ]  # fmt: skip
+        if len(hits) == 1:  # two of the same name and post: no guess, the row adds a person
+            found[entry.person.nik] = hits[0]
+            incomplete.remove(hits[0])
+    return found
 
 
 def match_plan(
@@ -175,7 +199,7 @@ def match_plan(
 ) -> ImportPlan:
     """The plan compared with the roster as stored now (or as ``people`` were just read)."""
     if people is None:
-        people = _people(session, [e.person.nik for e in plan.entries])
+        people = find_people(session, plan.entries)
     entries = []
     for entry in plan.entries:
         person = people.get(entry.person.nik)
@@ -207,7 +231,7 @@ def apply_import(
     ``progress(done, total)`` is called now and then, with the people written so far."""
     limits = limits or load_limits(plan.year)  # the import year's minimums, not the clock's
     # One read decides both what the summary says and what is written.
-    people = _people(session, [e.person.nik for e in plan.entries])
+    people = find_people(session, plan.entries)
     plan = match_plan(session, plan, people)
     total = len(plan.adds) + len(plan.changed)
     for done, entry in enumerate(plan.changed, start=1):

@@ -79,6 +79,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 NOTES: tuple[tuple[str, str], ...] = (
     ("NIK", "16 angka, ditulis sebagai teks. Satu orang dengan dua jabatan = dua baris, NIK sama."),
+    (
+        "NIK kosong",
+        "Peserta belum lengkap (mis. perangkat dari Siskeudes): isi NIK, jenis kelamin dan "
+        "tanggal lahirnya agar impor melengkapi orang itu (dicocokkan dengan nama dan kategori "
+        "jabatan), atau hapus barisnya; impor tidak mengubah orang yang tidak ada di berkas.",
+    ),
     ("Tanggal", "Sel tanggal atau teks HH-BB-TTTT, mis. 17-08-1985."),
     ("Status Jabatan", "Definitif, Plt atau Pj (kosong = Definitif)."),
     ("Dasar Upah", "Rupiah tanpa desimal. BPU paling sedikit 1.000.000."),
