@@ -236,3 +236,52 @@ def test_the_simulate_command_says_it_too(
     assert run_command(build_parser().parse_args([*argv, "--json"])) == 0
     summary = json.loads(capsys.readouterr().out)
     assert [p["nik"] for p in summary["persons"] if p["nama"] == "Wagiman"] == [None]
+
+
+def _reexported(db: Database, path: Path, rename: str | None = None) -> Path:
+    """The whole roster exported again, Wagiman's row left as exported (no NIK typed); with
+    ``rename`` his name is changed, so the row no longer belongs to a person stored incomplete."""
+    with db.session() as s:
+        export_roster(s, path, year=YEAR)
+    if rename:
+        wb = load_workbook(path)
+        for cells in wb.active.iter_rows():
+            for cell in cells:
+                if cell.value == "Wagiman":
+                    cell.value = rename
+        wb.save(path)
+    return path
+
+
+def test_a_reexported_incomplete_row_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    from desa_budget.roster.workbook.apply import apply_import as apply_roster
+    from desa_budget.roster.workbook.apply import plan_import
+
+    db, wagiman = imported(tmp_path)
+    book = _reexported(db, tmp_path / "daftar.xlsx")
+    with db.session() as s:
+        before = get_person(s, wagiman)
+        plan = plan_import(s, book, year=YEAR)
+        summary = apply_roster(s, plan, operator="uji")
+    (skipped,) = [w for w in plan.warnings if "dilewati" in w.message.casefold()]
+    assert skipped.message.startswith("Dilewati: data belum lengkap")
+    assert skipped.row is not None and skipped.row > 1 and skipped.column == "NIK"
+    assert len(plan.entries) >= 2 and not plan.adds  # everyone else is read and matched
+    assert summary.added == 0
+    with db.session() as s:
+        assert get_person(s, wagiman).person == before.person  # still there, still incomplete
+        names = [r.nama for r in list_roster(s, YEAR, rules=RULES)]
+    assert names.count("Wagiman") == 1
+
+
+def test_a_row_without_nik_for_nobody_stored_incomplete_still_refuses_the_file(
+    tmp_path: Path,
+) -> None:
+    from desa_budget.roster.workbook.apply import plan_import
+    from desa_budget.roster.workbook.problems import ImportRefused
+
+    db, _wagiman = imported(tmp_path)
+    book = _reexported(db, tmp_path / "daftar.xlsx", rename="Wagimin")
+    with db.session() as s, pytest.raises(ImportRefused) as refused:
+        plan_import(s, book, year=YEAR)
+    assert any(p.column == "NIK" for p in refused.value.problems)

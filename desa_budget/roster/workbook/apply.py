@@ -32,7 +32,13 @@ from desa_budget.roster.data import (
 )
 from desa_budget.roster.read import POST_FIELDS
 from desa_budget.roster.rows import DuplicateNikError
-from desa_budget.roster.workbook.parse import FieldChange, ImportEntry, ImportPlan, read_roster
+from desa_budget.roster.workbook.parse import (
+    FieldChange,
+    ImportEntry,
+    ImportPlan,
+    name_key,
+    read_roster,
+)
 from desa_budget.roster.workbook.problems import ImportProblem
 from desa_budget.store.database import ConcurrentEditError
 from desa_budget.store.models import Coverage, Person, Post
@@ -162,10 +168,6 @@ def _changes(
     return changes
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def find_people(session: Session, entries: Sequence[ImportEntry]) -> dict[str, Person]:
     """The stored person each file row updates, by the row's NIK: the person with that NIK, else
     one person without a NIK yet (data belum lengkap, e.g. from Siskeudes) with the same name
@@ -185,7 +187,7 @@ def find_people(session: Session, entries: Sequence[ImportEntry]) -> dict[str, P
         kinds = {post.kategori for post in entry.posts}
         hits = [
             p for p in incomplete
-            if _name_key(p.nama) == _name_key(entry.person.nama)
+            if name_key(p.nama) == name_key(entry.person.nama)
             and any(post.kategori in kinds for post in p.posts)
         ]  # fmt: skip
         if len(hits) == 1:  # two of the same name and post: no guess, the row adds a person
@@ -215,8 +217,17 @@ def plan_import(
     session: Session, path: Path | str, *, year: int, limits: Limits | None = None
 ) -> ImportPlan:
     """Read a workbook and list what an import would add, change and leave alone. Never writes."""
-    plan = read_roster(path, year=year, kode_desa=roster.kode_desa(session), limits=limits)
+    plan = read_roster(path, year=year, kode_desa=roster.kode_desa(session), limits=limits,
+                       incomplete=incomplete_people(session))  # fmt: skip
     return match_plan(session, plan)
+
+
+def incomplete_people(session: Session) -> frozenset[tuple[str, str]]:
+    """(name_key, kategori) of every post of the people stored without NIK."""
+    rows = session.execute(
+        select(Person.nama, Post.kategori).join(Post.person).where(Person.nik.is_(None))
+    )
+    return frozenset((name_key(nama), kategori) for nama, kategori in rows)
 
 
 def apply_import(

@@ -2,15 +2,16 @@
 
 Rows with the same NIK are one person with several posts; their person and coverage columns must
 agree. Every problem is one ImportProblem record (row, column, value, message), all of them in
-one ImportRefused; warnings are records too.
+one ImportRefused; warnings are records too. A row still without NIK for a person stored
+incomplete (taken from Siskeudes, re-exported and not filled in yet) is skipped with a warning.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desa_budget.errors import UserError
-from desa_budget.i18n import _, ngettext
+from desa_budget.i18n import N_, _, ngettext
 from desa_budget.roster.data import (
     FIELD_LABELS,
     PERSONAL_FIELDS,
@@ -195,10 +196,33 @@ def _same(first: SheetRow, other: SheetRow, column: str) -> bool:
     return bool(getattr(first.coverage, name) == getattr(other.coverage, name))
 
 
+def name_key(name: str) -> str:
+    """A name as people are matched by it: spaces collapsed, case folded."""
+    return " ".join(name.split()).casefold()
+
+
+SKIPPED = N_("dilewati: data belum lengkap (NIK belum diisi); lengkapi baris ini lalu impor lagi.")
+
+
+def _skipped(row: SheetRow, incomplete: Collection[tuple[str, str]]) -> bool:
+    """A row left as exported for a person stored incomplete: no NIK typed, its name and kategori
+    those of such a person."""
+    if row.cells.get("NIK") not in (None, "") or {"Nama", "Kategori"} & row.unread:
+        return False
+    return (name_key(row.person.nama), row.post.kategori) in incomplete
+
+
 def read_roster(
-    path: Path | str, *, year: int, kode_desa: str | None, limits: Limits | None = None
+    path: Path | str,
+    *,
+    year: int,
+    kode_desa: str | None,
+    limits: Limits | None = None,
+    incomplete: Collection[tuple[str, str]] = (),
 ) -> ImportPlan:
-    """Parse and check a roster workbook (all rows, all problems at once). Never writes."""
+    """Parse and check a roster workbook (all rows, all problems at once). Never writes.
+    ``incomplete``: (name_key, kategori) of the people stored without NIK; their rows still
+    without NIK are skipped with a warning instead of refusing the file."""
     limits = limits or load_limits(year)  # the import year's minimums, not the clock's
     name = Path(path).name
     headers, rows = read_sheet_columns(path)
@@ -212,6 +236,9 @@ def read_roster(
     for number, values in rows:
         cells = {h: cell_value(values, COLUMN[h]) for h in headers}
         row, row_errors, row_warnings = parse_row(number, cells, year)
+        if _skipped(row, incomplete):
+            warnings.append(problem(number, "NIK", "", _(SKIPPED)))
+            continue
         errors.extend(row_errors)
         warnings.extend(row_warnings)
         # a row whose NIK cannot be read is a person of its own, checked all the same
