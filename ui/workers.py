@@ -41,7 +41,7 @@ class Task(QObject):
 
     def __init__(
         self,
-        parent: QWidget,
+        parent: QWidget | None,
         work: Callable[[], Any],
         *,
         label: str,
@@ -141,7 +141,7 @@ class Background(QObject):
 
 
 def run_task(
-    parent: QWidget,
+    parent: QWidget | None,
     work: Callable[[], Any],
     *,
     label: str,

@@ -17,6 +17,7 @@ from desa_budget.siskeudes.compare_sheet import (
     export_comparison,
 )
 from desa_budget.siskeudes.data import SiskeudesData
+from desa_budget.siskeudes.desa_choice import desa_options
 from desa_budget.village.profile import get_profile
 from ui import errors
 from ui.app_context import AppContext
@@ -25,6 +26,7 @@ from ui.dialogs.print_pages import PrintPages
 from ui.i18n import N_, _
 from ui.models.grid_model import GridModel
 from ui.widgets.tables import table_view
+from ui.workers import Task
 
 # The version column's words (the workbook keeps them Indonesian); the window translates them.
 VERSIONS = {"murni": N_("murni"), "perubahan": N_("perubahan"), "draf": N_("draf")}
@@ -47,6 +49,8 @@ class SiskeudesTab(QWidget):
         super().__init__()
         self.ctx = ctx
         self.data: SiskeudesData | None = None
+        self.kd_desa = ""  # the desa chosen in a file of several ("" when it holds one)
+        self.task: Task | None = None  # reading a file
         self.comparison: Comparison | None = None
         self.model = GridModel(self)
         self.choose_button = QPushButton(_("Bandingkan dengan Siskeudes…"))
@@ -80,16 +84,33 @@ class SiskeudesTab(QWidget):
         self.save_button.setEnabled(has_rows)
 
     def choose(self, path: Path | None = None) -> None:
-        from ui.siskeudes_import import choose_siskeudes, read_with_wait
+        """Read the file off the GUI thread; ``compared`` fires once it is compared."""
+        from ui.siskeudes_import import choose_siskeudes, start_reading
 
         path = path or choose_siskeudes(self, self.ctx.settings.last_import_dir)
         if path is None:
             return
-        try:
-            self.data = read_with_wait(path)
-        except UserError as exc:
+        self.choose_button.setEnabled(False)
+        self.task = start_reading(self, path, on_done=self._read, on_error=self._failed)
+        self.task.finished.connect(self._read_over)
+
+    def _read_over(self) -> None:
+        self.task = None
+        self.choose_button.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
             errors.show_user_error(self, exc)
-            return
+        else:
+            errors.report(exc)
+
+    def _read(self, data: SiskeudesData) -> None:
+        from ui.siskeudes_import import pick_desa
+
+        kd_desa = pick_desa(self, self.ctx.db, data, self.ctx.year)
+        if kd_desa is None:
+            return  # cancelled: the comparison shown stays
+        self.data, self.kd_desa = data, kd_desa
         self.refresh()
 
     def refresh(self) -> None:
@@ -99,7 +120,8 @@ class SiskeudesTab(QWidget):
         try:
             with self.ctx.db.session() as session:
                 self.comparison = compare_year(session, self.ctx.rules, self.data,
-                                               year=self.ctx.year)  # fmt: skip
+                                               year=self.ctx.year,
+                                               kd_desa=self._desa_of_year())  # fmt: skip
         except UserError as exc:
             self.comparison = None
             self.model.set_grid((), [])
@@ -126,6 +148,13 @@ class SiskeudesTab(QWidget):
         )
         self._update_buttons()
         self.compared.emit()
+
+    def _desa_of_year(self) -> str | None:
+        """The chosen desa while the year holds it; else None (the year's only desa)."""
+        if self.data is None or not self.kd_desa:
+            return None
+        codes = {o.kd_desa for o in desa_options(self.data, self.ctx.year)}
+        return self.kd_desa if self.kd_desa in codes else None
 
     def html(self) -> str:
         head = "".join(f"<th>{escape(h)}</th>" for h in self.model.headers())

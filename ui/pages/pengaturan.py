@@ -156,9 +156,13 @@ class PengaturanPage(Page):
         if path is None:
             return
         self.ctx.settings.last_import_dir = str(path.parent)
-        result = import_siskeudes(
-            self, self.ctx.db, operator=self.ctx.operator, path=path, year=self.ctx.year
-        )
+        self.siskeudes_button.setEnabled(False)  # the file is read while the window runs on
+        try:
+            result = import_siskeudes(
+                self, self.ctx.db, operator=self.ctx.operator, path=path, year=self.ctx.year
+            )
+        finally:
+            self.siskeudes_button.setEnabled(True)
         if result is None:
             return
         self.ctx.reset_history()
