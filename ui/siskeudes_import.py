@@ -22,10 +22,10 @@ from ui import errors, file_dialogs, msgbox
 from ui.dialogs import file_choosers
 from ui.dialogs.siskeudes_desa import SiskeudesDesaDialog
 from ui.dialogs.siskeudes_preview import SiskeudesPreviewDialog
-from ui.i18n import _, ngettext
+from ui.i18n import N_, _, ngettext
 from ui.workers import Task, run_task
 
-READING = _("Membaca basis data Siskeudes…")
+READING = N_("Membaca basis data Siskeudes…")  # translated when shown
 
 
 def start_reading(
@@ -36,7 +36,7 @@ def start_reading(
     on_error: Callable[[BaseException], None],
 ) -> Task:
     """Read ``path`` in a worker thread behind a busy dialog; the callbacks run on the GUI thread."""
-    task = run_task(parent, lambda: read_siskeudes(path), label=READING, on_done=on_done,
+    task = run_task(parent, lambda: read_siskeudes(path), label=_(READING), on_done=on_done,
                     on_error=on_error)  # fmt: skip
     if parent is None:  # the first-start wizard: no window behind it yet
         task.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
