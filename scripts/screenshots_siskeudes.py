@@ -1,5 +1,6 @@
 """Screenshots of the Siskeudes pieces: the import preview (both tabs, with and without a profile)
-and the "Cek Siskeudes" tab holding equal, different and missing lines; used by screenshots.py."""
+the "Cek Siskeudes" tab holding equal, different and missing lines, and the chooser of a file of
+several desa; used by screenshots.py."""
 
 import dataclasses
 import sys
@@ -87,3 +88,25 @@ def siskeudes_views(
     tab.refresh()
     save(window, out / f"57_kode_siskeudes{suffix}.png", app)
     page.tabs.setCurrentIndex(0)
+    desa_chooser(window, ctx, app, out / f"58_siskeudes_pilih_desa{suffix}.png", save)
+
+
+def desa_chooser(window: Any, ctx: Any, app: QApplication, path: Path, save: Save) -> None:
+    """A kecamatan operator's file of three desa; the village's own one chosen already."""
+    from desa_budget.siskeudes.desa_choice import DesaOption, default_desa
+    from desa_budget.village.profile import get_profile
+    from ui.dialogs.siskeudes_desa import SiskeudesDesaDialog
+
+    options = (
+        DesaOption("12.01.", "Karangsari", "Kutasari"),
+        DesaOption("12.05.", "Sukamaju", "Kutasari"),
+        DesaOption("12.09.", "Tambaksogra", "Kutasari"),
+    )
+    with ctx.db.session() as session:
+        profile = get_profile(session)
+    kode = profile.kode_desa if profile else ""
+    dialog = SiskeudesDesaDialog(window, options, year=ctx.year,
+                                 default=default_desa(options, kode_desa=kode))  # fmt: skip
+    dialog.show()
+    save(dialog, path, app)
+    dialog.hide()

@@ -27,7 +27,7 @@ class SiskeudesDesaDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Pilih desa"))
-        self.resize(480, 320)
+        self.resize(480, 260)
         layout = QVBoxLayout(self)
         note = QLabel(
             _(
