@@ -1,0 +1,44 @@
+"""A table that writes its string cells' PDF operators itself gives the very page reportlab's
+own table gives: every alignment, multi-line and empty cells, colour and font changes."""
+
+import io
+
+from pypdf import PdfReader
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import LongTable, SimpleDocTemplate
+
+from desa_budget.reports.batched import BatchedTextTable
+from desa_budget.reports.blocks import para
+from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts
+
+
+def _page(table_class: type[LongTable]) -> bytes:
+    ensure_fonts()
+    rows: list[list[object]] = [["No", "Nama", "Jumlah (Rp)"]]
+    for n in range(1, 40):
+        name = para(f"Peserta {n}", "body", 8) if n % 5 == 0 else f"Peserta ({n}) Ärzte\\"
+        rows.append([str(n), name, f"{n * 1000:,}".replace(",", ".") + ("\n(bulan)" * (n % 3))])
+    rows.append(["", "Jumlah", ""])
+    table = table_class(rows, colWidths=[40, 300, 80], repeatRows=1)
+    table.setStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), REGULAR, 8),
+            ("FONT", (0, 0), (-1, 0), BOLD, 8.5),
+            ("TEXTCOLOR", (0, 7), (-1, 9), colors.red),
+            ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, 10), "MIDDLE"),
+            ("VALIGN", (0, 11), (-1, 20), "BOTTOM"),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ]
+    )
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build([table])
+    return b"".join(page.get_contents().get_data() for page in PdfReader(out).pages)
+
+
+def test_string_cells_are_written_as_reportlab_writes_them() -> None:
+    theirs = _page(LongTable)
+    assert b"(Peserta \\(12\\) " in theirs and b"Tj T* ET" in theirs  # the cells are there
+    assert _page(BatchedTextTable) == theirs
