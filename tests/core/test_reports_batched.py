@@ -1,16 +1,18 @@
-"""A table that writes its string cells' PDF operators itself gives the very page reportlab's
-own table gives: every alignment, multi-line and empty cells, colour and font changes."""
+"""The drawing shortcuts give the very pages reportlab gives: a table that writes its string
+cells' PDF operators itself (every alignment, multi-line and empty cells, colour and font
+changes), and header paragraphs drawn once and written again on every page."""
 
 import io
 
 from pypdf import PdfReader
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import LongTable, SimpleDocTemplate
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate
 
 from desa_budget.reports.batched import BatchedTextTable
 from desa_budget.reports.blocks import para
 from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts
+from desa_budget.reports.text import CellParagraph, style
 
 
 def _page(table_class: type[LongTable]) -> bytes:
@@ -42,3 +44,20 @@ def test_string_cells_are_written_as_reportlab_writes_them() -> None:
     theirs = _page(LongTable)
     assert b"(Peserta \\(12\\) " in theirs and b"Tj T* ET" in theirs  # the cells are there
     assert _page(BatchedTextTable) == theirs
+
+
+def _header_pages(paragraph: type[Paragraph]) -> list[bytes]:
+    ensure_fonts()
+    header = [paragraph(f"<b>Kolom</b> {n} <i>(Rp)</i>", style("center-bold", 8)) for n in (1, 2)]
+    rows: list[list[object]] = [header] + [[str(n), f"{n}.000"] for n in range(1, 200)]
+    table = LongTable(rows, colWidths=[200, 200], repeatRows=1)
+    table.setStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8)])
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build([table])
+    return [page.get_contents().get_data() for page in PdfReader(out).pages]
+
+
+def test_a_repeated_header_is_drawn_as_reportlab_draws_it() -> None:
+    theirs = _header_pages(Paragraph)
+    assert len(theirs) > 2 and all(b"(Kolom" in page for page in theirs)
+    assert _header_pages(CellParagraph) == theirs
