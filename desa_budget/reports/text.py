@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts
+from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts, text_width
 
 
 @cache
@@ -108,6 +108,15 @@ def filled(layout: str, values: Sequence[str], name: str = "body", size: float =
 def para(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
     """A paragraph of plain text (escaped); use :func:`markup` for text with tags."""
     return filled("{0}", (text,), name, size)
+
+
+def line(text: str, room: float, size: float = 9.0) -> Paragraph | str:
+    """Plain body text for a ruled table's left-aligned cell set in the regular font at ``size``:
+    the text itself when it fits on one line of ``room`` points (the table sets it where the
+    paragraph would, with far less work), else a paragraph that wraps."""
+    if _plain(text) and text_width(text, size) < room:
+        return text
+    return para(text, "body", size)
 
 
 def markup(text: str, name: str = "body", size: float = 9.0) -> Paragraph:

@@ -12,7 +12,7 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate
 from desa_budget.reports.batched import BatchedTextTable
 from desa_budget.reports.blocks import para
 from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts
-from desa_budget.reports.text import CellParagraph, style
+from desa_budget.reports.text import CellParagraph, line, style
 
 
 def _page(table_class: type[LongTable]) -> bytes:
@@ -61,3 +61,13 @@ def test_a_repeated_header_is_drawn_as_reportlab_draws_it() -> None:
     theirs = _header_pages(Paragraph)
     assert len(theirs) > 2 and all(b"(Kolom" in page for page in theirs)
     assert _header_pages(CellParagraph) == theirs
+
+
+def test_a_jabatan_is_set_as_plain_text_only_when_it_fits_its_column() -> None:
+    short = "Kepala Urusan Keuangan"
+    assert line(short, 120, 8) == short  # one line: the table sets it
+    long = "Kepala Urusan Perencanaan dan Keuangan Desa merangkap Operator Siskeudes"
+    wrapped = line(long, 120, 8)
+    assert isinstance(wrapped, Paragraph)
+    assert wrapped.wrap(120, 1000)[1] > 2 * 8  # wraps inside the column, not over its edge
+    assert isinstance(line("Kaur Tata Usaha & Umum", 120, 8), Paragraph)  # markup: escaped
