@@ -56,12 +56,9 @@ class BatchedTextTable(LongTable):  # type: ignore[misc]  # reportlab is untyped
         """What canvas.drawString (or drawRightString, drawCentredString) writes for each line
         of ``text``, placed as Table._drawCell places it: one BT ... ET block a line."""
         canv = self.canv
-        code, escape, doc = canv._code, canv._escape, canv._doc
         colpos, rowpos = pos
         colwidth, rowheight = size
-        font = getFont(style.fontname)
         fontsize, leading = style.fontsize, style.leading
-        tf = f"{fp_str(fontsize)} Tf {fp_str(leading)} TL"
         lines = text.split("\n")
         if style.valign == "BOTTOM":
             y = rowpos + style.bottomPadding + len(lines) * leading - fontsize
@@ -70,23 +67,48 @@ class BatchedTextTable(LongTable):  # type: ignore[misc]  # reportlab is untyped
         else:
             y = rowpos + (style.bottomPadding + rowheight - style.topPadding + len(lines) * leading) / 2.0 - fontsize  # fmt: skip  # noqa: E501
         align = style.alignment
+        known = _shown(canv)
         for line in lines:
+            key = (style.fontname, fontsize, leading, line)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _glyphs(canv, key)
+            width, shown = found
             if align == "LEFT":
                 x = colpos + style.leftPadding
             elif align == "RIGHT":
                 x = colpos + colwidth - style.rightPadding
-                x = x - font.stringWidth(line, fontsize)
+                x = x - width
             else:
                 x = colpos + (colwidth + style.leftPadding - style.rightPadding) * 0.5
-                x = x - 0.5 * font.stringWidth(line, fontsize)
-            parts = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
-            shown = []
-            subset_now = -1
-            for subset, piece in font.splitString(line, doc):
-                if subset != subset_now:
-                    shown.append(f"{font.getSubsetInternalName(subset, doc)} {tf}")
-                    subset_now = subset
-                shown.append(f"({escape(piece)}) Tj")
-            parts += [" ".join(shown) + " T*", "ET"]
-            code.append(" ".join(parts))
+                x = x - 0.5 * width
+            canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {shown} T* ET")
             y -= leading
+
+
+def _shown(canv: Any) -> dict[tuple[str, float, float, str], tuple[float, str]]:
+    """The canvas's texts already set: the same text in the same font on any page of the same
+    document writes the same glyph operators (a character keeps the font subset it was given)."""
+    known: dict[tuple[str, float, float, str], tuple[float, str]] | None = getattr(
+        canv, "_jamsos_shown", None
+    )
+    if known is None or canv.__dict__.get("_jamsos_shown_doc") is not canv._doc:
+        known = {}
+        canv._jamsos_shown, canv._jamsos_shown_doc = known, canv._doc
+    return known
+
+
+def _glyphs(canv: Any, key: tuple[str, float, float, str]) -> tuple[float, str]:
+    """A line's width and its operators from the font to the shown text, as reportlab's text
+    object writes them."""
+    fontname, fontsize, leading, line = key
+    font, doc = getFont(fontname), canv._doc
+    tf = f"{fp_str(fontsize)} Tf {fp_str(leading)} TL"
+    shown = []
+    subset_now = -1
+    for subset, piece in font.splitString(line, doc):
+        if subset != subset_now:
+            shown.append(f"{font.getSubsetInternalName(subset, doc)} {tf}")
+            subset_now = subset
+        shown.append(f"({canv._escape(piece)}) Tj")
+    return font.stringWidth(line, fontsize), " ".join(shown)
