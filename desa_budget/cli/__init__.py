@@ -1,6 +1,7 @@
 """Command line: the global options, the subcommand registry and the Indonesian error funnel."""
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -64,40 +65,37 @@ class IndonesianArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"Galat: {message}. Lihat '{self.prog} --help'.\n")
 
 
-def _command_modules() -> list[ModuleType]:
-    """Every subcommand module; each has ``register(subparsers)`` setting ``func`` on its parser."""
-    from desa_budget.cli import (
-        annex_cmds,
-        budget_cmds,
-        codes_cmds,
-        dokumen_cmds,
-        export_cmds,
-        project_cmds,
-        quote,
-        roster_cmds,
-        siskeudes_cmds,
-        store_cmds,
-        version_cmds,
-    )
+# Every subcommand module (each has ``register(subparsers)`` setting ``func`` on its parsers) and
+# the commands it registers, in the order of the help text: a command line naming one of them
+# imports that module alone (the others load libraries it does not need).
+COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("quote", ("quote",)),
+    ("store_cmds", ("init", "backup", "restore")),
+    ("roster_cmds", ("roster", "simulate")),
+    ("budget_cmds", ("lines", "plan")),
+    ("project_cmds", ("project",)),
+    ("version_cmds", ("version", "scenario")),
+    ("codes_cmds", ("codes", "budget-year")),
+    ("annex_cmds", ("annex",)),
+    ("dokumen_cmds", ("dokumen",)),
+    ("export_cmds", ("export", "consolidate")),
+    ("siskeudes_cmds", ("siskeudes",)),
+)
 
+
+def _command_modules(command: str | None = None) -> list[ModuleType]:
+    """Every subcommand module, or only the one registering ``command``."""
     return [
-        quote,
-        store_cmds,
-        roster_cmds,
-        budget_cmds,
-        project_cmds,
-        version_cmds,
-        codes_cmds,
-        annex_cmds,
-        dokumen_cmds,
-        export_cmds,
-        siskeudes_cmds,
+        importlib.import_module(f"desa_budget.cli.{name}")
+        for name, commands in COMMAND_MODULES
+        if command is None or command in commands
     ]
 
 
-def build_parser(*, commands: bool = True) -> IndonesianArgumentParser:
+def build_parser(*, commands: bool = True, only: str | None = None) -> IndonesianArgumentParser:
     """The whole command line; ``commands=False``: the global options alone, without importing
-    the subcommands' modules (they load the documents' and workbooks' libraries)."""
+    the subcommands' modules (they load the documents' and workbooks' libraries); ``only``: the
+    global options and the module registering that command."""
     parser = IndonesianArgumentParser(
         prog="app.py",
         description="Jamsos Desa: anggaran iuran BPJS Ketenagakerjaan desa.",
@@ -122,7 +120,7 @@ def build_parser(*, commands: bool = True) -> IndonesianArgumentParser:
         dest="command", metavar="PERINTAH", parser_class=IndonesianArgumentParser
     )
     with collector_paused():  # the imports of every command: nothing to collect, much to walk
-        modules = _command_modules()
+        modules = _command_modules(only)
     for module in modules:
         module.register(sub)
     return parser
@@ -130,11 +128,13 @@ def build_parser(*, commands: bool = True) -> IndonesianArgumentParser:
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The arguments; opening the window (no subcommand, no --help) builds only the global
-    options, so a start imports none of the subcommands' modules."""
+    options, so a start imports none of the subcommands' modules, and a known command only its
+    own module. Anything else (--help, a mistyped command) gets the whole command line."""
     args, rest = build_parser(commands=False).parse_known_args(argv)
     if not rest:
         return args
-    return build_parser().parse_args(argv)
+    known = {command for _module, commands in COMMAND_MODULES for command in commands}
+    return build_parser(only=rest[0] if rest[0] in known else None).parse_args(argv)
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ from desa_budget.reports.fonts import BOLD, REGULAR, text_width
 from desa_budget.reports.paged_table import PagedTable
 from desa_budget.reports.text import CellParagraph
 from desa_budget.reports.text import filled as filled  # every document's paragraphs, from here
+from desa_budget.reports.text import line as line
 from desa_budget.reports.text import markup as markup
 from desa_budget.reports.text import para as para
 from desa_budget.reports.text import style as style
@@ -38,6 +39,7 @@ DOTS = ". . . . . . . . . . . . . . . . . . ."
 SHORT_DOTS = ". . . . . ."
 HEADER_FILL = colors.HexColor("#E6E6E6")
 GROUP_FILL = colors.HexColor("#F2F2F2")
+CELL_PADDING = 2  # points left and right of a ruled table's cell
 
 
 @cache
@@ -206,8 +208,8 @@ def grid_style(header_rows: int, size: float, data_end: int = -1) -> list[tuple[
         ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
         ("VALIGN", (0, header_rows), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, data_end), 0.4, colors.black),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]

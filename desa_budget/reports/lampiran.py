@@ -17,7 +17,7 @@ from desa_budget.contributions.results import (
 )
 from desa_budget.format import format_cell, format_rp
 from desa_budget.reports import blocks, signatures
-from desa_budget.reports.blocks import GROUP_FILL, filled, para
+from desa_budget.reports.blocks import GROUP_FILL, filled, line, para
 from desa_budget.reports.data import AnnexData
 from desa_budget.reports.fonts import BOLD, text_width
 from desa_budget.reports.page import Layout
@@ -122,9 +122,16 @@ def _widths(
 
 
 def _person_row(
-    n: int, p: PersonYear, size: float, full_nik: bool, compact: bool, shown: Sequence[str]
+    n: int,
+    p: PersonYear,
+    size: float,
+    full_nik: bool,
+    compact: bool,
+    shown: Sequence[str],
+    room: float = 0.0,
 ) -> list[object]:
-    """The person's cells; ``shown`` their figures (:func:`_figures`)."""
+    """The person's cells; ``shown`` their figures (:func:`_figures`); ``room`` the jabatan
+    column's width inside its padding."""
     nik = printed_nik(p.nik, full=full_nik) if p.nik else f"NIK {NOT_FILLED}"  # under the name
     small = max(size - 1, MIN_SIZE)
     text = f"<b>{{0}}</b><br/><font size={small}>{{1}}</font>"
@@ -143,7 +150,7 @@ def _person_row(
     return [
         str(n),
         filled(text, (name, nik), "body", size),
-        para(p.jabatan, "body", size),
+        line(p.jabatan, room, size),
         *figures,
     ]
 
@@ -192,6 +199,7 @@ def nominatif_table(
                  ("ALIGN", (0, 2), (0, -1), "CENTER"),
                  ("ALIGN", (first_figure, 2), (first_figure, -1), "CENTER"),
                  ("ALIGN", (n - 3, 2), (n - 3, -1), "CENTER")]  # fmt: skip
+    jabatan_room = widths[2] - 2 * blocks.CELL_PADDING
     number = 0
     index_of = {id(p): i for i, p in enumerate(persons)}
     for index, (label, members) in enumerate(_groups(persons)):
@@ -202,7 +210,8 @@ def nominatif_table(
                      ("NOSPLIT", (0, r), (-1, r + 1))]  # fmt: skip
         for p in members:
             number += 1
-            rows.append(_person_row(number, p, size, full_nik, compact, figures[index_of[id(p)]]))
+            shown = figures[index_of[id(p)]]
+            rows.append(_person_row(number, p, size, full_nik, compact, shown, jabatan_room))
         r = len(rows)
         rows.append(_sum_row(f"Jumlah {letter}", members, size, n))
         commands += [("SPAN", (0, r), (n - 3, r)), ("FONT", (n - 2, r), (n - 1, r), BOLD, size)]

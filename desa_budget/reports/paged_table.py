@@ -14,6 +14,8 @@ from typing import Any
 from reportlab.platypus import Flowable, LongTable
 from reportlab.platypus.tables import LINECOMMANDS
 
+from desa_budget.reports.batched import BatchedTextTable
+
 Command = tuple[Any, ...]
 FIRST_WINDOW = 48  # rows tried on the first page; later pages start from the last page's count
 
@@ -87,7 +89,7 @@ def _cell_styles(rows: list[list[object]], commands: Sequence[Command]) -> list[
     return styles
 
 
-class _Window(LongTable):  # type: ignore[misc]  # reportlab is untyped
+class _Window(BatchedTextTable):
     """A LongTable that lays itself out once per available size: reportlab's split() repeats
     the whole layout that wrap() has just done at the same size, for the same result."""
 

@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts
+from desa_budget.reports.fonts import BOLD, REGULAR, ensure_fonts, text_width
 
 
 @cache
@@ -36,9 +36,15 @@ def style(name: str, size: float = 9.0) -> ParagraphStyle:
 class CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A Paragraph that breaks its lines once per width. A table measures, splits and draws a
     cell at the same width, and reportlab broke the lines anew each time (the same lines: the
-    height a paragraph is given does not change them)."""
+    height a paragraph is given does not change them).
+
+    It also draws once per document and size: a table's header, repeated on every page, draws
+    the same paragraphs again at a new place, and drawOn places them (save, translate, draw,
+    restore), so the operators draw() writes are the same each time; they are kept and
+    written again (the fonts' subsets they use are already registered with the document)."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+    _drawn: tuple[Any, tuple[float, float], list[str]] | None = None  # document, size, operators
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         wrapped = self._wrapped
@@ -47,6 +53,16 @@ class CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size)
         return size
+
+    def draw(self) -> None:
+        code: list[str] = self.canv._code
+        doc, size, drawn = self.canv._doc, (self.width, self.height), self._drawn
+        if drawn is not None and drawn[0] is doc and drawn[1] == size:
+            code.extend(drawn[2])
+            return
+        start = len(code)
+        super().draw()
+        self._drawn = (doc, size, code[start:])
 
 
 _SLOT = "@@{}@@"
@@ -92,6 +108,15 @@ def filled(layout: str, values: Sequence[str], name: str = "body", size: float =
 def para(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
     """A paragraph of plain text (escaped); use :func:`markup` for text with tags."""
     return filled("{0}", (text,), name, size)
+
+
+def line(text: str, room: float, size: float = 9.0) -> Paragraph | str:
+    """Plain body text for a ruled table's left-aligned cell set in the regular font at ``size``:
+    the text itself when it fits on one line of ``room`` points (the table sets it where the
+    paragraph would, with far less work), else a paragraph that wraps."""
+    if _plain(text) and text_width(text, size) < room:
+        return text
+    return para(text, "body", size)
 
 
 def markup(text: str, name: str = "body", size: float = 9.0) -> Paragraph:
