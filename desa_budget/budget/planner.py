@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from desa_budget.budget.full_cost import full_cost
+from desa_budget.budget.full_cost import full_cost, simulated_full_cost
 from desa_budget.budget.plan_people import (
     Ledger,
     PersonPlan,
@@ -45,7 +45,8 @@ from desa_budget.budget.plan_people import (
     in_priority_order,
 )
 from desa_budget.budget.tiers import DEFAULT_TARGET_RENTAN, Tier, order_tiers, with_target
-from desa_budget.contributions.simulation import RosterEntry, person_year
+from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.simulation import RosterEntry, quote_year
 from desa_budget.errors import UserError
 from desa_budget.i18n import N_, _
 from desa_budget.rules import RuleSet
@@ -154,8 +155,8 @@ def _units(
         programs = ledger.take(e.person_id, tier.programs)
         if not programs:
             continue
-        result, said = person_year(rules, e, year, bpu_discount=bpu_discount, programs=programs)
-        ledger.note(said)
+        result = quote_year(rules, e, year, bpu_discount=bpu_discount, programs=programs)
+        ledger.note(result.assumptions)
         if result.desa <= 0 and result.potongan <= 0:  # e.g. past the JP age all year
             why = N_("usia pensiun JP sudah tercapai") if programs == ("JP",) else N_("tanpa iuran")
             ledger.leave(e.person_id, programs, why, tier.number)
@@ -179,17 +180,26 @@ def plan(
     programs_by_category: Mapping[str, Sequence[str]] | None = None,
     iuran_pekerja: str | None = None,
     priority: Mapping[int, int] | None = None,
+    roster_sim: Simulation | None = None,
+    scenario_sim: Simulation | None = None,
 ) -> PlanResult:
     """Cover tiers in order within ``pagu``; ``entries`` are the roster of the year in roster
     order (as load_roster_year gives them). ``tiers`` default to the national profile's.
 
     ``programs_by_category``, ``iuran_pekerja`` (desa / potong for everyone) and ``bpu_discount``
-    are a scenario's choices; ``priority`` (person id -> number, lowest first) orders persons."""
+    are a scenario's choices; ``priority`` (person id -> number, lowest first) orders persons.
+    A caller that has already run ``entries`` through simulate_entries gives the run so that the
+    full costs are not computed again: ``roster_sim`` as they are, ``scenario_sim`` with these
+    choices (the worker shares applied to the entries)."""
     _check(pagu, mode, pagu_per_sumber, sumber_of, priority)
     tiers = default_tiers() if tiers is None else tiers
     choices = programs_by_category or None
-    cost_full = full_cost(rules, entries, year)
     scenario = choices is not None or iuran_pekerja is not None or bpu_discount
+    if roster_sim is None and not scenario:
+        roster_sim = scenario_sim  # no choices: the scenario's run is the roster's own
+    cost_full = (
+        full_cost(rules, entries, year) if roster_sim is None else simulated_full_cost(roster_sim)
+    )
     if iuran_pekerja is not None:
         entries = [replace(e, iuran_pekerja=iuran_pekerja) for e in entries]
     ledger = Ledger(entries, {e.person_id: asked_programs(e, choices) for e in entries})
@@ -230,12 +240,26 @@ def plan(
         assumptions=ledger.assumptions,
         persons=persons,
         cost_full_scenario=(
-            full_cost(rules, entries, year, bpu_discount=bpu_discount, programs_by_category=choices)
+            _scenario_cost(rules, entries, year, choices, bpu_discount, scenario_sim)
             if scenario
             else None
         ),
         cost_not_planned=not_planned,
     )
+
+
+def _scenario_cost(
+    rules: RuleSet,
+    entries: Sequence[RosterEntry],
+    year: int,
+    choices: Mapping[str, Sequence[str]] | None,
+    bpu_discount: bool,
+    simulated: Simulation | None,
+) -> int:
+    """The full cost with a scenario's choices (``entries`` with its worker shares applied)."""
+    if simulated is not None:
+        return simulated_full_cost(simulated)
+    return full_cost(rules, entries, year, bpu_discount=bpu_discount, programs_by_category=choices)
 
 
 def _decide(
