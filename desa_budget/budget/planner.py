@@ -147,10 +147,12 @@ def _units(
     ledger: Ledger, ordered: Sequence[RosterEntry], rules: RuleSet, year: int, tier: Tier,
     *, bpu_discount: bool, sumber_of: Mapping[str, str] | None,
 ) -> list[Unit]:  # fmt: skip
-    """The tier's units in priority order, before the target; takes their programs in ``ledger``."""
+    """The tier's units in priority order, before the target; takes their programs in ``ledger``.
+    ``ordered`` holds only persons the plan can price and who ask for something."""
     units: list[Unit] = []
+    categories = frozenset(tier.categories)
     for e in ordered:
-        if not ledger.plannable(e.person_id) or not tier.takes(e.kategori, e.segmen):
+        if e.kategori not in categories or not tier.takes(e.kategori, e.segmen):
             continue
         programs = ledger.take(e.person_id, tier.programs)
         if not programs:
@@ -203,7 +205,11 @@ def plan(
     if iuran_pekerja is not None:
         entries = [replace(e, iuran_pekerja=iuran_pekerja) for e in entries]
     ledger = Ledger(entries, {e.person_id: asked_programs(e, choices) for e in entries})
-    ordered = in_priority_order(entries, priority)
+    ordered = [  # in no tier: Pemda-paid, no wage basis, nothing asked (read once, not per tier)
+        e
+        for e in in_priority_order(entries, priority)
+        if ledger.plannable(e.person_id) and ledger.asked[e.person_id]
+    ]
     wallet = Wallet(pagu, pagu_per_sumber)
     charge_to = sumber_of if pagu_per_sumber is not None else None
     results: list[TierResult] = []
