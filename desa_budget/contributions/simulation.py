@@ -151,9 +151,13 @@ def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
     """Everyone in post on some day of ``year``, in roster order (category rank, then name).
 
     Read as plain rows in three queries (posts, the coverage that applies, the persons), every
-    time from the database: nothing is kept between calls."""
+    time from the database: nothing is kept between calls. The queries select columns only, so
+    they run on the session's connection (its transaction) without the ORM's row loading."""
+    if session.autoflush:  # as session.execute would: unsaved edits of this session count
+        session.flush()
+    rows = session.connection()
     posts: dict[int, list[_Post]] = {}
-    for person_id, *post in session.execute(
+    for person_id, *post in rows.execute(
         select(Post.person_id, *(getattr(Post, name) for name in _Post._fields))
     ):
         held = posts.get(person_id)
@@ -162,14 +166,14 @@ def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
         else:
             held.append(_Post(*post))
     coverages: dict[int, _Coverage] = {}
-    for person_id, *values in session.execute(
+    for person_id, *values in rows.execute(
         select(Coverage.person_id, *(getattr(Coverage, name) for name in _Coverage._fields))
         .where(Coverage.tahun <= year)
         .order_by(Coverage.person_id, Coverage.tahun)
     ):
         coverages[person_id] = _Coverage(*values)  # the newest row up to the year wins
     entries = []
-    for row in session.execute(select(*(getattr(Person, name) for name in _Person._fields))):
+    for row in rows.execute(select(*(getattr(Person, name) for name in _Person._fields))):
         person = _Person(*row)
         entry = _entry(person, posts.get(person.id, []), coverages.get(person.id), year)
         if entry is not None:

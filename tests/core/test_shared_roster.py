@@ -14,6 +14,7 @@ from desa_budget.contributions.simulation import load_roster_year, simulate
 from desa_budget.demo import create_demo_village
 from desa_budget.rules import load_rules
 from desa_budget.store.database import Database
+from desa_budget.store.models import Person
 
 YEAR = 2026
 RULES = load_rules()
@@ -66,3 +67,13 @@ def test_with_a_plan_applied_the_shared_reading_gives_the_same_figures(demo_db) 
     with demo_db.session() as s:
         assert simulate(s, RULES, YEAR).coverage is not None
     _shared_equals_separate(demo_db)
+
+
+def test_the_roster_read_sees_unsaved_edits_of_its_own_session(demo_db) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.session() as s:
+        first = load_roster_year(s, YEAR)[0]
+        person = s.get(Person, first.person_id)
+        assert person is not None
+        person.nama = "Zaenal Abidin Baru"  # not flushed yet: the read must flush it as ORM does
+        again = {e.person_id: e.nama for e in load_roster_year(s, YEAR)}
+    assert again[first.person_id] == "Zaenal Abidin Baru"
