@@ -23,7 +23,7 @@ from desa_budget.budget.planner import PlanResult
 from desa_budget.budget.settings import BudgetYearData
 from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import RosterEntry, load_roster_year
-from desa_budget.contributions.summary import month_totals
+from desa_budget.contributions.summary import MonthTotal, month_totals
 from desa_budget.format import MONTH_ABBR, format_rp
 from desa_budget.rules import RuleSet
 from desa_budget.store.database import Database
@@ -61,6 +61,14 @@ class YearRead:
         """The roster simulated as it is: the budget's simulation while no plan is applied."""
         budget = self.loaded.budget
         return budget if budget.coverage is None else None
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A scenario's column and its month rows, both worked out off the GUI thread."""
+
+    column: scenarios.ScenarioColumn
+    months: tuple[MonthTotal, ...]
 
 
 class RencanaPage(Page):
@@ -178,8 +186,8 @@ class RencanaPage(Page):
 
         self.load_in_background(lambda: self._read(db, rules, year), show)
 
-    def _show_opened(self, column: scenarios.ScenarioColumn) -> None:
-        self._show_column(column)
+    def _show_opened(self, computed: Computed) -> None:
+        self._show_column(computed)
         self.refreshed.emit()
 
     @staticmethod
@@ -227,20 +235,23 @@ class RencanaPage(Page):
         year: int,
         params: scenarios.ScenarioParams,
         found: YearRead | None = None,
-    ) -> scenarios.ScenarioColumn:
+    ) -> Computed:
         with db.session() as session:
             if found is None:
-                return scenarios.run_scenario(session, rules, year, params)
-            return scenarios.run_scenario(
-                session, rules, year, params, entries=found.roster, roster_sim=found.roster_sim
-            )
+                column = scenarios.run_scenario(session, rules, year, params)
+            else:
+                column = scenarios.run_scenario(
+                    session, rules, year, params, entries=found.roster, roster_sim=found.roster_sim
+                )
+        return Computed(column, month_totals(column.simulation))
 
-    def _show_column(self, column: scenarios.ScenarioColumn) -> None:
+    def _show_column(self, computed: Computed) -> None:
+        column = computed.column
         self.simulation, self.plan = column.simulation, column.plan
-        self._show(column.simulation, column.plan)
+        self._show(column.simulation, column.plan, computed.months)
         self.recomputed.emit()
 
-    def _show(self, sim: Simulation, plan: PlanResult) -> None:
+    def _show(self, sim: Simulation, plan: PlanResult, rows: tuple[MonthTotal, ...]) -> None:
         self.desa_figure.set(format_rp(sim.desa))
         self.potongan_figure.set(format_rp(sim.potongan))
         self.used_figure.set(format_rp(plan.used))
@@ -269,7 +280,6 @@ class RencanaPage(Page):
             )
         notes.extend(_(note) for note in plan.assumptions)
         self.plan_note.setText(" ".join(notes))
-        rows = month_totals(sim)
         self.month_model.set_rows(rows)
         self.chart.set_data(
             tuple(_(month) for month in MONTH_ABBR),
