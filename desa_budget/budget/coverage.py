@@ -281,11 +281,18 @@ class PlanChanges:
 
 
 def plan_changes(
-    session: Session, decision: AppliedPlanData, simulation: Simulation
+    session: Session,
+    decision: AppliedPlanData,
+    simulation: Simulation,
+    *,
+    roster: Sequence[RosterEntry] | None = None,
 ) -> PlanChanges:
-    """What changed since ``decision`` was applied; ``simulation`` is the year's live one."""
+    """What changed since ``decision`` was applied; ``simulation`` is the year's live one and
+    ``roster`` the year's roster already read (load_roster_year), else it is read here."""
     planned = decision.by_person()
-    entries = [e for e in load_roster_year(session, decision.tahun) if e.dibayar_oleh == "desa"]
+    if roster is None:
+        roster = load_roster_year(session, decision.tahun)
+    entries = [e for e in roster if e.dibayar_oleh == "desa"]
     seen = {e.person_id for e in entries}
     amounts = {p.person_id: p.desa for p in simulation.persons}
     added, programs, changed = [], [], []

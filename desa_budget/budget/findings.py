@@ -19,6 +19,7 @@ from desa_budget.budget.coverage import plan_changes, read_applied
 from desa_budget.budget.settings import get_budget_year
 from desa_budget.budget.version_lines import build_for, check_for
 from desa_budget.contributions.results import Simulation, mode_label
+from desa_budget.contributions.simulation import RosterEntry
 from desa_budget.format import format_rp, format_time
 from desa_budget.i18n import N_
 from desa_budget.roster.completeness import IDENTITY_FIELDS
@@ -110,11 +111,13 @@ def _names(names: Sequence[str]) -> str:
     return shown if len(names) <= MAX_NAMES else f"{shown} … (+{len(names) - MAX_NAMES})"
 
 
-def coverage_findings(session: Session, simulation: Simulation) -> tuple[Finding, ...]:
+def coverage_findings(
+    session: Session, simulation: Simulation, *, roster: Sequence[RosterEntry] | None = None
+) -> tuple[Finding, ...]:
     """What the year's coverage asks of the secretary: a roster above the pagu with no plan
     applied (with the difference), an applied plan that no longer matches the roster or the
     pagu ("perlu diterapkan ulang"), and a note of the plan the budget follows.
-    ``simulation`` is the year's live one."""
+    ``simulation`` is the year's live one; ``roster`` the year's roster if already read."""
     year = str(simulation.year)
     gap = pagu_gap(session, simulation)
     if gap is not None:
@@ -128,7 +131,7 @@ def coverage_findings(session: Session, simulation: Simulation) -> tuple[Finding
     decision = read_applied(session, simulation.year)
     if decision is None or simulation.coverage is None:
         return ()
-    changes = plan_changes(session, decision, simulation)
+    changes = plan_changes(session, decision, simulation, roster=roster)
     # each kind of change the roster went through since the plan was applied, with who
     kinds = (
         (changes.added, N_(

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from desa_budget.contributions.results import Simulation
 from desa_budget.contributions.simulation import RosterEntry, load_roster_year, simulate_entries
 from desa_budget.rules import RuleSet
 
@@ -32,6 +33,13 @@ def full_cost(
         rules, priced, year, bpu_discount=bpu_discount, programs_by_category=chosen
     )
     return sim.desa
+
+
+def simulated_full_cost(sim: Simulation) -> int:
+    """``full_cost`` of the entries ``sim`` was run on (simulate_entries, with the same what-if
+    choices), without running them again: each person's year is their own, so leaving out the
+    persons without a wage basis afterwards gives the same total as before."""
+    return sum(p.desa for p in sim.apbdes_persons if p.dasar_upah > 0)
 
 
 def roster_full_cost(session: Session, rules: RuleSet, year: int) -> int:

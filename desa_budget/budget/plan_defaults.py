@@ -1,6 +1,6 @@
 """The plan when nothing is changed: the village's tiers, the year's pagu, the roster's programs."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from desa_budget.budget import settings as budget_settings
 from desa_budget.budget.planner import PlanResult, plan
 from desa_budget.budget.tiers import DEFAULT_TARGET_RENTAN, Tier, with_target
-from desa_budget.contributions.simulation import load_roster_year
+from desa_budget.contributions.simulation import RosterEntry, load_roster_year
 from desa_budget.rules import PROGRAMS, RuleSet
 from desa_budget.village.profile import get_profile
 
@@ -56,10 +56,13 @@ class PlanDefaults:
     programs: Mapping[str, tuple[str, ...]]  # per category in the roster: programs anyone has
 
 
-def plan_defaults(session: Session, year: int) -> PlanDefaults:
-    """The village's tiers, the saved pagu and, per category, the programs its people have."""
+def plan_defaults(
+    session: Session, year: int, *, entries: Sequence[RosterEntry] | None = None
+) -> PlanDefaults:
+    """The village's tiers, the saved pagu and, per category, the programs its people have.
+    ``entries``: the roster of ``year`` already read (load_roster_year), not read again."""
     found: dict[str, set[str]] = {}
-    for entry in load_roster_year(session, year):
+    for entry in load_roster_year(session, year) if entries is None else entries:
         found.setdefault(entry.kategori, set()).update(entry.programs)
     programs = {k: tuple(p for p in PROGRAMS if p in v) for k, v in found.items()}
     return PlanDefaults(

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from desa_budget.contributions.simulation import RosterEntry, person_year
+from desa_budget.contributions.simulation import RosterEntry, quote_year
 from desa_budget.i18n import N_
 from desa_budget.rules import PROGRAMS, RuleSet
 
@@ -188,10 +188,8 @@ class Ledger:
             if self.plannable(pid):
                 rest = tuple(p for p in self.asked[pid] if p not in self.taken[pid])
                 if rest:
-                    result, _ = person_year(
-                        rules, e, year, bpu_discount=bpu_discount, programs=rest
-                    )
-                    self.not_planned += result.desa
+                    quote = quote_year(rules, e, year, bpu_discount=bpu_discount, programs=rest)
+                    self.not_planned += quote.desa
                     self.leave(pid, rest, NO_TIER)
                 dropped = [
                     p

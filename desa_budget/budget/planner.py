@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from desa_budget.budget.full_cost import full_cost
+from desa_budget.budget.full_cost import full_cost, simulated_full_cost
 from desa_budget.budget.plan_people import (
     Ledger,
     PersonPlan,
@@ -45,7 +45,8 @@ from desa_budget.budget.plan_people import (
     in_priority_order,
 )
 from desa_budget.budget.tiers import DEFAULT_TARGET_RENTAN, Tier, order_tiers, with_target
-from desa_budget.contributions.simulation import RosterEntry, person_year
+from desa_budget.contributions.results import Simulation
+from desa_budget.contributions.simulation import RosterEntry, quote_year
 from desa_budget.errors import UserError
 from desa_budget.i18n import N_, _
 from desa_budget.rules import RuleSet
@@ -146,16 +147,18 @@ def _units(
     ledger: Ledger, ordered: Sequence[RosterEntry], rules: RuleSet, year: int, tier: Tier,
     *, bpu_discount: bool, sumber_of: Mapping[str, str] | None,
 ) -> list[Unit]:  # fmt: skip
-    """The tier's units in priority order, before the target; takes their programs in ``ledger``."""
+    """The tier's units in priority order, before the target; takes their programs in ``ledger``.
+    ``ordered`` holds only persons the plan can price and who ask for something."""
     units: list[Unit] = []
+    categories = frozenset(tier.categories)
     for e in ordered:
-        if not ledger.plannable(e.person_id) or not tier.takes(e.kategori, e.segmen):
+        if e.kategori not in categories or not tier.takes(e.kategori, e.segmen):
             continue
         programs = ledger.take(e.person_id, tier.programs)
         if not programs:
             continue
-        result, said = person_year(rules, e, year, bpu_discount=bpu_discount, programs=programs)
-        ledger.note(said)
+        result = quote_year(rules, e, year, bpu_discount=bpu_discount, programs=programs)
+        ledger.note(result.assumptions)
         if result.desa <= 0 and result.potongan <= 0:  # e.g. past the JP age all year
             why = N_("usia pensiun JP sudah tercapai") if programs == ("JP",) else N_("tanpa iuran")
             ledger.leave(e.person_id, programs, why, tier.number)
@@ -179,21 +182,34 @@ def plan(
     programs_by_category: Mapping[str, Sequence[str]] | None = None,
     iuran_pekerja: str | None = None,
     priority: Mapping[int, int] | None = None,
+    roster_sim: Simulation | None = None,
+    scenario_sim: Simulation | None = None,
 ) -> PlanResult:
     """Cover tiers in order within ``pagu``; ``entries`` are the roster of the year in roster
     order (as load_roster_year gives them). ``tiers`` default to the national profile's.
 
     ``programs_by_category``, ``iuran_pekerja`` (desa / potong for everyone) and ``bpu_discount``
-    are a scenario's choices; ``priority`` (person id -> number, lowest first) orders persons."""
+    are a scenario's choices; ``priority`` (person id -> number, lowest first) orders persons.
+    A caller that has already run ``entries`` through simulate_entries gives the run so that the
+    full costs are not computed again: ``roster_sim`` as they are, ``scenario_sim`` with these
+    choices (the worker shares applied to the entries)."""
     _check(pagu, mode, pagu_per_sumber, sumber_of, priority)
     tiers = default_tiers() if tiers is None else tiers
     choices = programs_by_category or None
-    cost_full = full_cost(rules, entries, year)
     scenario = choices is not None or iuran_pekerja is not None or bpu_discount
+    if roster_sim is None and not scenario:
+        roster_sim = scenario_sim  # no choices: the scenario's run is the roster's own
+    cost_full = (
+        full_cost(rules, entries, year) if roster_sim is None else simulated_full_cost(roster_sim)
+    )
     if iuran_pekerja is not None:
         entries = [replace(e, iuran_pekerja=iuran_pekerja) for e in entries]
     ledger = Ledger(entries, {e.person_id: asked_programs(e, choices) for e in entries})
-    ordered = in_priority_order(entries, priority)
+    ordered = [  # in no tier: Pemda-paid, no wage basis, nothing asked (read once, not per tier)
+        e
+        for e in in_priority_order(entries, priority)
+        if ledger.plannable(e.person_id) and ledger.asked[e.person_id]
+    ]
     wallet = Wallet(pagu, pagu_per_sumber)
     charge_to = sumber_of if pagu_per_sumber is not None else None
     results: list[TierResult] = []
@@ -230,12 +246,26 @@ def plan(
         assumptions=ledger.assumptions,
         persons=persons,
         cost_full_scenario=(
-            full_cost(rules, entries, year, bpu_discount=bpu_discount, programs_by_category=choices)
+            _scenario_cost(rules, entries, year, choices, bpu_discount, scenario_sim)
             if scenario
             else None
         ),
         cost_not_planned=not_planned,
     )
+
+
+def _scenario_cost(
+    rules: RuleSet,
+    entries: Sequence[RosterEntry],
+    year: int,
+    choices: Mapping[str, Sequence[str]] | None,
+    bpu_discount: bool,
+    simulated: Simulation | None,
+) -> int:
+    """The full cost with a scenario's choices (``entries`` with its worker shares applied)."""
+    if simulated is not None:
+        return simulated_full_cost(simulated)
+    return full_cost(rules, entries, year, bpu_discount=bpu_discount, programs_by_category=choices)
 
 
 def _decide(

@@ -14,7 +14,7 @@ from desa_budget.budget.plan_defaults import village_tiers
 from desa_budget.budget.planner import MODES, PlanResult, plan
 from desa_budget.budget.tiers import tiers_in_order
 from desa_budget.contributions.results import Simulation, mode_label
-from desa_budget.contributions.simulation import load_roster_year, simulate_entries
+from desa_budget.contributions.simulation import RosterEntry, load_roster_year, simulate_entries
 from desa_budget.errors import UserError
 from desa_budget.format import format_number
 from desa_budget.i18n import _
@@ -341,18 +341,29 @@ def run_scenario(
     *,
     name: str = "",
     sumber_of: Mapping[str, str] | None = None,
+    entries: Sequence[RosterEntry] | None = None,
+    roster_sim: Simulation | None = None,
 ) -> ScenarioColumn:
     """One scenario on the roster of ``year``: the year's simulation and the plan, both with the
     scenario's choices. Each person keeps their own worker-share setting from the roster unless
-    the scenario sets one for everyone; it is applied here, once, for both."""
-    roster = load_roster_year(session, year)
-    entries = roster
-    if params.iuran_pekerja is not None:
-        entries = tuple(replace(e, iuran_pekerja=params.iuran_pekerja) for e in entries)
-    sim = simulate_entries(
-        rules, entries, year, bpu_discount=params.bpu_discount,
-        programs_by_category=dict(params.programs) or None,
-    )  # fmt: skip
+    the scenario sets one for everyone; it is applied here, once, for both.
+
+    A caller that has already read the roster of ``year`` (load_roster_year) in this session
+    gives it as ``entries``, and, when it also ran them as they are (simulate_entries without
+    what-if choices), that run as ``roster_sim``: neither is computed again."""
+    roster = load_roster_year(session, year) if entries is None else tuple(entries)
+    chosen = dict(params.programs) or None
+    as_is = chosen is None and params.iuran_pekerja is None and not params.bpu_discount
+    if as_is and roster_sim is not None:
+        sim = roster_sim
+    else:
+        scenario_entries = roster
+        if params.iuran_pekerja is not None:
+            scenario_entries = tuple(replace(e, iuran_pekerja=params.iuran_pekerja) for e in roster)
+        sim = simulate_entries(
+            rules, scenario_entries, year, bpu_discount=params.bpu_discount,
+            programs_by_category=chosen,
+        )  # fmt: skip
     tiers = tiers_in_order(village_tiers(session), params.tier_order)
     if params.pagu_per_sumber is not None and sumber_of is None:
         from desa_budget.budget.settings import sumber_by_category
@@ -362,7 +373,8 @@ def run_scenario(
         roster, rules, year, pagu=params.pagu, tiers=tiers, mode=params.mode,
         pagu_per_sumber=params.pagu_per_sumber, sumber_of=sumber_of,
         bpu_discount=params.bpu_discount, programs_by_category=params.programs or None,
-        iuran_pekerja=params.iuran_pekerja,
+        iuran_pekerja=params.iuran_pekerja, roster_sim=sim if as_is else roster_sim,
+        scenario_sim=sim,
     )  # fmt: skip
     return ScenarioColumn(name, params, sim, result)
 

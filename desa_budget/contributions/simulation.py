@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desa_budget.contributions.amounts import no_birth_date_note
 from desa_budget.contributions.applied import AppliedPlanData, read_applied
-from desa_budget.contributions.engine import Participation, months_in_post, quote_months
+from desa_budget.contributions.engine import Participation, Quote, months_in_post, quote_months
 from desa_budget.contributions.results import (
     CoverageNote,
     LeftOut,
@@ -151,9 +151,13 @@ def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
     """Everyone in post on some day of ``year``, in roster order (category rank, then name).
 
     Read as plain rows in three queries (posts, the coverage that applies, the persons), every
-    time from the database: nothing is kept between calls."""
+    time from the database: nothing is kept between calls. The queries select columns only, so
+    they run on the session's connection (its transaction) without the ORM's row loading."""
+    if session.autoflush:  # as session.execute would: unsaved edits of this session count
+        session.flush()
+    rows = session.connection()
     posts: dict[int, list[_Post]] = {}
-    for person_id, *post in session.execute(
+    for person_id, *post in rows.execute(
         select(Post.person_id, *(getattr(Post, name) for name in _Post._fields))
     ):
         held = posts.get(person_id)
@@ -162,14 +166,14 @@ def load_roster_year(session: Session, year: int) -> tuple[RosterEntry, ...]:
         else:
             held.append(_Post(*post))
     coverages: dict[int, _Coverage] = {}
-    for person_id, *values in session.execute(
+    for person_id, *values in rows.execute(
         select(Coverage.person_id, *(getattr(Coverage, name) for name in _Coverage._fields))
         .where(Coverage.tahun <= year)
         .order_by(Coverage.person_id, Coverage.tahun)
     ):
         coverages[person_id] = _Coverage(*values)  # the newest row up to the year wins
     entries = []
-    for row in session.execute(select(*(getattr(Person, name) for name in _Person._fields))):
+    for row in rows.execute(select(*(getattr(Person, name) for name in _Person._fields))):
         person = _Person(*row)
         entry = _entry(person, posts.get(person.id, []), coverages.get(person.id), year)
         if entry is not None:
@@ -212,10 +216,11 @@ def cover_entries(
 
 
 def load_covered_year(
-    session: Session, year: int
+    session: Session, year: int, *, entries: Sequence[RosterEntry] | None = None
 ) -> tuple[tuple[RosterEntry, ...], CoverageNote | None]:
-    """The roster of ``year`` as the year pays it (the applied plan, else everything on it)."""
-    entries = load_roster_year(session, year)
+    """The roster of ``year`` as the year pays it (the applied plan, else everything on it).
+    ``entries``: the roster of ``year`` as load_roster_year gave it in this reading, not read again."""
+    entries = load_roster_year(session, year) if entries is None else tuple(entries)
     decision = read_applied(session, year)
     return (entries, None) if decision is None else cover_entries(entries, decision)
 
@@ -235,6 +240,21 @@ def _year_months(year: int, months: tuple[int, ...]) -> tuple[tuple[int, int], .
     return tuple((year, m) for m in months)
 
 
+def quote_year(
+    rules: RuleSet,
+    entry: RosterEntry,
+    year: int,
+    *,
+    bpu_discount: bool = False,
+    programs: tuple[str, ...] | None = None,
+) -> Quote:
+    """The amounts of ``person_year`` alone (desa, potongan, assumptions), for a caller that
+    needs only the sums: no per-person record is built."""
+    chosen = entry.programs if programs is None else programs
+    months = rules.cached(("year months", year, entry.months), _year_months, year, entry.months)
+    return quote_months(rules, participation(entry, chosen), months, bpu_discount=bpu_discount)
+
+
 def person_year(
     rules: RuleSet,
     entry: RosterEntry,
@@ -245,8 +265,7 @@ def person_year(
 ) -> tuple[PersonYear, tuple[str, ...]]:
     """One person's year with their own programs (or ``programs`` instead), and assumptions."""
     chosen = entry.programs if programs is None else programs
-    months = rules.cached(("year months", year, entry.months), _year_months, year, entry.months)
-    quote = quote_months(rules, participation(entry, chosen), months, bpu_discount=bpu_discount)
+    quote = quote_year(rules, entry, year, bpu_discount=bpu_discount, programs=chosen)
     monthly = quote.months
     by_program = quote.by_program if monthly else {}
     result = PersonYear(
@@ -333,9 +352,15 @@ def _post_pay(entry: RosterEntry) -> PostPay:
 
 
 def simulate(
-    session: Session, rules: RuleSet, year: int, *, bpu_discount: bool = False
+    session: Session,
+    rules: RuleSet,
+    year: int,
+    *,
+    bpu_discount: bool = False,
+    entries: Sequence[RosterEntry] | None = None,
 ) -> Simulation:
-    """The year's simulation: the applied plan's coverage, or everything on the roster."""
-    entries, note = load_covered_year(session, year)
+    """The year's simulation: the applied plan's coverage, or everything on the roster.
+    ``entries``: the roster of ``year`` already read (load_roster_year), not read again."""
+    entries, note = load_covered_year(session, year, entries=entries)
     sim = simulate_entries(rules, entries, year, bpu_discount=bpu_discount)
     return sim if note is None else replace(sim, coverage=note)

@@ -1,8 +1,8 @@
 """Simulasi & Rencana: what-if choices recomputed as they change (month by month, totals, coverage
 per tier, a chart), named scenarios compared side by side, and adopting the year's budget version."""
 
+from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +22,8 @@ from desa_budget.budget.plan_defaults import PlanDefaults, plan_defaults
 from desa_budget.budget.planner import PlanResult
 from desa_budget.budget.settings import BudgetYearData
 from desa_budget.contributions.results import Simulation
-from desa_budget.contributions.summary import month_totals
+from desa_budget.contributions.simulation import RosterEntry, load_roster_year
+from desa_budget.contributions.summary import MonthTotal, month_totals
 from desa_budget.format import MONTH_ABBR, format_rp
 from desa_budget.rules import RuleSet
 from desa_budget.store.database import Database
@@ -38,12 +39,36 @@ from ui.pages.proyeksi_tab import ProjectionTab
 from ui.pages.rencana_scenarios import ScenarioTab, push_edit
 from ui.pages.rencana_versions import VersionTab
 from ui.widgets.bar_chart import BarChart, Series
-from ui.widgets.coverage_box import CoverageBox
+from ui.widgets.coverage_box import CoverageBox, Loaded
 from ui.widgets.plan_inputs import PlanInputs
 from ui.widgets.tables import fill_column, group, table_view
 
 DEBOUNCE_MS = 250
 TAB_RESULT, TAB_SCENARIOS, TAB_VERSIONS, TAB_PROJECTION = range(4)
+
+
+@dataclass(frozen=True)
+class YearRead:
+    """What opening the page reads of a year, the roster once for all of it."""
+
+    defaults: PlanDefaults
+    stored: BudgetYearData
+    loaded: Loaded  # the coverage box's
+    roster: tuple[RosterEntry, ...]
+
+    @property
+    def roster_sim(self) -> Simulation | None:
+        """The roster simulated as it is: the budget's simulation while no plan is applied."""
+        budget = self.loaded.budget
+        return budget if budget.coverage is None else None
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A scenario's column and its month rows, both worked out off the GUI thread."""
+
+    column: scenarios.ScenarioColumn
+    months: tuple[MonthTotal, ...]
 
 
 class RencanaPage(Page):
@@ -144,8 +169,9 @@ class RencanaPage(Page):
 
     # Loading
     def refresh(self) -> None:
-        self._show_read(self._read(self.ctx.db, self.ctx.rules, self.ctx.year))
-        self.recompute()
+        found = self._read(self.ctx.db, self.ctx.rules, self.ctx.year)
+        self._show_read(found)
+        self.recompute(found)
         self.refreshed.emit()
 
     def open(self) -> None:
@@ -153,29 +179,30 @@ class RencanaPage(Page):
         db, rules, year = self.ctx.db, self.ctx.rules, self.ctx.year
         self.plan_note.setText(_("Menghitung…"))
 
-        def show(found: tuple[Any, ...]) -> None:
+        def show(found: YearRead) -> None:
             self._show_read(found)
-            compute = partial(self._compute, db, rules, year, self.inputs.params())
+            compute = partial(self._compute, db, rules, year, self.inputs.params(), found)
             self.load_in_background(compute, self._show_opened)
 
         self.load_in_background(lambda: self._read(db, rules, year), show)
 
-    def _show_opened(self, column: scenarios.ScenarioColumn) -> None:
-        self._show_column(column)
+    def _show_opened(self, computed: Computed) -> None:
+        self._show_column(computed)
         self.refreshed.emit()
 
     @staticmethod
-    def _read(db: Database, rules: RuleSet, year: int) -> tuple[Any, ...]:
-        """The year's defaults, its saved figures and the applied plan (any thread)."""
+    def _read(db: Database, rules: RuleSet, year: int) -> YearRead:
+        """The year's defaults, its saved figures and the applied plan (any thread), from one
+        reading of the roster, which the plan on them then uses too."""
         with db.session() as session:
-            defaults = plan_defaults(session, year)
+            roster = load_roster_year(session, year)
+            defaults = plan_defaults(session, year, entries=roster)
             stored = budget_settings.get_budget_year(session, year)
-        return defaults, stored, CoverageBox.read(db, rules, year)
+            loaded = CoverageBox.read_in(session, rules, year, roster=roster)
+        return YearRead(defaults, stored, loaded, roster)
 
-    def _show_read(self, found: tuple[Any, ...]) -> None:
-        defaults: PlanDefaults
-        stored: BudgetYearData
-        defaults, stored, loaded = found
+    def _show_read(self, found: YearRead) -> None:
+        defaults, stored = found.defaults, found.stored
         year = self.ctx.year
         self.inputs.set_tiers(defaults.tiers)
         self.inputs.set_roster_programs(defaults.programs)
@@ -187,32 +214,44 @@ class RencanaPage(Page):
             self.inputs.pagu.set_value(stored.pagu or 0)  # set_value emits nothing
         self._year, self.stored = year, stored
         self.timer.stop()  # the inputs just set are computed by the caller
-        self.coverage_box.show_loaded(loaded)
+        self.coverage_box.show_loaded(found.loaded)
         self.scenario_tab.load()
         self.version_tab.load(self.coverage_box.applied)
         self._projection_stale = True
         self._on_tabs_current_changed(self.tabs.currentIndex())
 
-    def recompute(self) -> None:
-        """Run the simulation and the planner on the current inputs (no writes)."""
+    def recompute(self, found: YearRead | None = None) -> None:
+        """Run the simulation and the planner on the current inputs (no writes); ``found``: the
+        year just read, whose roster it plans instead of reading it again."""
         self.timer.stop()
         self.loads += 1  # newer than a first load still running in the background
         ctx = self.ctx
-        self._show_column(self._compute(ctx.db, ctx.rules, ctx.year, self.inputs.params()))
+        self._show_column(self._compute(ctx.db, ctx.rules, ctx.year, self.inputs.params(), found))
 
     @staticmethod
     def _compute(
-        db: Database, rules: RuleSet, year: int, params: scenarios.ScenarioParams
-    ) -> scenarios.ScenarioColumn:
+        db: Database,
+        rules: RuleSet,
+        year: int,
+        params: scenarios.ScenarioParams,
+        found: YearRead | None = None,
+    ) -> Computed:
         with db.session() as session:
-            return scenarios.run_scenario(session, rules, year, params)
+            if found is None:
+                column = scenarios.run_scenario(session, rules, year, params)
+            else:
+                column = scenarios.run_scenario(
+                    session, rules, year, params, entries=found.roster, roster_sim=found.roster_sim
+                )
+        return Computed(column, month_totals(column.simulation))
 
-    def _show_column(self, column: scenarios.ScenarioColumn) -> None:
+    def _show_column(self, computed: Computed) -> None:
+        column = computed.column
         self.simulation, self.plan = column.simulation, column.plan
-        self._show(column.simulation, column.plan)
+        self._show(column.simulation, column.plan, computed.months)
         self.recomputed.emit()
 
-    def _show(self, sim: Simulation, plan: PlanResult) -> None:
+    def _show(self, sim: Simulation, plan: PlanResult, rows: tuple[MonthTotal, ...]) -> None:
         self.desa_figure.set(format_rp(sim.desa))
         self.potongan_figure.set(format_rp(sim.potongan))
         self.used_figure.set(format_rp(plan.used))
@@ -241,7 +280,6 @@ class RencanaPage(Page):
             )
         notes.extend(_(note) for note in plan.assumptions)
         self.plan_note.setText(" ".join(notes))
-        rows = month_totals(sim)
         self.month_model.set_rows(rows)
         self.chart.set_data(
             tuple(_(month) for month in MONTH_ABBR),

@@ -4,6 +4,7 @@ left out, and what the secretary should do (the core's coverage findings)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -16,7 +17,7 @@ from desa_budget.budget.scenarios import ScenarioParams
 from desa_budget.budget.settings import BudgetYearData
 from desa_budget.contributions.applied import AppliedPlanData
 from desa_budget.contributions.results import CoverageNote, Simulation, mode_label
-from desa_budget.contributions.simulation import simulate
+from desa_budget.contributions.simulation import RosterEntry, simulate
 from desa_budget.errors import UserError
 from desa_budget.format import format_rp, format_time
 from desa_budget.rules import RuleSet
@@ -27,6 +28,9 @@ from ui.app_context import AppContext
 from ui.commands import EditCommand, push, push_macro
 from ui.commands.budget import ApplyPlanCommand, ClearPlanCommand, SetPaguCommand
 from ui.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def left_out_text(note: CoverageNote) -> str:
@@ -126,9 +130,20 @@ class CoverageBox(QGroupBox):
     def read(db: Database, rules: RuleSet, year: int) -> Loaded:
         """What the box shows (in any thread: its own session)."""
         with db.session() as session:
-            applied = coverage.read_applied(session, year)
-            budget = simulate(session, rules, year)
-            return Loaded(applied, budget, tuple(coverage_findings(session, budget)))
+            return CoverageBox.read_in(session, rules, year)
+
+    @staticmethod
+    def read_in(
+        session: "Session",
+        rules: RuleSet,
+        year: int,
+        *,
+        roster: Sequence[RosterEntry] | None = None,
+    ) -> Loaded:
+        """The same in ``session``; ``roster``: the year's roster already read in it."""
+        applied = coverage.read_applied(session, year)
+        budget = simulate(session, rules, year, entries=roster)
+        return Loaded(applied, budget, tuple(coverage_findings(session, budget, roster=roster)))
 
     def show_loaded(self, loaded: Loaded) -> None:
         self.applied, self.budget = loaded.applied, loaded.budget
