@@ -1,6 +1,7 @@
 """PySide6's check of every later import for its own name, done by reading the file, not ``inspect``."""
 
 import sys
+from collections.abc import Callable
 from types import ModuleType
 
 # Once PySide6 is imported it looks at every module imported after it (shibokensupport/feature.py,
@@ -23,13 +24,20 @@ def uses_pyside(module: ModuleType) -> bool:
         return False
 
 
+pyside_own_check: Callable[[ModuleType], bool] | None = None  # kept for the test that compares
+
+
 def make_cheap() -> bool:
     """Give PySide6's import check the file read above; False (nothing changed) when this PySide6
     has no such check."""
     feature = sys.modules.get("PySide6.support.feature") or sys.modules.get(
         "shibokensupport.feature"
     )
-    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+    own = getattr(feature, "_mod_uses_pyside", None) if feature is not None else None
+    if not callable(own):
         return False
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
+    global pyside_own_check
+    if own is not uses_pyside:
+        pyside_own_check = own
+    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 — a private name of PySide6
     return True
