@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desa_budget.errors import UserError
 from desa_budget.paths import data_paths
-from ui import i18n
+from ui import i18n, import_scan
 from ui.i18n import _
 from ui.settings import Settings
 from ui.start_frame import StartFrame
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 EXIT_USER_ERROR = 2
+
+import_scan.make_cheap()  # before the libraries behind the pages are imported
 
 
 @dataclass
@@ -83,10 +85,9 @@ def _open(args: argparse.Namespace, app: QApplication, settings: Settings) -> St
     from desa_budget.rules import load_rules
     from desa_budget.store import audit, secrets
     from desa_budget.store.opening import open_database
-    from desa_budget.village.profile import get_profile
+    from desa_budget.village.profile import get_profile, is_new_database
     from ui import msgbox
     from ui.app_context import AppContext
-    from ui.first_start import run_first_start
     from ui.instance_server import InstanceServer, bring_forward
     from ui.main_window import MainWindow
     from ui.server_login import open_saved
@@ -104,9 +105,14 @@ def _open(args: argparse.Namespace, app: QApplication, settings: Settings) -> St
             return Started(app, None, None)
         db = opened
     year = settings.last_year or date.today().year
-    if not run_first_start(db, year=year, auto_demo=bool(getattr(args, "demo", False))):
-        db.dispose()
-        return Started(app, None, None)
+    with db.session() as session:
+        new = is_new_database(session)
+    if new:  # the wizard (and the demo village behind it) only for a brand-new database
+        from ui.first_start import run_first_start
+
+        if not run_first_start(db, year=year, auto_demo=bool(getattr(args, "demo", False))):
+            db.dispose()
+            return Started(app, None, None)
     with db.session() as session:
         operator = audit.current_operator(session)
         profile = get_profile(session)

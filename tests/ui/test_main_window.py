@@ -115,6 +115,7 @@ def test_ctrl_f_searches_and_ctrl_p_asks_the_page_to_print(
 def test_a_finding_opens_the_place_that_fixes_it(window: MainWindow, qtbot: QtBot) -> None:
     beranda = window.pages["beranda"]
     assert isinstance(beranda, BerandaPage)
+    qtbot.waitUntil(lambda: not beranda.loading)  # the findings follow the first figures
     rows: list[Finding] = beranda.finding_model.rows()
     unregistered = next(f for f in rows if f.target is not None and f.target.page == "peserta")
     index = beranda.finding_model.index(rows.index(unregistered), 1)
@@ -155,3 +156,23 @@ def test_a_failing_undo_step_is_reported_and_history_dropped(
     window._on_ctx_command_failed(UserError("Data ini sudah diubah oleh pengguna lain."))
     assert any("diubah oleh pengguna lain" in t for t in boxes.texts())
     qtbot.waitUntil(lambda: ctx.undo_stack.count() == 0)
+
+
+def test_the_beranda_shows_the_years_figures_first_then_its_findings(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    win = MainWindow(ctx, village="Desa Sukamaju")
+    qtbot.addWidget(win)
+    beranda = win.pages["beranda"]
+    assert isinstance(beranda, BerandaPage) and beranda.simulation is not None
+    # Built, before the first paint: the figures are the year's, the findings are loading.
+    assert beranda.desa_figure.value.text() == format_rp(beranda.simulation.desa)
+    assert beranda.loading and "memuat" in beranda.findings_box.title()
+    assert beranda.finding_model.rowCount() == 0
+    win.show()
+    qtbot.waitUntil(lambda: not beranda.loading)
+    assert beranda.finding_model.rowCount() > 0
+    assert "memuat" not in beranda.findings_box.title()
+    # A refresh shows everything at once, as before.
+    beranda.refresh()
+    assert not beranda.loading and beranda.finding_model.rowCount() > 0

@@ -2,8 +2,10 @@
 the planner's result when a pagu is set, and every finding, each opening the place that fixes it."""
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,10 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desa_budget.budget.checks import Finding as CheckFinding
-from desa_budget.budget.findings import year_findings
-from desa_budget.budget.plan_defaults import year_plan
-from desa_budget.budget.planner import PlanResult
 from desa_budget.contributions.results import HEAD_COUNT_RULE, Simulation, mode_label
 from desa_budget.contributions.simulation import simulate
 from desa_budget.contributions.summary import category_totals, month_totals, program_totals
@@ -32,9 +30,18 @@ from ui.models.summary_models import CategoryModel, Finding, FindingModel, Progr
 from ui.models.table_model import ROW_ROLE
 from ui.pages import Page
 from ui.widgets.bar_chart import BarChart, Series
-from ui.widgets.coverage_box import left_out_text
+
+# The plan and the findings (and the planner, the scenarios and the checks behind them) are
+# imported when first needed: at start-up, after the year's figures are painted (open()).
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desa_budget.budget.checks import Finding as CheckFinding
+    from desa_budget.budget.planner import PlanResult
+    from desa_budget.rules import RuleSet
 
 DESA_COLOR = "#2e7d5b"
+REST_AT_THE_LATEST = 500  # ms: the plan and findings then even if the window is never painted
 POTONGAN_COLOR = "#9cc9b4"
 
 
@@ -75,7 +82,7 @@ class Figure(QFrame):
         self.value.setText(text)
 
 
-def where_fixed(finding: CheckFinding) -> NavTarget | None:
+def where_fixed(finding: "CheckFinding") -> NavTarget | None:
     """The page (and field or filter) where a core finding is fixed."""
     kind, target = finding.target_kind, str(finding.target)
     if kind == "person" and target.isdigit():
@@ -97,7 +104,7 @@ def where_fixed(finding: CheckFinding) -> NavTarget | None:
     return None
 
 
-def plan_text(result: PlanResult) -> str:
+def plan_text(result: "PlanResult") -> str:
     """The default plan in a few lines; Simulasi & Rencana shows and changes the details."""
     lines = [
         _("Pagu {pagu}: terpakai {used}, sisa {left}.").format(
@@ -130,6 +137,8 @@ def applied_text(sim: Simulation) -> str:
     for tier in note.tiers:
         mark = "✔" if tier.covered >= tier.eligible else "✖"
         lines.append(f"{mark} {_(tier.name)}: {tier.covered}/{tier.eligible}")
+    from ui.widgets.coverage_box import left_out_text
+
     left = left_out_text(note)
     if left:
         lines.append(_("Tidak ditanggung tahun ini: {siapa}.").format(siapa=left))
@@ -140,6 +149,7 @@ class BerandaPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.simulation: Simulation | None = None
+        self._rest_after_paint = 0  # the first load whose plan and findings wait for a paint
         self.desa_figure = Figure(_("Iuran dibayar desa (APBDes)"))
         self.potongan_figure = Figure(_("Dipotong / iuran mandiri"))
         self.persons_figure = Figure(_("Peserta iuran desa / di daftar"))
@@ -231,16 +241,58 @@ class BerandaPage(Page):
         return box
 
     def refresh(self) -> None:
+        self.loads += 1  # the rest of a first load not yet shown is not shown
         year = self.ctx.year
         with self.ctx.db.session() as session:
             sim = simulate(session, self.ctx.rules, year)
-            plan = year_plan(session, self.ctx.rules, year)
-            findings = year_findings(session, sim)
+            plan, findings = _plan_and_findings(session, self.ctx.rules, sim)
         self.show_simulation(sim, plan, findings)
 
+    def open(self) -> None:
+        """The first show (at start-up): the year's figures at once; the plan and the findings,
+        whose modules are not loaded yet, once the figures are painted ("memuat…" meanwhile)."""
+        self.loads += 1
+        load, self.loading = self.loads, True
+        with self.ctx.db.session() as session:
+            sim = simulate(session, self.ctx.rules, self.ctx.year)
+        self.show_figures(sim)
+        self.plan_box.setVisible(False)
+        self.findings_box.setTitle(_("Peringatan dan galat (memuat…)"))
+        self._rest_after_paint = load
+        QTimer.singleShot(0, self, lambda: self._unless_painted_soon(load))
+
+    def _unless_painted_soon(self, load: int) -> None:
+        if not self.isVisible():  # built but not shown (no paint is coming): the rest now
+            self._show_rest(load)
+        else:  # shown: after the paint, or a moment later if the window system paints nothing
+            QTimer.singleShot(REST_AT_THE_LATEST, self, lambda: self._show_rest(load))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        load, self._rest_after_paint = self._rest_after_paint, 0
+        if load:
+            QTimer.singleShot(0, self, lambda: self._show_rest(load))
+
+    def _show_rest(self, load: int) -> None:
+        if not self.loading:  # shown already (painted, then the timer)
+            return
+        if load != self.loads:  # a refresh showed everything meanwhile
+            self._finish_loading()
+            return
+        with self.ctx.db.session() as session:
+            plan, findings = _plan_and_findings(session, self.ctx.rules, self.simulation)
+        assert self.simulation is not None
+        self.show_rest(self.simulation, plan, findings)
+        self._finish_loading()
+
     def show_simulation(
-        self, sim: Simulation, plan: PlanResult | None, findings: Sequence[CheckFinding]
+        self, sim: Simulation, plan: "PlanResult | None", findings: Sequence["CheckFinding"]
     ) -> None:
+        self.show_figures(sim)
+        self.show_rest(sim, plan, findings)
+
+    def show_figures(self, sim: Simulation) -> None:
+        """The year's figures: the headline sums, per category, per program, per month."""
         self.simulation = sim
         self.next_step.setVisible(sim.roster_total == 0)
         self.title.setText(_("Ringkasan tahun {tahun}").format(tahun=sim.year))
@@ -263,6 +315,11 @@ class BerandaPage(Page):
                 Series(_("Dipotong"), POTONGAN_COLOR, tuple(m.potongan for m in months)),
             ),
         )
+
+    def show_rest(
+        self, sim: Simulation, plan: "PlanResult | None", findings: Sequence["CheckFinding"]
+    ) -> None:
+        """The plan (applied, or the default one for the pagu) and the findings."""
         if sim.coverage is not None:
             self.plan_box.setTitle(_("Rencana yang diterapkan ke anggaran"))
             self.plan_label.setText(applied_text(sim))
@@ -279,6 +336,16 @@ class BerandaPage(Page):
         finding = index.data(ROW_ROLE)
         if isinstance(finding, Finding) and finding.target is not None:
             self.ctx.navigate(finding.target)
+
+
+def _plan_and_findings(
+    session: "Session", rules: "RuleSet", sim: Simulation | None
+) -> tuple["PlanResult | None", Sequence["CheckFinding"]]:
+    from desa_budget.budget.findings import year_findings
+    from desa_budget.budget.plan_defaults import year_plan
+
+    assert sim is not None
+    return year_plan(session, rules, sim.year), year_findings(session, sim)
 
 
 def create_page(ctx: AppContext) -> Page:
