@@ -79,6 +79,9 @@ def start(args: argparse.Namespace) -> Started:
         gc.freeze()
         gc.enable()
         frame.close()
+        # Pages read in background threads; the GUI thread takes the interpreter back from them
+        # within 1 ms instead of 5, so painting and typing stay smooth while they work.
+        sys.setswitchinterval(0.001)
 
 
 def _open(args: argparse.Namespace, app: QApplication, settings: Settings) -> Started:

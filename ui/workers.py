@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desa_budget.collector import collector_paused
 from ui import errors
 
 
@@ -27,7 +28,10 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work()
+            # A page's reading makes many objects that live on in its result: a full collection
+            # in the middle walks them all while holding every thread (the window stalls).
+            with collector_paused():
+                result = self.work()
         except BaseException as exc:  # noqa: BLE001 - carried to the GUI thread, reported there
             self.signals.failed.emit(exc)
         else:
