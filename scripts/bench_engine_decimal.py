@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from desa_budget.contributions.amounts import ceiling_note, jp_stop
 from desa_budget.contributions.engine import Participation, validate
 from desa_budget.contributions.results import MonthAmounts, ProgramAmount
 from desa_budget.errors import UserError
@@ -78,7 +79,7 @@ def quote_months(
 
 # What a month's amounts depend on besides the participation: the rules epoch and the JP state.
 _Amounts = tuple[Mapping[str, ProgramAmount], int, int, tuple[str, ...]]
-_JpState = tuple[int, int] | bool | None  # stop (month index, age) when JP has ended; None: no JP
+_JpState = tuple[int, int, int] | bool | None  # (last JP month, age, month reached) when ended
 
 
 def _month(
@@ -135,30 +136,14 @@ def _pu(now: MonthRules, p: Participation, jp: _JpState) -> _Amounts:
             if jp is False:
                 notes.append(NO_BIRTH_DATE)
             elif isinstance(jp, tuple):
-                notes.append(
-                    N_(
-                        "JP tidak dihitung mulai {stop}: usia pensiun JP {age} tahun tercapai "
-                        "pada {reached} (JP berhenti sesudah bulan ulang tahun itu)."
-                    ).format(
-                        stop=label_of_index(jp[0] + 1), age=jp[1], reached=label_of_index(jp[0])
-                    )
-                )
+                notes.append(jp_stop_note(jp))
                 amounts[name] = ProgramAmount()
                 continue
             ceiling = now.jp_ceiling
             if ceiling is None:
                 raise UserError(_("Tidak ada batas upah JP untuk {month}.").format(month=_(here)))
             if ceiling.assumed and ceiling.unpublished_from is not None:
-                notes.append(
-                    N_(
-                        "Batas upah JP mulai {month} belum diterbitkan; dipakai {amount} "
-                        "(berlaku sejak {since})."
-                    ).format(
-                        month=label_of_index(ceiling.unpublished_from),
-                        amount=format_rp(ceiling.amount),
-                        since=label_of_index(ceiling.since),
-                    )
-                )
+                notes.append(ceiling_note(ceiling))
             base = min(base, ceiling.amount)
         amounts[name] = _split(base, rate, p.worker_share)
     return _done(amounts, notes)
@@ -180,14 +165,23 @@ def _jp_state(rules: RuleSet, now: MonthRules, p: Participation) -> _JpState:
     return stop
 
 
-def _jp_stop(rules: RuleSet, birth: date) -> tuple[int, int] | None:
-    """(month index of the birthday month, age) on which the JP age is first reached, if ever."""
-    first_year = rules.first_month[0]
-    for year in range(max(first_year, birth.year + 1), birth.year + 200):
-        age = rules.age_series.find(year)
-        if age is not None and year - birth.year >= age:
-            return month_index(year, birth.month), age
-    return None
+def _jp_stop(rules: RuleSet, birth: date) -> tuple[int, int, int] | None:
+    """Who gets JP is a rule, not arithmetic: the engine's own (JP began July 2015)."""
+    return jp_stop(rules, birth)
+
+
+def jp_stop_note(jp: tuple[int, int, int]) -> str:
+    """The engine's sentence for a JP that has stopped (or never began for this person)."""
+    last, age, reached = jp
+    if reached < last:
+        return N_(
+            "JP tidak dihitung: usia pensiun JP {age} tahun sudah tercapai pada "
+            "{reached}, sebelum program JP dimulai {began}."
+        ).format(age=age, reached=label_of_index(reached), began=label_of_index(last + 1))
+    return N_(
+        "JP tidak dihitung mulai {stop}: usia pensiun JP {age} tahun tercapai "
+        "pada {reached} (JP berhenti sesudah bulan ulang tahun itu)."
+    ).format(stop=label_of_index(last + 1), age=age, reached=label_of_index(last))
 
 
 def _bpu(now: MonthRules, p: Participation, discount: bool) -> _Amounts:
