@@ -5,24 +5,28 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desa_budget import __version__
-    from desa_budget.cli import parse_arguments, run_command
-    from desa_budget.logging_setup import configure_logging, ensure_std_streams
-    from desa_budget.paths import data_paths
+    from desa_budget.cli import parse_arguments
+    from desa_budget.std_streams import ensure_std_streams
 
-    ensure_std_streams()
+    ensure_std_streams()  # argparse may write before anything else runs
     args = parse_arguments(argv)
     if args.self_test:
         from ui.selftest import run_self_test
 
         return run_self_test(args)
-    configure_logging(data_paths(args.data_dir).logs)
-    logging.getLogger("jamsos").info("Jamsos Desa %s: %s", __version__, args.command or "jendela")
-    if args.command is not None:
-        return run_command(args)
-    from ui.main import run_gui
+    if args.command is None:
+        # The window paints its frame first and sets up the log right after (ui.main.start).
+        from ui.main import run_gui
 
-    return run_gui(args)
+        return run_gui(args)
+    from desa_budget import __version__
+    from desa_budget.cli import run_command
+    from desa_budget.logging_setup import configure_logging
+    from desa_budget.paths import data_paths
+
+    configure_logging(data_paths(args.data_dir).logs)
+    logging.getLogger("jamsos").info("Jamsos Desa %s: %s", __version__, args.command)
+    return run_command(args)
 
 
 if __name__ == "__main__":

@@ -6,10 +6,10 @@ import logging
 import logging.handlers
 import os
 import re
-import sys
 from pathlib import Path
 
 from desa_budget.paths import NOT_WRITABLE, PRIVATE_FILE, make_private, make_private_folder
+from desa_budget.std_streams import ensure_std_streams as ensure_std_streams  # its callers' name
 from desa_budget.village.identifiers import mask_nik
 
 LOG_FILENAME = "jamsos_desa.log"
@@ -55,14 +55,6 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
-
-
-def ensure_std_streams() -> None:
-    """A windowed (frozen, no console) build has sys.stdout/stderr set to None: give them a sink."""
-    if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the app)
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def _file_handler(path: Path) -> logging.Handler:

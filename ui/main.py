@@ -3,6 +3,7 @@ then the main window. ``app.py`` calls ``run_gui(args)`` when no subcommand is g
 
 import argparse
 import gc
+import logging
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -68,6 +69,9 @@ def start(args: argparse.Namespace) -> Started:
 
     ensure_std_streams()
     log_file = configure_logging(data_paths(getattr(args, "data_dir", None)).logs)
+    from desa_budget import __version__
+
+    logging.getLogger("jamsos").info("Jamsos Desa %s: jendela", __version__)
     errors.install_excepthook(log_file)
     gc.disable()  # start-up makes many long-lived objects: no collections while it does
     try:
