@@ -18,13 +18,13 @@ from types import MappingProxyType
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desa_budget.contributions.amounts import ceiling_note, jp_stop
+from desa_budget.contributions.amounts import _discount_note, ceiling_note, jp_stop, jp_stop_note
 from desa_budget.contributions.engine import Participation, validate
 from desa_budget.contributions.results import MonthAmounts, ProgramAmount
 from desa_budget.errors import UserError
-from desa_budget.format import format_decimal, format_rp
+from desa_budget.format import format_rp
 from desa_budget.i18n import N_, _
-from desa_budget.rules import PROGRAMS, Discount, MonthRules, PuRate, RuleSet
+from desa_budget.rules import PROGRAMS, MonthRules, PuRate, RuleSet
 from desa_budget.rules.months import label_of_index, month_index
 
 _ONE = Decimal(1)
@@ -170,20 +170,6 @@ def _jp_stop(rules: RuleSet, birth: date) -> tuple[int, int, int] | None:
     return jp_stop(rules, birth)
 
 
-def jp_stop_note(jp: tuple[int, int, int]) -> str:
-    """The engine's sentence for a JP that has stopped (or never began for this person)."""
-    last, age, reached = jp
-    if reached < last:
-        return N_(
-            "JP tidak dihitung: usia pensiun JP {age} tahun sudah tercapai pada "
-            "{reached}, sebelum program JP dimulai {began}."
-        ).format(age=age, reached=label_of_index(reached), began=label_of_index(last + 1))
-    return N_(
-        "JP tidak dihitung mulai {stop}: usia pensiun JP {age} tahun tercapai "
-        "pada {reached} (JP berhenti sesudah bulan ulang tahun itu)."
-    ).format(stop=label_of_index(last + 1), age=age, reached=label_of_index(last))
-
-
 def _bpu(now: MonthRules, p: Participation, discount: bool) -> _Amounts:
     notes: list[str] = []
     here = label_of_index(month_index(now.year, now.month))
@@ -223,21 +209,3 @@ def _bpu(now: MonthRules, p: Participation, discount: bool) -> _Amounts:
             ProgramAmount(0, jht) if p.worker_share == "potong" else ProgramAmount(jht, 0)
         )
     return _done(amounts, notes)
-
-
-def _discount_note(rule: Discount, *, applied: bool) -> str:
-    start = label_of_index(rule.start)
-    if rule.end is not None:
-        period = N_("{start} sampai {end}").format(start=start, end=label_of_index(rule.end))
-    else:
-        period = N_("{start} dan seterusnya").format(start=start)
-    share = format_decimal(rule.factor * Decimal(100), 0)
-    if applied:
-        return N_(
-            "Diskon iuran BPU PP 50/2025 diterapkan: JKK dan JKM dibayar {share}% untuk {period}."
-        ).format(share=share, period=period)
-    return N_(
-        "Diskon iuran BPU PP 50/2025 (JKK dan JKM dibayar {share}% untuk {period}) tidak "
-        "diterapkan: iuran penuh dianggarkan karena belum jelas apakah peserta yang dibiayai "
-        "APBDes termasuk."
-    ).format(share=share, period=period)

@@ -53,6 +53,20 @@ def jp_stop(rules: RuleSet, birth: date) -> tuple[int, int, int] | None:
     return None
 
 
+def jp_stop_note(jp: tuple[int, int, int]) -> str:
+    """The sentence for a JP that has stopped, or never began for this person (:func:`jp_stop`)."""
+    last, age, reached = jp
+    if reached < last:
+        return N_(
+            "JP tidak dihitung: usia pensiun JP {age} tahun sudah tercapai pada "
+            "{reached}, sebelum program JP dimulai {began}."
+        ).format(age=age, reached=label_of_index(reached), began=label_of_index(last + 1))
+    return N_(
+        "JP tidak dihitung mulai {stop}: usia pensiun JP {age} tahun tercapai "
+        "pada {reached} (JP berhenti sesudah bulan ulang tahun itu)."
+    ).format(stop=label_of_index(last + 1), age=age, reached=label_of_index(last))
+
+
 def ceiling_note(ceiling: Ceiling) -> str:
     """The sentence that says an unpublished JP ceiling was assumed, and how."""
     month = label_of_index(ceiling.unpublished_from or ceiling.since)
@@ -108,20 +122,7 @@ def pu_terms(
             if jp is False:
                 notes.append(NO_BIRTH_DATE)
             elif isinstance(jp, tuple):
-                last, age, reached = jp
-                if reached < last:
-                    note = N_(
-                        "JP tidak dihitung: usia pensiun JP {age} tahun sudah tercapai pada "
-                        "{reached}, sebelum program JP dimulai {began}."
-                    ).format(
-                        age=age, reached=label_of_index(reached), began=label_of_index(last + 1)
-                    )
-                else:
-                    note = N_(
-                        "JP tidak dihitung mulai {stop}: usia pensiun JP {age} tahun tercapai "
-                        "pada {reached} (JP berhenti sesudah bulan ulang tahun itu)."
-                    ).format(stop=label_of_index(last + 1), age=age, reached=label_of_index(last))
-                notes.append(note)
+                notes.append(jp_stop_note(jp))
                 terms.append((0, 1, 0, 1, None))
                 continue
             ceiling = now.jp_ceiling
