@@ -32,12 +32,12 @@ from desa_budget.errors import UserError
 from desa_budget.roster.completeness import missing_fields
 from desa_budget.roster.data import Limits, Problem, describe, errors_only, validate_person
 from desa_budget.roster.rows import duplicate_nik_message
-from desa_budget.roster.service import CoverageData, PersonData, PersonDetail, PostData
+from desa_budget.roster.service import CoverageData, PersonData, PersonDetail
 from desa_budget.rules import PROGRAMS
 from desa_budget.village import categories, identifiers
 from ui import errors, msgbox
 from ui.dialogs.person_parts import PersonForm, combo, default_coverage, primary_post, select
-from ui.dialogs.post_dialog import OtherPostsBox, PostEntry, pay_edit
+from ui.dialogs.post_dialog import OtherPostsBox, PostEntry, pay_edit, read_post, show_post
 from ui.i18n import _, label_buttons, ngettext
 from ui.widgets.fields import DateEdit, ProblemLabel, RupiahEdit
 
@@ -238,15 +238,7 @@ class PersonDialog(QDialog):
         self.email.setText(person.email)
         self.alamat.setText(person.alamat)
         if self.post_record is not None:
-            post = self.post_record.data
-            select(self.kategori, post.kategori)
-            self.jabatan.setText(post.jabatan)
-            select(self.status, post.status)
-            self.nomor_sk.setText(post.nomor_sk)
-            self.tanggal_sk.set_value(post.tanggal_sk)
-            self.mulai.set_value(post.mulai)
-            self.akhir.set_value(post.akhir)
-            self.penghasilan.set_value(post.penghasilan or 0)
+            show_post(self, self.post_record.data)
         self.other_posts.set_entries(
             [PostEntry(p.data, p.id, p.version) for p in detail.posts if p is not self.post_record]
         )
@@ -371,16 +363,7 @@ class PersonDialog(QDialog):
             email=self.email.text().strip(),
             alamat=" ".join(self.alamat.text().split()),
         )
-        post = PostData(
-            kategori=str(self.kategori.currentData()),
-            jabatan=" ".join(self.jabatan.text().split()),
-            status=str(self.status.currentData()),
-            nomor_sk=self.nomor_sk.text().strip(),
-            tanggal_sk=self.tanggal_sk.value(),
-            mulai=self.mulai.value(),
-            akhir=self.akhir.value(),
-            penghasilan=self.penghasilan.value() or None,
-        )
+        post = read_post(self)
         coverage = replace(
             self._coverage_extra,
             tahun=self.year,

@@ -3,6 +3,7 @@ that adds, changes or ends one of them. Nothing is saved here: the person form s
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -62,6 +63,43 @@ def pay_edit() -> RupiahEdit:
     return edit
 
 
+class PostFields(Protocol):
+    """The post's fields, shared by the post dialog and the person form."""
+
+    kategori: QComboBox
+    jabatan: QLineEdit
+    status: QComboBox
+    nomor_sk: QLineEdit
+    tanggal_sk: DateEdit
+    mulai: DateEdit
+    akhir: DateEdit
+    penghasilan: RupiahEdit
+
+
+def show_post(fields: PostFields, post: PostData) -> None:
+    fields.kategori.setCurrentIndex(max(fields.kategori.findData(post.kategori), 0))
+    fields.jabatan.setText(post.jabatan)
+    fields.status.setCurrentIndex(max(fields.status.findData(post.status), 0))
+    fields.nomor_sk.setText(post.nomor_sk)
+    fields.tanggal_sk.set_value(post.tanggal_sk)
+    fields.mulai.set_value(post.mulai)
+    fields.akhir.set_value(post.akhir)
+    fields.penghasilan.set_value(post.penghasilan or 0)
+
+
+def read_post(fields: PostFields) -> PostData:
+    return PostData(
+        kategori=str(fields.kategori.currentData()),
+        jabatan=" ".join(fields.jabatan.text().split()),
+        status=str(fields.status.currentData()),
+        nomor_sk=fields.nomor_sk.text().strip(),
+        tanggal_sk=fields.tanggal_sk.value(),
+        mulai=fields.mulai.value(),
+        akhir=fields.akhir.value(),
+        penghasilan=fields.penghasilan.value() or None,
+    )
+
+
 class PostDialog(QDialog):
     """Add or change one post: kategori, jabatan, status, SK and term."""
 
@@ -105,27 +143,11 @@ class PostDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
         if post is not None:
-            self.kategori.setCurrentIndex(max(self.kategori.findData(post.kategori), 0))
-            self.jabatan.setText(post.jabatan)
-            self.status.setCurrentIndex(max(self.status.findData(post.status), 0))
-            self.nomor_sk.setText(post.nomor_sk)
-            self.tanggal_sk.set_value(post.tanggal_sk)
-            self.mulai.set_value(post.mulai)
-            self.akhir.set_value(post.akhir)
-            self.penghasilan.set_value(post.penghasilan or 0)
+            show_post(self, post)
         self._started = self.value()
 
     def value(self) -> PostData:
-        return PostData(
-            kategori=str(self.kategori.currentData()),
-            jabatan=" ".join(self.jabatan.text().split()),
-            status=str(self.status.currentData()),
-            nomor_sk=self.nomor_sk.text().strip(),
-            tanggal_sk=self.tanggal_sk.value(),
-            mulai=self.mulai.value(),
-            akhir=self.akhir.value(),
-            penghasilan=self.penghasilan.value() or None,
-        )
+        return read_post(self)
 
     def problems(self) -> list[Problem]:
         found = [
