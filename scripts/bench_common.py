@@ -76,6 +76,27 @@ BYTECODE = {
 }
 
 
+def launch_window(code: str, *args: str) -> tuple["subprocess.Popen[str]", float]:
+    """A child Python running ``code`` (a window bench), and when it was started. The window's
+    settings in the data folders ``args`` are removed first, so every run starts on Beranda."""
+    for folder in args:
+        for ini in Path(folder).glob("*.ini"):
+            ini.unlink()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **BYTECODE)
+    env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None
+    return process, started
+
+
 @dataclass(frozen=True)
 class Timing:
     wall: float  # seconds from launch to exit

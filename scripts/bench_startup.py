@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_common import BYTECODE, ROOT, Row, print_rows, spread
+from bench_common import BYTECODE, ROOT, Row, launch_window, print_rows, spread
 
 BARE = """
 import sys
@@ -90,20 +90,7 @@ db.dispose()
 def run_once(code: str, *args: str) -> dict[str, float | str]:
     """Seconds from launch to each marker line the child prints (PAINTED, FIGURES). The window's
     settings are removed first, so every run starts on Beranda."""
-    for folder in args:
-        for ini in Path(folder).glob("*.ini"):
-            ini.unlink()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), **BYTECODE)
-    env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+    process, started = launch_window(code, *args)
     assert process.stdout is not None
     seen: dict[str, float | str] = {}
     for line in process.stdout:

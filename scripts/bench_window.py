@@ -15,9 +15,7 @@ filter <= 0,1 s (0,86 x); at most 300 MB resident.
 # ruff: noqa: E402  (sys.path is set up before the project's imports)
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_common import BYTECODE, ROOT, Row, build_village, number, print_rows, spread
+from bench_common import Row, build_village, launch_window, number, print_rows, spread
 from bench_startup import BARE
 
 BARE_SECONDS = 0.116  # the bare window in the issue's table: its goals in seconds over this
@@ -178,20 +176,7 @@ app.exec()
 def run(code: str, *args: str) -> dict[str, float]:
     """Each figure the child prints (seconds from launch for PAINTED). The window's settings are
     removed first, so every run starts on Beranda with no page built."""
-    for folder in args:
-        for ini in Path(folder).glob("*.ini"):
-            ini.unlink()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), **BYTECODE)
-    env.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+    process, started = launch_window(code, *args)
     assert process.stdout is not None
     seen: dict[str, float] = {}
     for line in process.stdout:
