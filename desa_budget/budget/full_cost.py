@@ -3,10 +3,8 @@
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sqlalchemy.orm import Session
-
 from desa_budget.contributions.results import Simulation
-from desa_budget.contributions.simulation import RosterEntry, load_roster_year, simulate_entries
+from desa_budget.contributions.simulation import RosterEntry, simulate_entries
 from desa_budget.rules import RuleSet
 
 
@@ -40,8 +38,3 @@ def simulated_full_cost(sim: Simulation) -> int:
     choices), without running them again: each person's year is their own, so leaving out the
     persons without a wage basis afterwards gives the same total as before."""
     return sum(p.desa for p in sim.apbdes_persons if p.dasar_upah > 0)
-
-
-def roster_full_cost(session: Session, rules: RuleSet, year: int) -> int:
-    """The cost of covering everything the roster of ``year`` asks for."""
-    return full_cost(rules, load_roster_year(session, year), year)

@@ -4,7 +4,6 @@ one kecamatan in two; officials' names in capitals with their academic titles as
 ("Drs. H. SUPARNO, S.Pd., M.Si.", not "S.PD., M.SI.")."""
 
 KECAMATAN_WORDS = ("kecamatan", "kec.", "kec", "distrik")
-KABUPATEN_WORDS = ("kabupaten", "kab.", "kab")
 
 
 def bare_name(name: str, words: tuple[str, ...]) -> str:
@@ -21,10 +20,6 @@ def bare_name(name: str, words: tuple[str, ...]) -> str:
 
 def bare_kecamatan(name: str) -> str:
     return bare_name(name, KECAMATAN_WORDS)
-
-
-def bare_kabupaten(name: str) -> str:
-    return bare_name(name, KABUPATEN_WORDS)
 
 
 # Titles written before a name (compared without case): kept as the user typed them.

@@ -265,11 +265,6 @@ def _letter(index: int) -> str:
     return f"{get_column_letter(index + 1)} ({index + 1})"
 
 
-def read_sheet(path: Path | str) -> list[tuple[int, tuple[Any, ...]]]:
-    """The data rows of a roster workbook after the file, size, header and formula checks."""
-    return read_sheet_columns(path)[1]
-
-
 def read_sheet_columns(
     path: Path | str,
 ) -> tuple[tuple[str, ...], list[tuple[int, tuple[Any, ...]]]]:
