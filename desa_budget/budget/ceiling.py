@@ -30,12 +30,22 @@ class Ratio30:
     penghasilan: int  # siltap + tunjangan of kades and perangkat + tunjangan BPD (basis × months)
     jaminan_sosial: int  # desa-paid contributions of the same people (their APBDes lines)
     batas_persen: Decimal
-    persen_tanpa: Decimal  # exact: penghasilan × 100 / total_belanja
-    persen_dengan: Decimal  # exact: (penghasilan + jaminan_sosial) × 100 / total_belanja
     dari_penghasilan: int = 0  # persons whose entered siltap + tunjangan was used
     dari_dasar_upah: int = 0  # persons whose BPJS basis was used
     tanpa_angka: tuple[str, ...] = ()  # names of persons in post with neither figure
     dari_roster: bool = True  # False: a stored version, only the covered persons' basis known
+
+    @property
+    def persen_tanpa(self) -> Decimal:
+        """Exact: penghasilan × 100 / total_belanja."""
+        return Decimal(self.penghasilan) * _HUNDRED / Decimal(self.total_belanja)
+
+    @property
+    def persen_dengan(self) -> Decimal:
+        """Exact: (penghasilan + jaminan_sosial) × 100 / total_belanja."""
+        return (
+            Decimal(self.penghasilan + self.jaminan_sosial) * _HUNDRED / Decimal(self.total_belanja)
+        )
 
     @property
     def sumber(self) -> str:
@@ -118,8 +128,6 @@ def ratio_30(
         penghasilan=pay,
         jaminan_sosial=jamsos,
         batas_persen=limit,
-        persen_tanpa=Decimal(pay) * _HUNDRED / Decimal(total_belanja),
-        persen_dengan=Decimal(pay + jamsos) * _HUNDRED / Decimal(total_belanja),
         dari_penghasilan=entered,
         dari_dasar_upah=based,
         tanpa_angka=tuple(missing),

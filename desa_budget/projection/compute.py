@@ -242,8 +242,6 @@ def _ratio(costs: Sequence[_Cost], total: int, year: int) -> Ratio30:
     return Ratio30(
         total_belanja=total, penghasilan=pay, jaminan_sosial=jamsos,
         batas_persen=limits_for(year).batas_persen,
-        persen_tanpa=Decimal(pay) * _HUNDRED / Decimal(total),
-        persen_dengan=Decimal(pay + jamsos) * _HUNDRED / Decimal(total),
         dari_penghasilan=sum(1 for c in group if c.pay and c.pay_entered),
         dari_dasar_upah=sum(1 for c in group if c.pay and not c.pay_entered),
     )  # fmt: skip
